@@ -1,0 +1,124 @@
+# reglint: lint, generate and fix Windows .reg files. GNU make.
+#
+#   make            build build/reglint
+#   make demo       build, then run reglint on the files in samples/
+#   make check      build and run every test (installs missing packages)
+#   make asan       the whole test suite under AddressSanitizer and UBSan
+#   make bench      the benchmark (prints figures; not a test)
+#   make install    PREFIX=/usr/local DESTDIR= : the program and its man page
+#   make clean
+#
+# WERROR=1 turns warnings into errors (CI). CC=clang works as well as gcc.
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+FLEX    ?= flex
+BISON   ?= bison
+OPT     ?= -O2 -g
+SAN     ?=
+
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wold-style-definition -Wwrite-strings -Wformat=2 -Wundef -Wvla \
+           -Wimplicit-fallthrough -Wpointer-arith -Wcast-qual
+ifeq ($(WERROR),1)
+WARNINGS += -Werror
+endif
+ifneq ($(SAN),)
+OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=$(SAN) -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SAN)
+endif
+
+GEN = $(BUILD)/gen
+OBJ = $(BUILD)/obj
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(OPT) -MMD -MP -Isrc -I$(GEN) $(CFLAGS)
+
+GRAMMARS  = reg
+LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJS  = $(LIB_SRCS:src/%.c=$(OBJ)/%.o) \
+            $(GRAMMARS:%=$(OBJ)/%_parse.o) $(GRAMMARS:%=$(OBJ)/%_scan.o)
+LIB       = $(BUILD)/libreglint.a
+BIN       = $(BUILD)/reglint
+
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+DEPS_BUILD = $(BUILD)/.deps-build
+DEPS_TEST  = $(BUILD)/.deps-test
+
+.PHONY: all demo check unit golden asan bench install clean golden-update
+.SECONDARY:
+
+all: $(BIN)
+
+# Missing Debian packages are installed (or the command to do it is printed)
+# before anything is built.
+$(DEPS_BUILD): scripts/ensure-deps
+	@sh scripts/ensure-deps build
+	@mkdir -p $(@D) && touch $@
+$(DEPS_TEST): scripts/ensure-deps
+	@sh scripts/ensure-deps test
+	@mkdir -p $(@D) && touch $@
+
+# Generated parsers: build outputs, never committed.
+$(GEN)/%_parse.c $(GEN)/%_parse.h: grammar/%.y | $(DEPS_BUILD)
+	@mkdir -p $(GEN)
+	$(BISON) -Wall -Werror --defines=$(GEN)/$*_parse.h -o $(GEN)/$*_parse.c $<
+
+$(GEN)/%_scan.c $(GEN)/%_scan.h: grammar/%.l | $(DEPS_BUILD)
+	@mkdir -p $(GEN)
+	$(FLEX) --header-file=$(GEN)/$*_scan.h -o $(GEN)/$*_scan.c $<
+
+$(OBJ)/%_parse.o: $(GEN)/%_parse.c $(GEN)/%_scan.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(OBJ)/%_scan.o: $(GEN)/%_scan.c $(GEN)/%_parse.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Every source may include a generated header.
+$(OBJ)/%.o: src/%.c $(GRAMMARS:%=$(GEN)/%_parse.h) $(GRAMMARS:%=$(GEN)/%_scan.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(OBJ)/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^
+
+# ---------------------------------------------------------------- tests
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka)
+CMOCKA_LIBS   = $(shell pkg-config --libs cmocka)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test_util.h $(LIB) | $(DEPS_TEST)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
+
+check: $(BIN) $(UNIT_BINS) | $(DEPS_TEST)
+	@sh tests/run-all.sh $(BIN) $(UNIT_BINS)
+
+golden-update: $(BIN)
+	@sh tests/golden/run.sh --update $(BIN)
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SAN=address,undefined check
+
+demo: $(BIN)
+	@sh samples/demo.sh $(BIN)
+
+bench: $(BIN)
+	@sh bench/run.sh $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/reglint
+	install -m 644 docs/reglint.1 $(DESTDIR)$(PREFIX)/share/man/man1/reglint.1
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(wildcard $(OBJ)/*.d)

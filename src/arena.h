@@ -1,0 +1,38 @@
+/*
+ * arena: bump allocation for everything that lives as long as one document.
+ *
+ * A document (a .reg file, a profile) gets one arena; its syntax tree, model,
+ * diagnostics and their strings are allocated from it and released together by
+ * arena_free(). There is no per-object free. Arenas are independent instances,
+ * never globals, so documents can be processed side by side.
+ *
+ * Out of memory exits through xalloc_die() (status 3).
+ *
+ * Ownership: memory returned by arena_* is borrowed from the arena and valid
+ * until arena_free().
+ */
+#ifndef REGLINT_ARENA_H
+#define REGLINT_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct arena;
+
+struct arena *arena_new(void);
+void arena_free(struct arena *a);
+
+/* Zero-filled, aligned for any object type. */
+void *arena_alloc(struct arena *a, size_t size);
+/* `n` bytes of `s` plus a terminating NUL. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+void *arena_memdup(struct arena *a, const void *p, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+/* Bytes handed out so far (for the benchmark's memory report). */
+size_t arena_used(const struct arena *a);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * buf: a growable byte buffer for building output text.
+ *
+ * It appends; it does not encode, escape or write files (see text.h and
+ * platform.h). The contents are always NUL-terminated for convenience; `len`
+ * does not count that NUL.
+ *
+ * Ownership: the buffer owns `data`; buf_free() releases it, buf_steal()
+ * hands it to the caller (free with free()).
+ */
+#ifndef REGLINT_BUF_H
+#define REGLINT_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct buf {
+    char *data;
+    size_t len;
+    size_t cap;
+};
+
+#define BUF_INIT {NULL, 0, 0}
+
+void buf_reserve(struct buf *b, size_t extra);
+void buf_append(struct buf *b, const void *p, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+/* Appends `n` repetitions of `c`. */
+void buf_fill(struct buf *b, char c, size_t n);
+void buf_clear(struct buf *b);
+void buf_free(struct buf *b);
+/* Returns the data (never NULL) and leaves `b` empty. */
+char *buf_steal(struct buf *b);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * cli: what the command implementations share: exit codes, error messages on
+ * stderr, and reading a .reg file into a source, a tree and a model.
+ *
+ * Each command lives in its own cli_<command>.c and is called by main.c with
+ * its arguments (argv[0] is the command name). Commands print results to
+ * stdout and operational errors to stderr, and return an exit code.
+ */
+#ifndef REGLINT_CLI_H
+#define REGLINT_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "model.h"
+#include "regfile.h"
+#include "source.h"
+
+#define REGLINT_VERSION "0.1.0"
+
+/* Exit codes of every command (INTERFACE: docs/reglint.1, EXIT STATUS). */
+enum exit_code {
+    EXIT_OK = 0,       /* done; no finding at or above --fail-on */
+    EXIT_FINDINGS = 1, /* findings, or --check / --diff found a difference */
+    EXIT_USAGE = 2,    /* bad option, unknown rule, profile error */
+    EXIT_IO = 3,       /* could not read or write a file; out of memory */
+};
+
+/* "reglint: error: <message>" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Usage error for a command: the message and a pointer to --help. */
+int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A .reg file read for a command. */
+struct reg_doc {
+    struct arena *arena;
+    struct source *src;
+    struct reg_file *file;
+    struct diag_list diags;
+};
+
+/* Loads and parses `path` ("-" for stdin, shown as `display_name` if given).
+ * On an I/O error prints it and returns false. */
+bool cli_read_reg(const char *path, const char *display_name, struct reg_doc *doc);
+void cli_release_reg(struct reg_doc *doc);
+
+/* Prints findings as "file:line:col: severity: message [RLxxxx]" lines. */
+void cli_print_gcc(struct diag_list *diags, FILE *out);
+
+int cli_dump(int argc, char **argv);
+int cli_show(int argc, char **argv);
+int cli_fmt(int argc, char **argv);
+
+#endif

@@ -1,0 +1,106 @@
+/* reglint dump FILE and reglint show FILE. */
+#include <string.h>
+
+#include "cli.h"
+#include "dump.h"
+
+static const char dump_help[] =
+    "usage: reglint dump FILE\n"
+    "\n"
+    "Print what importing FILE with regedit does to an empty registry: one line\n"
+    "per value, KEYPATH<TAB>NAME<TAB>TYPE<TAB>DATA_HEX, and KEY<TAB>KEYPATH for a\n"
+    "key the file names that holds no values; sorted bytewise. Lines regedit\n"
+    "skips are reported on stderr; the exit status is 1 if any is an error.\n";
+
+static const char show_help[] =
+    "usage: reglint show FILE\n"
+    "\n"
+    "Print FILE as UTF-8 text with LF line endings, decoded as regedit decodes\n"
+    "it (UTF-16LE with a byte order mark, otherwise Windows-1252). Meant as a\n"
+    "git textconv driver; see the README.\n";
+
+/* Parses "COMMAND [--help] FILE"; returns the file or NULL after printing
+ * help or a usage error (with *rc set). */
+static const char *one_file(int argc, char **argv, const char *help, int *rc)
+{
+    const char *file = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(help, stdout);
+            *rc = EXIT_OK;
+            return NULL;
+        }
+        if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            *rc = cli_usage(argv[0], "unknown option '%s'", argv[i]);
+            return NULL;
+        }
+        if (file) {
+            *rc = cli_usage(argv[0], "%s takes one file", argv[0]);
+            return NULL;
+        }
+        file = argv[i];
+    }
+    if (!file)
+        *rc = cli_usage(argv[0], "missing FILE");
+    return file;
+}
+
+int cli_dump(int argc, char **argv)
+{
+    int rc = EXIT_OK;
+    const char *path = one_file(argc, argv, dump_help, &rc);
+    if (!path)
+        return rc;
+    struct reg_doc doc;
+    if (!cli_read_reg(path, NULL, &doc))
+        return EXIT_IO;
+    struct model *m = model_build(doc.file, doc.arena, MODEL_AS_REGEDIT);
+    dump_model(m, stdout);
+    model_free(m);
+    fflush(stdout);
+    cli_print_gcc(&doc.diags, stderr);
+    rc = diag_count_at_least(&doc.diags, SEV_ERROR) ? EXIT_FINDINGS : EXIT_OK;
+    cli_release_reg(&doc);
+    return rc;
+}
+
+int cli_show(int argc, char **argv)
+{
+    int rc = EXIT_OK;
+    const char *path = one_file(argc, argv, show_help, &rc);
+    if (!path)
+        return rc;
+    const char *error = NULL;
+    struct source *src = source_load(path, path, &error);
+    if (!src) {
+        cli_error("%s: %s", path, error);
+        return EXIT_IO;
+    }
+    /* Line endings become LF; text that is not valid UTF-8 (an unpaired
+     * surrogate) becomes U+FFFD so that the output is always UTF-8. */
+    const char *s = src->d.text;
+    size_t n = src->d.len;
+    struct buf out = BUF_INIT;
+    buf_reserve(&out, n);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\r') {
+            buf_putc(&out, '\n');
+            i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+        } else if (c < 0x80) {
+            buf_putc(&out, (char)c);
+            i++;
+        } else {
+            size_t start = i;
+            uint32_t cp = text_next_cp(s, n, &i);
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                text_put_utf8(&out, 0xFFFD);
+            else
+                buf_append(&out, s + start, i - start);
+        }
+    }
+    fwrite(out.data, 1, out.len, stdout);
+    buf_free(&out);
+    source_free(src);
+    return EXIT_OK;
+}

@@ -1,0 +1,113 @@
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+void diag_list_init(struct diag_list *list, struct arena *arena)
+{
+    memset(list, 0, sizeof *list);
+    list->arena = arena;
+}
+
+void diag_list_release(struct diag_list *list)
+{
+    free(list->items);
+    list->items = NULL;
+    list->n = list->cap = 0;
+}
+
+struct diag *diag_add(struct diag_list *list, enum rule_id rule, struct source *src,
+                      struct span at, const char *fmt, ...)
+{
+    struct diag *d = arena_alloc(list->arena, sizeof *d);
+    d->rule = rule;
+    d->severity = rule_info(rule)->severity;
+    d->src = src;
+    d->at = at;
+    va_list ap;
+    va_start(ap, fmt);
+    d->message = arena_vprintf(list->arena, fmt, ap);
+    va_end(ap);
+    if (list->kept[rule] >= DIAG_PER_RULE_LIMIT) {
+        list->dropped[rule]++;
+        return d;
+    }
+    list->kept[rule]++;
+    list->items = xgrow(list->items, &list->cap, list->n + 1, sizeof *list->items);
+    list->items[list->n++] = d;
+    return d;
+}
+
+void diag_help(struct diag_list *list, struct diag *d, const char *fmt, ...)
+{
+    const char **help = arena_alloc(list->arena, (d->nhelp + 1) * sizeof *help);
+    if (d->nhelp)
+        memcpy(help, d->help, d->nhelp * sizeof *help);
+    va_list ap;
+    va_start(ap, fmt);
+    help[d->nhelp] = arena_vprintf(list->arena, fmt, ap);
+    va_end(ap);
+    d->help = help;
+    d->nhelp++;
+}
+
+struct fix *diag_fix(struct diag_list *list, struct diag *d, enum fix_applicability how,
+                     const char *fmt, ...)
+{
+    struct fix *fix = arena_alloc(list->arena, sizeof *fix);
+    fix->applicability = how;
+    va_list ap;
+    va_start(ap, fmt);
+    fix->message = arena_vprintf(list->arena, fmt, ap);
+    va_end(ap);
+    d->fix = fix;
+    return fix;
+}
+
+void diag_fix_edit(struct diag_list *list, struct fix *fix, struct span at, const char *text)
+{
+    struct fix_edit *edits = arena_alloc(list->arena, (fix->nedits + 1) * sizeof *edits);
+    if (fix->nedits)
+        memcpy(edits, fix->edits, fix->nedits * sizeof *edits);
+    edits[fix->nedits].at = at;
+    edits[fix->nedits].text = arena_strdup(list->arena, text);
+    fix->edits = edits;
+    fix->nedits++;
+}
+
+/* Merge sort: stable, and the list can be long on bad input. */
+static void merge_sort(struct diag **a, struct diag **tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t mid = n / 2;
+    merge_sort(a, tmp, mid);
+    merge_sort(a + mid, tmp, n - mid);
+    size_t i = 0, j = mid, k = 0;
+    while (i < mid && j < n)
+        tmp[k++] = a[j]->at.start < a[i]->at.start ? a[j++] : a[i++];
+    while (i < mid)
+        tmp[k++] = a[i++];
+    while (j < n)
+        tmp[k++] = a[j++];
+    memcpy(a, tmp, n * sizeof *a);
+}
+
+void diag_list_sort(struct diag_list *list)
+{
+    if (list->n < 2)
+        return;
+    struct diag **tmp = xmalloc(list->n * sizeof *tmp);
+    merge_sort(list->items, tmp, list->n);
+    free(tmp);
+}
+
+size_t diag_count_at_least(const struct diag_list *list, enum severity sev)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < list->n; i++)
+        count += list->items[i]->severity >= sev;
+    return count;
+}

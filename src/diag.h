@@ -1,0 +1,90 @@
+/*
+ * diag: findings as data. Readers and rules append diagnostics to a list;
+ * nothing is printed until a renderer (render.h) formats the whole list.
+ *
+ * A diagnostic names its rule, its severity (the rule's default unless the
+ * check chose otherwise), where it is (source + byte span), a one-line
+ * message, optional "help:" lines, an anchor (key path and value name, for
+ * findings about registry state) and optionally a fix: edits to the source
+ * text that resolve it.
+ *
+ * To keep a garbage input from producing millions of findings, a list keeps at
+ * most DIAG_PER_RULE_LIMIT findings per rule and counts the rest.
+ *
+ * Ownership: diagnostics and their strings live in the list's arena.
+ */
+#ifndef REGLINT_DIAG_H
+#define REGLINT_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "rules.h"
+#include "source.h"
+
+#define DIAG_PER_RULE_LIMIT 1000
+
+enum fix_applicability {
+    FIX_SAFE,   /* resolves the finding and changes nothing else */
+    FIX_UNSAFE, /* changes what the file does beyond the finding */
+};
+
+/* Replace source bytes [at.start, at.end) with `text` (UTF-8). */
+struct fix_edit {
+    struct span at;
+    const char *text;
+};
+
+struct fix {
+    enum fix_applicability applicability;
+    const char *message;
+    struct fix_edit *edits;
+    size_t nedits;
+};
+
+struct diag {
+    enum rule_id rule;
+    enum severity severity;
+    struct source *src;
+    struct span at;
+    const char *message;
+    const char **help;
+    size_t nhelp;
+    const char *anchor_key;   /* full key path, or NULL */
+    const char *anchor_value; /* value name ("@" for the default), or NULL */
+    struct fix *fix;
+};
+
+struct diag_list {
+    struct arena *arena;
+    struct diag **items;
+    size_t n;
+    size_t cap;
+    size_t kept[RULE_COUNT];
+    size_t dropped[RULE_COUNT];
+};
+
+void diag_list_init(struct diag_list *list, struct arena *arena);
+void diag_list_release(struct diag_list *list);
+
+/* Appends a finding at the rule's default severity and returns it so that the
+ * caller can add help, an anchor or a fix. Past the per-rule limit the finding
+ * is counted, not kept, and a scratch diagnostic is returned. */
+struct diag *diag_add(struct diag_list *list, enum rule_id rule, struct source *src,
+                      struct span at, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void diag_help(struct diag_list *list, struct diag *d, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Attaches a fix with no edits yet; add them with diag_fix_edit(). */
+struct fix *diag_fix(struct diag_list *list, struct diag *d, enum fix_applicability how,
+                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void diag_fix_edit(struct diag_list *list, struct fix *fix, struct span at, const char *text);
+
+/* Sorts by source order (start offset), keeping insertion order for ties. */
+void diag_list_sort(struct diag_list *list);
+/* Number of findings at or above `sev`. */
+size_t diag_count_at_least(const struct diag_list *list, enum severity sev);
+
+#endif

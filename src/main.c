@@ -1,0 +1,56 @@
+/*
+ * reglint: the command line. This file only dispatches to the commands
+ * (cli_*.c); it holds no logic of its own.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: reglint COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "Reads Windows Registry Editor (.reg) files exactly as regedit does, without\n"
+    "ever touching a registry.\n"
+    "\n"
+    "commands:\n"
+    "  dump FILE             what importing FILE does, one line per value\n"
+    "  show FILE             FILE as UTF-8 text with LF line endings (git textconv)\n"
+    "  fmt [--check] FILE... rewrite in regedit's export layout\n"
+    "\n"
+    "  reglint COMMAND --help   help for one command\n"
+    "  reglint --version        the version\n"
+    "\n"
+    "exit status: 0 done, 1 findings or differences, 2 usage error,\n"
+    "3 a file could not be read or written.\n";
+
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"dump", cli_dump},
+    {"show", cli_show},
+};
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("reglint %s\n", REGLINT_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "reglint: error: unknown command '%s'\n", name);
+    fputs("run 'reglint --help' for the commands\n", stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,425 @@
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+/*
+ * {=====================================================================
+ * Name tables: open addressing from (owner, name in any case) to a key or
+ * a value. One table maps keys by (parent, name), the other values by
+ * (key, name).
+ * =====================================================================
+ */
+
+struct model_slot {
+    uint32_t hash;
+    void *item; /* struct model_key * or struct model_value *; NULL if free */
+};
+
+struct model_table {
+    bool holds_values;
+    struct model_slot *slots;
+    size_t cap; /* a power of two */
+    size_t n;
+};
+
+static uint32_t hash_name(const void *owner, const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603u ^ (uint64_t)(uintptr_t)owner;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = (unsigned char)s[i] < 0x80 ? (uint32_t)(unsigned char)s[i++]
+                                                 : text_next_cp(s, len, &i);
+        h = (h ^ text_upcase(cp)) * 1099511628211u;
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static bool same_name(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t i = 0, j = 0;
+    while (i < alen && j < blen) {
+        unsigned char ca = (unsigned char)a[i], cb = (unsigned char)b[j];
+        if (ca < 0x80 && cb < 0x80) {
+            if (text_upcase(ca) != text_upcase(cb))
+                return false;
+            i++;
+            j++;
+            continue;
+        }
+        if (text_upcase(text_next_cp(a, alen, &i)) != text_upcase(text_next_cp(b, blen, &j)))
+            return false;
+    }
+    return i == alen && j == blen;
+}
+
+static const void *slot_owner(const struct model_table *t, const void *item)
+{
+    return t->holds_values ? (const void *)((const struct model_value *)item)->key
+                           : (const void *)((const struct model_key *)item)->parent;
+}
+
+static const struct reg_name *slot_name(const struct model_table *t, const void *item)
+{
+    return t->holds_values ? &((const struct model_value *)item)->name
+                           : &((const struct model_key *)item)->name;
+}
+
+static struct model_table *table_new(bool holds_values)
+{
+    struct model_table *t = xcalloc(1, sizeof *t);
+    t->holds_values = holds_values;
+    t->cap = 64;
+    t->slots = xcalloc(t->cap, sizeof *t->slots);
+    return t;
+}
+
+static void table_free(struct model_table *t)
+{
+    if (t) {
+        free(t->slots);
+        free(t);
+    }
+}
+
+static void *table_find(const struct model_table *t, const void *owner, const char *s,
+                        size_t len, uint32_t hash)
+{
+    size_t mask = t->cap - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const struct model_slot *slot = &t->slots[i];
+        if (!slot->item)
+            return NULL;
+        if (slot->hash == hash && slot_owner(t, slot->item) == owner) {
+            const struct reg_name *name = slot_name(t, slot->item);
+            if (same_name(name->s, name->len, s, len))
+                return slot->item;
+        }
+    }
+}
+
+static void table_put(struct model_table *t, uint32_t hash, void *item);
+
+static void table_grow(struct model_table *t)
+{
+    struct model_slot *old = t->slots;
+    size_t old_cap = t->cap;
+    t->cap *= 2;
+    t->slots = xcalloc(t->cap, sizeof *t->slots);
+    t->n = 0;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].item)
+            table_put(t, old[i].hash, old[i].item);
+    free(old);
+}
+
+static void table_put(struct model_table *t, uint32_t hash, void *item)
+{
+    if ((t->n + 1) * 10 > t->cap * 7)
+        table_grow(t);
+    size_t mask = t->cap - 1;
+    size_t i = hash & mask;
+    while (t->slots[i].item)
+        i = (i + 1) & mask;
+    t->slots[i].hash = hash;
+    t->slots[i].item = item;
+    t->n++;
+}
+
+/* }===================================================================== */
+
+static void add_event(struct model *m, struct model_event **history, size_t stmt)
+{
+    struct model_event *e = arena_alloc(m->arena, sizeof *e);
+    e->stmt = (uint32_t)stmt;
+    e->next = *history;
+    *history = e;
+}
+
+struct model_key *model_child(const struct model *m, const struct model_key *parent,
+                              const char *name, size_t len)
+{
+    return table_find(m->keys_by_name, parent, name, len, hash_name(parent, name, len));
+}
+
+struct model_value *model_find_value(const struct model *m, const struct model_key *key,
+                                     const char *name, size_t len)
+{
+    return table_find(m->values_by_name, key, name, len, hash_name(key, name, len));
+}
+
+/* The child named `name`, created (not yet existing) if the file never
+ * named it before. */
+static struct model_key *child_for(struct model *m, struct model_key *parent,
+                                   const struct reg_name *name)
+{
+    uint32_t hash = hash_name(parent, name->s, name->len);
+    struct model_key *k = table_find(m->keys_by_name, parent, name->s, name->len, hash);
+    if (k)
+        return k;
+    k = arena_alloc(m->arena, sizeof *k);
+    k->parent = parent;
+    k->name = *name;
+    k->root = parent->root;
+    k->depth = parent->depth + 1;
+    if (parent->last_child)
+        parent->last_child->next_sibling = k;
+    else
+        parent->first_child = k;
+    parent->last_child = k;
+    table_put(m->keys_by_name, hash, k);
+    m->nkeys++;
+    return k;
+}
+
+static struct model_value *value_for(struct model *m, struct model_key *key,
+                                     const struct reg_name *name)
+{
+    uint32_t hash = hash_name(key, name->s, name->len);
+    struct model_value *v = table_find(m->values_by_name, key, name->s, name->len, hash);
+    if (v)
+        return v;
+    v = arena_alloc(m->arena, sizeof *v);
+    v->key = key;
+    v->name = *name;
+    if (key->last_value)
+        key->last_value->next = v;
+    else
+        key->first_value = v;
+    key->last_value = v;
+    table_put(m->values_by_name, hash, v);
+    m->nvalues++;
+    return v;
+}
+
+/* Creates the key and the missing keys above it, as RegCreateKeyEx does. A
+ * key created again after a deletion takes its new spelling. */
+static struct model_key *create_path(struct model *m, const struct reg_path *path)
+{
+    struct model_key *k = m->roots[path->root];
+    for (uint32_t i = 0; i < path->depth; i++) {
+        k = child_for(m, k, &path->segments[i]);
+        if (!k->exists) {
+            k->name = path->segments[i];
+            k->exists = true;
+        }
+    }
+    return k;
+}
+
+static struct model_key *find_path(const struct model *m, const struct reg_path *path)
+{
+    struct model_key *k = m->roots[path->root];
+    for (uint32_t i = 0; i < path->depth && k; i++)
+        k = model_child(m, k, path->segments[i].s, path->segments[i].len);
+    return k;
+}
+
+/* Deletes a key, its subtree and their values (RegDeleteTree). A key that
+ * does not exist has no existing descendants, so each deletion visits only
+ * what exists. */
+static void delete_tree(struct model *m, struct model_key *top, size_t stmt)
+{
+    size_t cap = 0, n = 0;
+    struct model_key **stack = NULL;
+    stack = xgrow(stack, &cap, 1, sizeof *stack);
+    stack[n++] = top;
+    while (n > 0) {
+        struct model_key *k = stack[--n];
+        if (!k->exists)
+            continue;
+        k->exists = false;
+        add_event(m, &k->history, stmt);
+        for (struct model_value *v = k->first_value; v; v = v->next) {
+            if (v->exists) {
+                v->exists = false;
+                add_event(m, &v->history, stmt);
+            }
+        }
+        for (struct model_key *c = k->first_child; c; c = c->next_sibling) {
+            if (c->exists) {
+                stack = xgrow(stack, &cap, n + 1, sizeof *stack);
+                stack[n++] = c;
+            }
+        }
+    }
+    free(stack);
+}
+
+static void apply(struct model *m)
+{
+    const struct reg_file *f = m->file;
+    struct model_key *current = NULL;
+    for (size_t i = 0; i < f->nstmts; i++) {
+        const struct reg_stmt *st = &f->stmts[i];
+        switch (st->kind) {
+        case REG_STMT_KEY:
+            current = NULL;
+            if (st->as.key.usable) {
+                current = create_path(m, &st->as.key.path);
+                current->named = true;
+                add_event(m, &current->history, i);
+            }
+            break;
+        case REG_STMT_KEY_DELETE: {
+            const struct reg_key_stmt *key = &st->as.key;
+            current = NULL;
+            if (key->aborts) {
+                if (key->resolved)
+                    m->roots[key->path.root]->named = true;
+                m->stop_at = i;
+                return;
+            }
+            if (!key->usable)
+                break;
+            struct model_key *k = find_path(m, &key->path);
+            if (k) {
+                k->named = true;
+                delete_tree(m, k, i);
+            }
+            break;
+        }
+        case REG_STMT_VALUE:
+        case REG_STMT_VALUE_DELETE: {
+            if (!current)
+                break;
+            struct model_value *v = value_for(m, current, &st->as.value.name);
+            bool setting = st->kind == REG_STMT_VALUE;
+            if (setting && !v->exists)
+                v->name = st->as.value.name;
+            v->exists = setting;
+            v->stmt = (uint32_t)i;
+            add_event(m, &v->history, i);
+            break;
+        }
+        case REG_STMT_COMMENT:
+        case REG_STMT_SKIPPED:
+            break;
+        }
+    }
+}
+
+struct model *model_build(const struct reg_file *file, struct arena *arena, enum model_mode mode)
+{
+    struct model *m = arena_alloc(arena, sizeof *m);
+    m->file = file;
+    m->arena = arena;
+    m->stop_at = file->nstmts;
+    m->keys_by_name = table_new(false);
+    m->values_by_name = table_new(true);
+    for (int r = 0; r < REG_ROOT_COUNT; r++) {
+        struct model_key *k = arena_alloc(arena, sizeof *k);
+        const char *name = reg_root_name((enum reg_root)r);
+        k->name = (struct reg_name){name, (uint32_t)strlen(name)};
+        k->root = (enum reg_root)r;
+        k->exists = true;
+        m->roots[r] = k;
+    }
+    if (mode == MODEL_IGNORE_HEADER || reg_version_imports(file->version))
+        apply(m);
+    return m;
+}
+
+void model_free(struct model *m)
+{
+    if (!m)
+        return;
+    table_free(m->keys_by_name);
+    table_free(m->values_by_name);
+    m->keys_by_name = m->values_by_name = NULL;
+}
+
+struct model_key *model_find_key(const struct model *m, enum reg_root root, const char *path)
+{
+    struct model_key *k = m->roots[root];
+    const char *s = path;
+    while (k && *s) {
+        const char *end = strchr(s, '\\');
+        size_t len = end ? (size_t)(end - s) : strlen(s);
+        if (len)
+            k = model_child(m, k, s, len);
+        s += len + (end != NULL);
+    }
+    return k;
+}
+
+const struct reg_value_stmt *model_value_stmt(const struct model *m, const struct model_value *v)
+{
+    return &m->file->stmts[v->stmt].as.value;
+}
+
+uint32_t model_value_type(const struct model *m, const struct model_value *v)
+{
+    return model_value_stmt(m, v)->type;
+}
+
+void model_value_data(const struct model *m, const struct model_value *v, struct buf *out)
+{
+    const struct reg_value_stmt *st = model_value_stmt(m, v);
+    bool utf16_file = m->file->src->d.encoding == TEXT_UTF16LE;
+    switch (st->form) {
+    case REG_FORM_STRING:
+        text_to_utf16le((const char *)st->bytes, st->len, out);
+        buf_append(out, "\0\0", 2);
+        return;
+    case REG_FORM_DWORD:
+        buf_append(out, st->bytes, st->len);
+        return;
+    case REG_FORM_HEX:
+        break;
+    }
+    bool stringish = st->type == REG_TYPE_SZ || st->type == REG_TYPE_EXPAND_SZ ||
+                     st->type == REG_TYPE_MULTI_SZ;
+    if (!stringish || st->len == 0) {
+        buf_append(out, st->bytes, st->len);
+        return;
+    }
+    /* regedit makes sure string data ends in one NUL character; in an ANSI
+     * file the bytes are ANSI text, widened after that. */
+    if (utf16_file) {
+        buf_append(out, st->bytes, st->len);
+        if (st->len % 2)
+            buf_putc(out, '\0');
+        size_t n = out->len;
+        if (out->data[n - 1] != 0 || out->data[n - 2] != 0)
+            buf_append(out, "\0\0", 2);
+        return;
+    }
+    size_t n = st->len;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = text_cp1252_decode(st->bytes[i]);
+        char unit[2] = {(char)(cp & 0xFF), (char)(cp >> 8)};
+        buf_append(out, unit, 2);
+    }
+    if (st->bytes[n - 1] != 0)
+        buf_append(out, "\0\0", 2);
+}
+
+bool model_value_dword(const struct model *m, const struct model_value *v, uint32_t *out)
+{
+    const struct reg_value_stmt *st = model_value_stmt(m, v);
+    if (st->type != REG_TYPE_DWORD || st->len != 4)
+        return false;
+    const unsigned char *b = st->bytes;
+    *out = (uint32_t)b[0] | ((uint32_t)b[1] << 8) | ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24);
+    return true;
+}
+
+char *model_key_path(const struct model *m, const struct model_key *k)
+{
+    size_t n = 0;
+    for (const struct model_key *p = k; p; p = p->parent)
+        n += p->name.len + 1;
+    char *s = arena_alloc(m->arena, n);
+    size_t end = n - 1;
+    s[end] = '\0';
+    for (const struct model_key *p = k; p; p = p->parent) {
+        end -= p->name.len;
+        memcpy(s + end, p->name.s, p->name.len);
+        if (p->parent)
+            s[--end] = '\\';
+    }
+    return s;
+}

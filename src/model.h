@@ -1,0 +1,101 @@
+/*
+ * model: what importing a .reg file does to an empty registry.
+ *
+ * model_build() applies a file's statements in order, as regedit would: a key
+ * tree whose names compare case-insensitively (the first spelling is kept),
+ * values with their type and the statement that set them, key deletions that
+ * take whole subtrees, value deletions, last write wins. Deleted keys and
+ * values stay in the tree, marked as not existing, so that rules can ask what
+ * happened to them; every value keeps the list of statements that set or
+ * deleted it, and every key the statements that opened or deleted it.
+ *
+ * The model does not judge anything (that is the linter's job) and does not
+ * report problems (the reader already has). It holds statement indexes and
+ * names that point into the syntax tree, which must outlive it.
+ *
+ * Ownership: everything lives in the arena given to model_build(), except the
+ * lookup tables, which model_free() releases.
+ */
+#ifndef REGLINT_MODEL_H
+#define REGLINT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "regfile.h"
+
+/* One statement that touched a key or value, newest first. */
+struct model_event {
+    uint32_t stmt;               /* index into the file's statements */
+    struct model_event *next;
+};
+
+struct model_value {
+    struct model_key *key;
+    struct reg_name name;        /* "" for the default value; first spelling */
+    bool exists;
+    uint32_t stmt;               /* the statement that set it last */
+    struct model_event *history; /* sets and deletions, newest first */
+    struct model_value *next;    /* in its key, in order of creation */
+};
+
+struct model_key {
+    struct model_key *parent;    /* NULL for a root */
+    struct reg_name name;        /* root name for roots; first spelling otherwise */
+    enum reg_root root;
+    uint32_t depth;              /* 0 for a root */
+    bool exists;
+    bool named;                  /* a key line or deletion line names this key */
+    struct model_event *history; /* key lines and deletions, newest first */
+    struct model_key *first_child, *last_child, *next_sibling;
+    struct model_value *first_value, *last_value;
+};
+
+enum model_mode {
+    MODEL_AS_REGEDIT,    /* a file with an invalid or fuzzy header imports nothing */
+    MODEL_IGNORE_HEADER, /* read any file as a Version 5.00 file (for lint) */
+};
+
+struct model {
+    const struct reg_file *file;
+    struct arena *arena;
+    struct model_key *roots[REG_ROOT_COUNT];
+    /* The statement at which regedit stops importing ([-ROOT]); nstmts if none. */
+    size_t stop_at;
+    size_t nkeys;
+    size_t nvalues;
+    /* Lookup tables (private). */
+    struct model_table *keys_by_name;
+    struct model_table *values_by_name;
+};
+
+struct model *model_build(const struct reg_file *file, struct arena *arena, enum model_mode mode);
+void model_free(struct model *m);
+
+/* The child of `parent` with this name (any case), existing or not; NULL if
+ * the file never named it. */
+struct model_key *model_child(const struct model *m, const struct model_key *parent,
+                              const char *name, size_t len);
+/* A key by its path below a root: segments separated by backslashes. */
+struct model_key *model_find_key(const struct model *m, enum reg_root root, const char *path);
+/* A value of `key` by name (any case; "" for the default value). */
+struct model_value *model_find_value(const struct model *m, const struct model_key *key,
+                                     const char *name, size_t len);
+
+/* The statement that set `v` last. */
+const struct reg_value_stmt *model_value_stmt(const struct model *m, const struct model_value *v);
+/* The registry type of `v`. */
+uint32_t model_value_type(const struct model *m, const struct model_value *v);
+/* Appends the bytes the registry stores for `v` (string data in UTF-16LE with
+ * its NUL, hex(2)/hex(7) widened as regedit widens them). */
+void model_value_data(const struct model *m, const struct model_value *v, struct buf *out);
+/* The value as a DWORD when it is REG_DWORD of 4 bytes. */
+bool model_value_dword(const struct model *m, const struct model_value *v, uint32_t *out);
+
+/* The full key path, "HKEY_LOCAL_MACHINE\\SOFTWARE\\...", in the arena. */
+char *model_key_path(const struct model *m, const struct model_key *k);
+
+#endif

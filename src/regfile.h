@@ -1,0 +1,144 @@
+/*
+ * regfile: the syntax tree of a .reg file, read exactly as regedit reads it.
+ *
+ * reg_read() runs the scanner and parser (grammar/reg.l, grammar/reg.y) over a
+ * source and returns the file's statements in order: key lines, key deletions,
+ * value assignments, value deletions, comments, and lines regedit skips. Each
+ * statement keeps its span and what was written (names unescaped, data bytes as
+ * listed); what the statements do to a registry is the model's business
+ * (model.h). Every line regedit would skip, truncate or refuse gets an RL1xxx
+ * diagnostic, and reading goes on where regedit goes on (FORMAT.md §1).
+ *
+ * When the header is invalid or "fuzzy" regedit imports nothing; the reader
+ * still parses the rest as a Version 5.00 file so that every problem is
+ * reported, and reg_file_imports() tells the model to apply nothing.
+ *
+ * Ownership: the tree lives in the caller's arena except the statement array,
+ * which reg_file_free() releases. Names and string data may point into the
+ * source text, so the source must outlive the tree.
+ */
+#ifndef REGLINT_REGFILE_H
+#define REGLINT_REGFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "source.h"
+
+enum reg_version {
+    REG_VERSION_NONE,    /* empty file */
+    REG_VERSION_4,       /* REGEDIT4 */
+    REG_VERSION_5,       /* Windows Registry Editor Version 5.00 */
+    REG_VERSION_WIN31,   /* REGEDIT: Windows 3.1 HKEY_CLASSES_ROOT lines */
+    REG_VERSION_FUZZY,   /* REGEDIT followed by anything else: nothing imported */
+    REG_VERSION_INVALID, /* anything else: the file is rejected */
+};
+
+/* Registry types regedit knows by number. */
+enum {
+    REG_TYPE_NONE = 0,
+    REG_TYPE_SZ = 1,
+    REG_TYPE_EXPAND_SZ = 2,
+    REG_TYPE_BINARY = 3,
+    REG_TYPE_DWORD = 4,
+    REG_TYPE_DWORD_BE = 5,
+    REG_TYPE_LINK = 6,
+    REG_TYPE_MULTI_SZ = 7,
+    REG_TYPE_QWORD = 11,
+};
+
+/* The root keys regedit accepts, in regedit's order. */
+enum reg_root {
+    REG_ROOT_HKLM,
+    REG_ROOT_HKU,
+    REG_ROOT_HKCR,
+    REG_ROOT_HKCC,
+    REG_ROOT_HKCU,
+    REG_ROOT_HKDD,
+    REG_ROOT_COUNT
+};
+
+/* A name as UTF-8 bytes (not NUL-terminated; may point into the source). */
+struct reg_name {
+    const char *s;
+    uint32_t len;
+};
+
+/* A key path resolved to a root and its segments (empty segments removed). */
+struct reg_path {
+    enum reg_root root;
+    uint32_t depth;
+    struct reg_name *segments;
+};
+
+enum reg_stmt_kind {
+    REG_STMT_KEY,          /* [path]: create or open a key          (as.key) */
+    REG_STMT_KEY_DELETE,   /* [-path]: delete a key and its subtree  (as.key) */
+    REG_STMT_VALUE,        /* name=data: set a value                 (as.value) */
+    REG_STMT_VALUE_DELETE, /* name=-: delete a value                 (as.value, no data) */
+    REG_STMT_COMMENT,      /* a line starting with ';' or '#'        (no payload) */
+    REG_STMT_SKIPPED,      /* lines regedit skips; a diagnostic says why */
+};
+
+/* How value data was written. */
+enum reg_form {
+    REG_FORM_STRING, /* "text": bytes are the unescaped UTF-8 text */
+    REG_FORM_DWORD,  /* dword:N: bytes are 4 little-endian bytes */
+    REG_FORM_HEX,    /* hex: or hex(N): bytes are the listed bytes */
+};
+
+struct reg_key_stmt {
+    struct reg_path path;  /* valid when `resolved` */
+    bool resolved;         /* the path names a root and valid segments */
+    bool usable;           /* regedit opens or deletes this key */
+    bool aborts;           /* [-ROOT] or [-BADROOT\..]: regedit stops importing here */
+    struct span path_at;   /* the text between the brackets ('-' excluded) */
+};
+
+struct reg_value_stmt {
+    struct reg_name name;  /* "" for the default value */
+    bool is_at;            /* written as @ */
+    enum reg_form form;
+    bool hex_plain;        /* hex: rather than hex(N): */
+    uint32_t type;         /* registry type */
+    const unsigned char *bytes;
+    uint32_t len;
+    struct span name_at;   /* the name as written, quotes included */
+    struct span data_at;   /* the data as written, from its tag to its last byte */
+};
+
+struct reg_stmt {
+    enum reg_stmt_kind kind;
+    struct span at;        /* the statement's text, through its last line (no EOL) */
+    union {
+        struct reg_key_stmt key;
+        struct reg_value_stmt value;
+    } as;
+};
+
+struct reg_file {
+    struct source *src;
+    enum reg_version version;
+    struct span header_at;
+    struct reg_stmt *stmts;
+    size_t nstmts;
+    size_t cap;
+};
+
+/* Reads `src`; diagnostics go to `diags`. Never fails: every input gives a
+ * tree, possibly of skipped lines. */
+struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_list *diags);
+void reg_file_free(struct reg_file *file);
+
+/* Whether regedit imports anything from a file with this header. */
+bool reg_version_imports(enum reg_version v);
+/* The full root name ("HKEY_LOCAL_MACHINE"). */
+const char *reg_root_name(enum reg_root root);
+
+/* The full key path, "HKEY_LOCAL_MACHINE\\SOFTWARE\\...", in the arena. */
+char *reg_path_string(struct arena *arena, const struct reg_path *path);
+
+#endif

@@ -1,0 +1,840 @@
+/* reg_read() and the helpers the .reg scanner and parser share. */
+#include "regread.h"
+
+#include <string.h>
+
+#include "reg_parse.h"
+#define YYSTYPE REG_YYSTYPE
+#define YYLTYPE REG_YYLTYPE
+#include "reg_scan.h"
+
+#include "xalloc.h"
+
+/* Windows' limits (RegCreateKeyEx, RegSetValueEx). */
+#define MAX_KEY_SEGMENT 255
+#define MAX_KEY_DEPTH 512
+#define MAX_VALUE_NAME 16383
+/* How much of the offending text a message quotes. */
+#define SNIPPET_CPS 40
+
+static const char *const root_names[REG_ROOT_COUNT] = {
+    [REG_ROOT_HKLM] = "HKEY_LOCAL_MACHINE",
+    [REG_ROOT_HKU] = "HKEY_USERS",
+    [REG_ROOT_HKCR] = "HKEY_CLASSES_ROOT",
+    [REG_ROOT_HKCC] = "HKEY_CURRENT_CONFIG",
+    [REG_ROOT_HKCU] = "HKEY_CURRENT_USER",
+    [REG_ROOT_HKDD] = "HKEY_DYN_DATA",
+};
+
+/* The abbreviations reg.exe and PowerShell accept and regedit does not. */
+static const struct {
+    const char *abbreviation;
+    enum reg_root root;
+} root_abbreviations[] = {
+    {"HKLM", REG_ROOT_HKLM}, {"HKU", REG_ROOT_HKU},  {"HKCR", REG_ROOT_HKCR},
+    {"HKCC", REG_ROOT_HKCC}, {"HKCU", REG_ROOT_HKCU},
+};
+
+const char *reg_root_name(enum reg_root root)
+{
+    return root_names[root];
+}
+
+bool reg_version_imports(enum reg_version v)
+{
+    return v == REG_VERSION_4 || v == REG_VERSION_5 || v == REG_VERSION_WIN31;
+}
+
+/*
+ * {=====================================================================
+ * The problems the reader reports. A message reads
+ *   <what> '<offending text>'; <consequence>
+ * ORDER: enum reg_problem in regread.h.
+ * =====================================================================
+ */
+
+/* A severity below SEV_STYLE means "the rule's default". */
+#define DEFAULT_SEVERITY (-1)
+
+static const struct problem_info {
+    enum rule_id rule;
+    int severity;
+    const char *what;
+    const char *consequence;
+    const char *help;
+} problems[PROB_COUNT] = {
+    [PROB_HEADER_MISSING] = {RULE_MISSING_HEADER, DEFAULT_SEVERITY,
+        "the first line is not a regedit header", "regedit imports nothing from this file",
+        "the first line must be exactly 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"},
+    [PROB_HEADER_INEXACT] = {RULE_INEXACT_HEADER, DEFAULT_SEVERITY,
+        "header is not exact", "regedit imports nothing from this file",
+        "the first line must be exactly 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"},
+    [PROB_HEADER_FUZZY] = {RULE_INEXACT_HEADER, DEFAULT_SEVERITY,
+        "header starts with REGEDIT but is not 'REGEDIT4'",
+        "regedit accepts the file and imports nothing from it",
+        "the first line must be exactly 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"},
+    [PROB_HEADER_UTF8_BOM] = {RULE_INEXACT_HEADER, DEFAULT_SEVERITY,
+        "UTF-8 byte order mark before the header",
+        "regedit reads the mark as part of the header and imports nothing (per Wine; reports on Windows differ)",
+        "save the file as UTF-16LE, as regedit exports, or without the byte order mark"},
+    [PROB_KEY_BLANK_AFTER_BRACKET] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "blank after '['", "regedit ignores this key line and the values below it go to the previous key",
+        "write the root key name directly after '['"},
+    [PROB_KEY_NO_CLOSING_BRACKET] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "key line without ']'", "regedit ignores it and the values below it go to the previous key",
+        NULL},
+    [PROB_KEY_UNKNOWN_ROOT] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "unknown root key", "regedit cannot open this key and drops the values below it",
+        "root keys are HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, HKEY_CLASSES_ROOT, HKEY_USERS and HKEY_CURRENT_CONFIG"},
+    [PROB_KEY_ABBREVIATED_ROOT] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "abbreviated root key", "regedit accepts only full root names and drops this key and its values",
+        NULL},
+    [PROB_KEY_EMPTY] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "empty key name", "regedit cannot open it and drops the values below it", NULL},
+    [PROB_KEY_EMPTY_SEGMENT] = {RULE_INVALID_KEY_PATH, SEV_WARNING,
+        "empty segment in the key path", "regedit (per Wine) skips it; Windows may refuse the key",
+        "separate key names with a single backslash"},
+    [PROB_KEY_SEGMENT_TOO_LONG] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "key name longer than 255 characters", "Windows refuses the key and regedit drops its values",
+        NULL},
+    [PROB_KEY_TOO_DEEP] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "key path deeper than 512 levels", "Windows refuses the key and regedit drops its values",
+        NULL},
+    [PROB_KEY_DELETE_IGNORED] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "'[-' not followed by a root key name", "regedit deletes nothing here",
+        "write the root key name directly after '[-'"},
+    [PROB_KEY_DELETE_ROOT] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "deletion of a root key", "regedit stops importing at this line, so nothing below it is imported (per Wine)",
+        "a root key cannot be deleted; name a key below it"},
+    [PROB_KEY_DELETE_BAD_ROOT] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "deletion under an unknown root key",
+        "regedit stops importing at this line, so nothing below it is imported (per Wine)",
+        "root keys are HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, HKEY_CLASSES_ROOT, HKEY_USERS and HKEY_CURRENT_CONFIG"},
+    [PROB_TEXT_AFTER_KEY] = {RULE_TEXT_AFTER_KEY, DEFAULT_SEVERITY,
+        "text after ']'", "regedit ignores it", NULL},
+    [PROB_NAME_UNTERMINATED] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "value name without a closing quote", "regedit skips this line",
+        "escape a quote inside a name as \\\""},
+    [PROB_NAME_NUL_ESCAPE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "'\\0' escape in a value name", "regedit skips this line", NULL},
+    [PROB_NAME_TOO_LONG] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "value name longer than 16383 characters", "Windows refuses the value", NULL},
+    [PROB_NO_EQUALS] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "missing '=' after the value name", "regedit skips this line",
+        "write \"Name\"=data; a quote inside a name is written \\\""},
+    [PROB_NO_DATA] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "no data after '='", "regedit skips this line",
+        "write \"\" for an empty string, or =- to delete the value"},
+    [PROB_STRING_UNTERMINATED] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "string without a closing quote", "regedit skips this line",
+        "a string cannot continue on the next line; a quote inside it is written \\\""},
+    [PROB_STRING_NUL_ESCAPE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "'\\0' escape in a string", "regedit skips this line",
+        "write data with NUL characters as hex(1): or hex(7): bytes"},
+    [PROB_TEXT_AFTER_STRING] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "text after the closing quote", "regedit skips this line",
+        "only a ';' comment may follow; a quote inside a string is written \\\""},
+    [PROB_TEXT_AFTER_DELETE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "text after '=-'", "regedit deletes nothing and skips this line",
+        "only a ';' comment may follow '-'"},
+    [PROB_TYPE_UNKNOWN] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "unknown data type", "regedit skips this line",
+        "data is \"text\", dword:xxxxxxxx, hex:xx,xx or hex(N):xx,xx"},
+    [PROB_TYPE_WRONG_CASE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "data type in the wrong case", "regedit skips this line",
+        "type tags are case-sensitive: write dword:, hex: or hex(N):"},
+    [PROB_TYPE_QWORD] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "qword: is not .reg syntax", "regedit skips this line",
+        "write a REG_QWORD as hex(b): followed by 8 little-endian bytes"},
+    [PROB_TYPE_STR] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "str: is Wine's registry syntax, not regedit's", "regedit skips this line",
+        "write \"text\" for REG_SZ, or hex(2): bytes for REG_EXPAND_SZ"},
+    [PROB_TYPE_TYPOGRAPHIC_QUOTE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "typographic quote instead of '\"'", "regedit skips this line",
+        "use straight double quotes"},
+    [PROB_TYPE_BARE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "data without quotes or a type", "regedit skips this line",
+        "write a number as dword:00000001 and text as \"text\""},
+    [PROB_TYPE_HEX_MALFORMED] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "malformed hex(N): type", "regedit skips this line",
+        "N is a hexadecimal number without 0x, e.g. hex(7): or hex(b):"},
+    [PROB_DWORD_EMPTY] = {RULE_INVALID_DWORD, DEFAULT_SEVERITY,
+        "dword: without digits", "regedit skips this line", "write dword:00000000"},
+    [PROB_DWORD_TOO_LONG] = {RULE_INVALID_DWORD, DEFAULT_SEVERITY,
+        "more than 8 hex digits after dword:", "regedit skips this line",
+        "a dword holds 8 hex digits; write larger numbers as hex(b): (REG_QWORD)"},
+    [PROB_DWORD_0X] = {RULE_INVALID_DWORD, DEFAULT_SEVERITY,
+        "0x prefix after dword:", "regedit skips this line",
+        "dword: data is hexadecimal already: write dword:0000000a"},
+    [PROB_DWORD_JUNK] = {RULE_INVALID_DWORD, DEFAULT_SEVERITY,
+        "text after the dword digits", "regedit skips this line",
+        "dword: takes 1 to 8 hex digits; only a ';' comment may follow"},
+    [PROB_DWORD_COMMENT_ONLY] = {RULE_INVALID_DWORD, SEV_WARNING,
+        "dword: followed only by a comment", "regedit (per Wine) stores 0",
+        "write the value: dword:00000000"},
+    [PROB_HEX_BYTE_TOO_BIG] = {RULE_INVALID_HEX_DATA, DEFAULT_SEVERITY,
+        "hex byte greater than ff", "regedit skips this value",
+        "separate bytes with commas: 01,02 not 0102"},
+    [PROB_HEX_BLANK_BEFORE_COMMA] = {RULE_INVALID_HEX_DATA, DEFAULT_SEVERITY,
+        "blank before ','", "regedit skips this value", NULL},
+    [PROB_HEX_DOUBLE_COMMA] = {RULE_INVALID_HEX_DATA, DEFAULT_SEVERITY,
+        "two commas in a row", "regedit skips this value", NULL},
+    [PROB_HEX_LEADING_COMMA] = {RULE_INVALID_HEX_DATA, DEFAULT_SEVERITY,
+        "',' before the first byte", "regedit skips this value", NULL},
+    [PROB_HEX_BAD_CHAR] = {RULE_INVALID_HEX_DATA, DEFAULT_SEVERITY,
+        "not a comma-separated hex byte", "regedit skips this value",
+        "hex data is bytes like 0a,ff separated by commas; only a ';' comment may follow"},
+    [PROB_HEX_BACKSLASH_AFTER_BYTE] = {RULE_INVALID_HEX_DATA, DEFAULT_SEVERITY,
+        "continuation backslash without a comma before it", "regedit skips this value",
+        "end a continued line with ',\\'"},
+    [PROB_HEX_TEXT_AFTER_BACKSLASH] = {RULE_INVALID_HEX_DATA, DEFAULT_SEVERITY,
+        "text after the continuation backslash", "regedit skips this value",
+        "only blanks or a ';' comment may follow '\\'"},
+    [PROB_HEX_BLANK_AFTER_COMMA] = {RULE_INVALID_HEX_DATA, DEFAULT_SEVERITY,
+        "blank after the last comma of a continuation line", "regedit skips this value",
+        "remove the blanks, or end the line with ',\\' to continue"},
+    [PROB_CONTINUATION_BROKEN] = {RULE_UNTERMINATED_CONTINUATION, DEFAULT_SEVERITY,
+        "this line does not continue the hex data above",
+        "regedit drops the value, and this line with it",
+        "a continuation line starts with a hex byte; only blank lines and ';' comments may come between"},
+    [PROB_CONTINUATION_AT_EOF] = {RULE_UNTERMINATED_CONTINUATION, SEV_WARNING,
+        "the file ends after a continuation backslash", "regedit stores the bytes read so far",
+        NULL},
+    [PROB_STRAY_LINE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "not a key, a value or a comment", "regedit ignores this line",
+        "start a comment line with ';'"},
+    [PROB_STRAY_QUOTED_LINE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "typographic quotes", "regedit ignores this line", "use straight double quotes"},
+    [PROB_STRAY_UNQUOTED_NAME] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "value name without quotes", "regedit ignores this line",
+        "write \"Name\"=data, or @=data for the default value"},
+    [PROB_STRAY_WIN31_LINE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "line that does not start with HKEY_CLASSES_ROOT in a REGEDIT (Windows 3.1) file",
+        "regedit ignores it", NULL},
+    [PROB_VALUE_OUTSIDE_KEY] = {RULE_VALUE_OUTSIDE_KEY, DEFAULT_SEVERITY,
+        "value with no open key", "regedit drops it",
+        "put a [HKEY_...] key line above it"},
+    [PROB_ESCAPE_UNKNOWN] = {RULE_ESCAPE_SEQUENCE, DEFAULT_SEVERITY,
+        "unknown escape", "regedit keeps only the character after the backslash",
+        "write a backslash as \\\\"},
+    [PROB_ESCAPE_WINE_ONLY] = {RULE_ESCAPE_SEQUENCE, DEFAULT_SEVERITY,
+        "escape for a line break", "Wine's regedit stores CR or LF; Windows' handling is not documented",
+        "write data with line breaks as hex(1): or hex(7): bytes"},
+};
+
+enum rule_id reg_problem_rule(enum reg_problem problem)
+{
+    return problems[problem].rule;
+}
+
+struct diag *reg_problem(struct reg_ctx *ctx, enum reg_problem problem, struct span at)
+{
+    const struct problem_info *info = &problems[problem];
+    struct buf snippet = BUF_INIT;
+    text_snippet(&snippet, ctx->text + at.start, at.end - at.start, SNIPPET_CPS);
+    struct diag *d;
+    if (snippet.len)
+        d = diag_add(ctx->diags, info->rule, ctx->src, at, "%s '%s'; %s", info->what,
+                     snippet.data, info->consequence);
+    else
+        d = diag_add(ctx->diags, info->rule, ctx->src, at, "%s; %s", info->what,
+                     info->consequence);
+    buf_free(&snippet);
+    if (info->severity != DEFAULT_SEVERITY)
+        d->severity = (enum severity)info->severity;
+    if (info->help)
+        diag_help(ctx->diags, d, "%s", info->help);
+    return d;
+}
+
+/* }===================================================================== */
+
+/*
+ * {=====================================================================
+ * Lexical helpers: regedit's own ways of reading names, numbers and headers.
+ * =====================================================================
+ */
+
+static bool is_hex_digit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static uint32_t hex_digit_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return (uint32_t)(c - '0');
+    if (c >= 'a' && c <= 'f')
+        return (uint32_t)(c - 'a' + 10);
+    return (uint32_t)(c - 'A' + 10);
+}
+
+uint32_t reg_parse_ulong(const char *s, uint32_t len, uint32_t *value, bool *overflow)
+{
+    uint32_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\v' || s[i] == '\f'))
+        i++;
+    bool negative = false;
+    if (i < len && (s[i] == '+' || s[i] == '-'))
+        negative = s[i++] == '-';
+    if (i + 2 < len + 0u && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X') &&
+        is_hex_digit(s[i + 2]))
+        i += 2;
+    uint64_t v = 0;
+    uint32_t digits = 0;
+    *overflow = false;
+    while (i < len && is_hex_digit(s[i])) {
+        v = (v << 4) | hex_digit_value(s[i]);
+        if (v > 0xFFFFFFFFu) {
+            *overflow = true;
+            v = 0xFFFFFFFFu;
+        }
+        i++;
+        digits++;
+    }
+    if (digits == 0) {
+        *value = 0;
+        return 0;
+    }
+    /* msvcrt's wcstoul negates in 32 bits: "-1" is 0xFFFFFFFF. */
+    *value = negative && !*overflow ? (uint32_t)(0x100000000u - v) : (uint32_t)v;
+    return i;
+}
+
+enum reg_version reg_classify_header(const char *s, uint32_t len)
+{
+    while (len > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        len--;
+    }
+    static const char v5[] = "Windows Registry Editor Version 5.00";
+    if (len == 7 && memcmp(s, "REGEDIT", 7) == 0)
+        return REG_VERSION_WIN31;
+    if (len == 8 && memcmp(s, "REGEDIT4", 8) == 0)
+        return REG_VERSION_4;
+    if (len == sizeof v5 - 1 && memcmp(s, v5, len) == 0)
+        return REG_VERSION_5;
+    if (len >= 7 && memcmp(s, "REGEDIT", 7) == 0)
+        return REG_VERSION_FUZZY;
+    return REG_VERSION_INVALID;
+}
+
+enum reg_problem reg_check_dword(const char *s, uint32_t len, uint32_t *value,
+                                 uint32_t *digits_end)
+{
+    uint32_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    uint32_t first = i;
+    while (i < len && is_hex_digit(s[i]))
+        i++;
+    uint32_t digits = i - first;
+    *digits_end = i;
+    if (digits > 8)
+        return PROB_DWORD_TOO_LONG;
+    if (digits == 1 && s[first] == '0' && i < len && (s[i] == 'x' || s[i] == 'X'))
+        return PROB_DWORD_0X;
+    uint32_t after = i;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i < len && s[i] != ';')
+        return digits == 0 ? PROB_DWORD_EMPTY : PROB_DWORD_JUNK;
+    if (digits == 0 && i == len)
+        return PROB_DWORD_EMPTY;
+    uint32_t v = 0;
+    for (uint32_t k = first; k < after; k++)
+        v = (v << 4) | hex_digit_value(s[k]);
+    *value = v;
+    /* Wine accepts "dword: ;comment" as 0. */
+    return digits == 0 ? PROB_DWORD_COMMENT_ONLY : PROB_COUNT;
+}
+
+static bool starts_with_nocase(const char *s, uint32_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != prefix[i])
+            return false;
+    }
+    return true;
+}
+
+enum reg_problem reg_classify_bad_data(const char *s, uint32_t len)
+{
+    if (len >= 4 && memcmp(s, "hex(", 4) == 0)
+        return PROB_TYPE_HEX_MALFORMED;
+    if (starts_with_nocase(s, len, "dword:") || starts_with_nocase(s, len, "hex:") ||
+        starts_with_nocase(s, len, "hex("))
+        return PROB_TYPE_WRONG_CASE;
+    if (starts_with_nocase(s, len, "qword:"))
+        return PROB_TYPE_QWORD;
+    if (starts_with_nocase(s, len, "str:") || starts_with_nocase(s, len, "str("))
+        return PROB_TYPE_STR;
+    /* U+2018, U+2019, U+201C, U+201D, U+201E: E2 80 98/99/9C/9D/9E. */
+    if (len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
+        unsigned char c = (unsigned char)s[2];
+        if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0x9E)
+            return PROB_TYPE_TYPOGRAPHIC_QUOTE;
+    }
+    unsigned char c = (unsigned char)s[0];
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
+        return PROB_TYPE_BARE;
+    return PROB_TYPE_UNKNOWN;
+}
+
+bool reg_unescape(struct reg_ctx *ctx, uint32_t start, uint32_t len, struct reg_name *out)
+{
+    const char *s = ctx->text + start;
+    if (!memchr(s, '\\', len)) {
+        out->s = s;
+        out->len = len;
+        return true;
+    }
+    char *d = arena_alloc(ctx->arena, len + 1);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < len; i++) {
+        if (s[i] != '\\') {
+            d[n++] = s[i];
+            continue;
+        }
+        /* The scanner guarantees a character after every backslash. */
+        char c = s[++i];
+        struct span at = {start + i - 1, start + i + 1};
+        switch (c) {
+        case '\\':
+        case '"':
+            d[n++] = c;
+            break;
+        case 'n':
+        case 'r':
+            reg_problem(ctx, PROB_ESCAPE_WINE_ONLY, at);
+            d[n++] = c == 'n' ? '\n' : '\r';
+            break;
+        case '0':
+            return false;
+        default:
+            reg_problem(ctx, PROB_ESCAPE_UNKNOWN, at);
+            d[n++] = c;
+            break;
+        }
+    }
+    out->s = d;
+    out->len = n;
+    return true;
+}
+
+/* }===================================================================== */
+
+/*
+ * {=====================================================================
+ * Statements.
+ * =====================================================================
+ */
+
+static struct reg_stmt *new_stmt(struct reg_ctx *ctx, enum reg_stmt_kind kind, struct span at)
+{
+    struct reg_file *f = ctx->file;
+    f->stmts = xgrow(f->stmts, &f->cap, f->nstmts + 1, sizeof *f->stmts);
+    struct reg_stmt *st = &f->stmts[f->nstmts++];
+    memset(st, 0, sizeof *st);
+    st->kind = kind;
+    st->at = at;
+    return st;
+}
+
+/* Comments found inside a hex continuation follow the value they sit in. */
+static void flush_inner_comments(struct reg_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->ninner; i++)
+        new_stmt(ctx, REG_STMT_COMMENT, ctx->inner_comments[i]);
+    ctx->ninner = 0;
+}
+
+void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
+{
+    struct reg_file *f = ctx->file;
+    f->version = (enum reg_version)version;
+    f->header_at = at;
+    if (version == REG_VERSION_FUZZY) {
+        reg_problem(ctx, PROB_HEADER_FUZZY, at);
+    } else if (version == REG_VERSION_INVALID || version == REG_VERSION_NONE) {
+        if (ctx->src->d.has_utf8_bom) {
+            reg_problem(ctx, PROB_HEADER_UTF8_BOM, (struct span){at.start, at.start});
+        } else {
+            /* Close to a header (case, blanks, version) or something else? */
+            const char *s = ctx->text + at.start;
+            uint32_t n = at.end - at.start;
+            while (n > 0 && (*s == ' ' || *s == '\t')) {
+                s++;
+                n--;
+            }
+            bool close = starts_with_nocase(s, n, "regedit") ||
+                         starts_with_nocase(s, n, "windows registry editor");
+            reg_problem(ctx, close ? PROB_HEADER_INEXACT : PROB_HEADER_MISSING, at);
+        }
+    }
+}
+
+static uint32_t utf16_units(const char *s, uint32_t len)
+{
+    return (uint32_t)text_count_utf16(s, len);
+}
+
+/* Whether s[0..n) equals `upper` ignoring ASCII case. */
+static bool equal_upper(const char *s, uint32_t n, const char *upper)
+{
+    if (strlen(upper) != n)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        if (c != upper[i])
+            return false;
+    }
+    return true;
+}
+
+/* The root an abbreviation such as HKLM stands for, or REG_ROOT_COUNT. */
+static enum reg_root abbreviated_root(const char *s, uint32_t n)
+{
+    for (size_t k = 0; k < sizeof root_abbreviations / sizeof root_abbreviations[0]; k++)
+        if (equal_upper(s, n, root_abbreviations[k].abbreviation))
+            return root_abbreviations[k].root;
+    return REG_ROOT_COUNT;
+}
+
+static uint32_t root_length(const char *s, uint32_t len)
+{
+    uint32_t n = 0;
+    while (n < len && s[n] != '\\')
+        n++;
+    return n;
+}
+
+/* Resolves the text of a key path; returns false (with the problem) when
+ * regedit cannot use it. Empty segments are skipped, as the registry does;
+ * one inside the path is reported (PROB_KEY_EMPTY_SEGMENT, still usable). */
+static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *out,
+                         enum reg_problem *problem)
+{
+    const char *s = ctx->text + at.start;
+    uint32_t len = at.end - at.start;
+    uint32_t root_len = root_length(s, len);
+    memset(out, 0, sizeof *out);
+    *problem = PROB_COUNT;
+    if (len == 0) {
+        *problem = PROB_KEY_EMPTY;
+        return false;
+    }
+    int root = 0;
+    while (root < REG_ROOT_COUNT && !equal_upper(s, root_len, root_names[root]))
+        root++;
+    if (root == REG_ROOT_COUNT) {
+        *problem = abbreviated_root(s, root_len) != REG_ROOT_COUNT ? PROB_KEY_ABBREVIATED_ROOT
+                                                                  : PROB_KEY_UNKNOWN_ROOT;
+        return false;
+    }
+    out->root = (enum reg_root)root;
+    uint32_t count = 0;
+    for (uint32_t i = root_len; i < len;) {
+        uint32_t j = i + 1;
+        while (j < len && s[j] != '\\')
+            j++;
+        count += j > i + 1;
+        i = j;
+    }
+    if (count > MAX_KEY_DEPTH) {
+        *problem = PROB_KEY_TOO_DEEP;
+        return false;
+    }
+    out->segments = arena_alloc(ctx->arena, (count ? count : 1) * sizeof *out->segments);
+    for (uint32_t i = root_len; i < len;) {
+        uint32_t j = i + 1;
+        while (j < len && s[j] != '\\')
+            j++;
+        if (j > i + 1) {
+            struct reg_name seg = {s + i + 1, j - i - 1};
+            if (utf16_units(seg.s, seg.len) > MAX_KEY_SEGMENT) {
+                *problem = PROB_KEY_SEGMENT_TOO_LONG;
+                return false;
+            }
+            out->segments[out->depth++] = seg;
+        } else if (j < len) {
+            /* "\\" before more text; trailing backslashes are harmless. */
+            *problem = PROB_KEY_EMPTY_SEGMENT;
+        }
+        i = j;
+    }
+    return true;
+}
+
+static void report_trailing(struct reg_ctx *ctx, struct span trailing)
+{
+    const char *s = ctx->text;
+    uint32_t i = trailing.start;
+    while (i < trailing.end && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i == trailing.end || s[i] == ';')
+        return;
+    struct span at = {i, trailing.end};
+    struct diag *d = reg_problem(ctx, PROB_TEXT_AFTER_KEY, at);
+    if (memchr(s + i, '=', trailing.end - i))
+        diag_help(ctx->diags, d, "put each value on its own line below the key line");
+    else
+        diag_help(ctx->diags, d, "start a comment with ';'");
+}
+
+void reg_add_key(struct reg_ctx *ctx, struct span at, const struct reg_token *tok, bool deleting)
+{
+    struct reg_stmt *st = new_stmt(ctx, deleting ? REG_STMT_KEY_DELETE : REG_STMT_KEY, at);
+    struct reg_key_stmt *key = &st->as.key;
+    key->path_at = tok->inner;
+    ctx->key_open = false;
+    enum reg_problem problem = PROB_COUNT;
+    bool usable = resolve_path(ctx, tok->inner, &key->path, &problem);
+    key->resolved = usable;
+    if (deleting) {
+        /* regedit deletes only when 'H' follows the '-'; then a bad root, or a
+         * bare root, stops the whole import. */
+        char first = tok->inner.end > tok->inner.start ? ctx->text[tok->inner.start] : '\0';
+        if (first != 'H' && first != 'h') {
+            reg_problem(ctx, PROB_KEY_DELETE_IGNORED, at);
+            usable = false;
+        } else if (!usable || key->path.depth == 0) {
+            key->aborts = true;
+            reg_problem(ctx, usable ? PROB_KEY_DELETE_ROOT : PROB_KEY_DELETE_BAD_ROOT, at);
+            usable = false;
+        } else if (problem != PROB_COUNT) {
+            reg_problem(ctx, problem, tok->inner);
+        }
+    } else {
+        if (problem != PROB_COUNT) {
+            struct diag *d = reg_problem(ctx, problem, tok->inner);
+            const char *p = ctx->text + tok->inner.start;
+            enum reg_root meant = abbreviated_root(p, root_length(p, tok->inner.end - tok->inner.start));
+            if (problem == PROB_KEY_ABBREVIATED_ROOT)
+                diag_help(ctx->diags, d, "write %s", root_names[meant]);
+        }
+        ctx->key_open = usable;
+    }
+    key->usable = usable;
+    report_trailing(ctx, tok->trailing);
+}
+
+void reg_add_win31(struct reg_ctx *ctx, struct span at, const struct reg_token *tok)
+{
+    struct reg_token key = *tok;
+    key.trailing = (struct span){tok->inner.end, tok->inner.end};
+    reg_add_key(ctx, tok->inner, &key, false);
+    if (!ctx->key_open)
+        return;
+    struct reg_stmt *st = new_stmt(ctx, REG_STMT_VALUE, at);
+    struct reg_value_stmt *v = &st->as.value;
+    v->name = (struct reg_name){"", 0};
+    v->is_at = true;
+    v->form = REG_FORM_STRING;
+    v->type = REG_TYPE_SZ;
+    v->bytes = (const unsigned char *)ctx->text + tok->trailing.start;
+    v->len = tok->trailing.end - tok->trailing.start;
+    v->name_at = (struct span){tok->inner.end, tok->inner.end};
+    v->data_at = tok->trailing;
+}
+
+static bool value_name_ok(struct reg_ctx *ctx, const struct reg_token *name, struct span name_at,
+                          struct span at)
+{
+    if (utf16_units(name->text.s, name->text.len) > MAX_VALUE_NAME) {
+        reg_problem(ctx, PROB_NAME_TOO_LONG, name_at);
+        new_stmt(ctx, REG_STMT_SKIPPED, at);
+        return false;
+    }
+    if (!ctx->key_open)
+        reg_problem(ctx, PROB_VALUE_OUTSIDE_KEY, at);
+    return true;
+}
+
+void reg_add_value(struct reg_ctx *ctx, struct span at, const struct reg_token *name,
+                   struct span name_at, const struct reg_data *data, struct span data_at)
+{
+    if (value_name_ok(ctx, name, name_at, at)) {
+        struct reg_stmt *st = new_stmt(ctx, REG_STMT_VALUE, at);
+        struct reg_value_stmt *v = &st->as.value;
+        v->name = name->text;
+        v->is_at = name->number == 1;
+        v->form = data->form;
+        v->hex_plain = data->plain;
+        v->type = data->type;
+        v->bytes = data->bytes;
+        v->len = data->len;
+        v->name_at = name_at;
+        v->data_at = data_at;
+    }
+    flush_inner_comments(ctx);
+}
+
+void reg_add_value_delete(struct reg_ctx *ctx, struct span at, const struct reg_token *name,
+                          struct span name_at)
+{
+    if (!value_name_ok(ctx, name, name_at, at))
+        return;
+    struct reg_stmt *st = new_stmt(ctx, REG_STMT_VALUE_DELETE, at);
+    struct reg_value_stmt *v = &st->as.value;
+    v->name = name->text;
+    v->is_at = name->number == 1;
+    v->name_at = name_at;
+}
+
+void reg_add_comment(struct reg_ctx *ctx, struct span at)
+{
+    new_stmt(ctx, REG_STMT_COMMENT, at);
+}
+
+void reg_add_skipped(struct reg_ctx *ctx, struct span at, uint32_t problem, uint32_t offending)
+{
+    enum reg_problem p = (enum reg_problem)problem;
+    struct span where = {offending, at.end};
+    /* The data token could not see the rest of its line; classify it now. */
+    if (p == PROB_TYPE_UNKNOWN)
+        p = reg_classify_bad_data(ctx->text + offending, at.end - offending);
+    reg_problem(ctx, p, where);
+    new_stmt(ctx, REG_STMT_SKIPPED, at);
+    flush_inner_comments(ctx);
+}
+
+void reg_dword_data(struct reg_ctx *ctx, uint32_t value, struct reg_data *out)
+{
+    unsigned char *b = arena_alloc(ctx->arena, 4);
+    b[0] = (unsigned char)value;
+    b[1] = (unsigned char)(value >> 8);
+    b[2] = (unsigned char)(value >> 16);
+    b[3] = (unsigned char)(value >> 24);
+    out->form = REG_FORM_DWORD;
+    out->type = REG_TYPE_DWORD;
+    out->plain = false;
+    out->bytes = b;
+    out->len = 4;
+}
+
+void reg_hex_start(struct reg_data *out, uint32_t type, bool plain)
+{
+    out->form = REG_FORM_HEX;
+    out->type = type;
+    out->plain = plain;
+    out->bytes = NULL;
+    out->len = 0;
+}
+
+const unsigned char *reg_take_hex(struct reg_ctx *ctx, uint32_t *len)
+{
+    *len = (uint32_t)ctx->hex.len;
+    const unsigned char *bytes = arena_memdup(ctx->arena, ctx->hex.data, ctx->hex.len);
+    buf_clear(&ctx->hex);
+    return bytes;
+}
+
+/* }===================================================================== */
+
+/* Decoding problems are findings too: regedit sees the same bytes. */
+static void report_encoding(struct reg_ctx *ctx)
+{
+    const struct decoded_text *d = &ctx->src->d;
+    const struct text_issue *nul = &d->issues[TEXT_ISSUE_NUL];
+    const struct text_issue *lone = &d->issues[TEXT_ISSUE_LONE_SURROGATE];
+    const struct text_issue *odd = &d->issues[TEXT_ISSUE_ODD_BYTE];
+    struct diag_list *diags = ctx->diags;
+    if (d->looks_utf16_nobom) {
+        struct diag *x = diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src, (struct span){0, 0},
+                                  "the file looks like UTF-16LE without a byte order mark; regedit reads it as ANSI and imports nothing");
+        x->severity = SEV_ERROR;
+        diag_help(diags, x, "save it as UTF-16LE with a byte order mark (FF FE), as regedit exports");
+    } else if (nul->count) {
+        struct diag *x = diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src,
+                                  (struct span){nul->first_offset, nul->first_offset + 1},
+                                  "NUL character (%u in the file); regedit's reader ends the line there and ignores the rest of it",
+                                  (unsigned)nul->count);
+        (void)x;
+    }
+    if (lone->count)
+        diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src,
+                 (struct span){lone->first_offset, lone->first_offset},
+                 "unpaired UTF-16 surrogate (%u in the file); the text is not valid UTF-16",
+                 (unsigned)lone->count);
+    if (odd->count)
+        diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src,
+                 (struct span){odd->first_offset, odd->first_offset},
+                 "the UTF-16 file has an odd number of bytes; regedit ignores the last byte");
+    if (d->looks_utf8) {
+        struct diag *x = diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src, (struct span){0, 0},
+                                  "the file is UTF-8 without a byte order mark; regedit reads it as Windows-1252, so non-ASCII text is garbled");
+        diag_help(diags, x, "save it as UTF-16LE with a byte order mark, as regedit exports");
+    }
+}
+
+static void check_version_encoding(struct reg_ctx *ctx)
+{
+    struct reg_file *f = ctx->file;
+    if (f->version == REG_VERSION_4 && ctx->src->d.encoding == TEXT_UTF16LE) {
+        struct diag *d = diag_add(ctx->diags, RULE_ENCODING_MISMATCH, ctx->src, f->header_at,
+                                  "REGEDIT4 header in a UTF-16 file; regedit reads it by the byte order mark, as Version 5.00");
+        diag_help(ctx->diags, d, "write 'Windows Registry Editor Version 5.00' in UTF-16 files");
+    }
+}
+
+struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_list *diags)
+{
+    struct reg_file *file = arena_alloc(arena, sizeof *file);
+    file->src = src;
+    file->version = REG_VERSION_NONE;
+    struct reg_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.src = src;
+    ctx.text = src->d.text;
+    ctx.arena = arena;
+    ctx.diags = diags;
+    ctx.file = file;
+    ctx.last_was_eol = true;
+    report_encoding(&ctx);
+
+    yyscan_t scanner;
+    if (reg_yylex_init_extra(&ctx, &scanner) != 0)
+        xalloc_die();
+    /* The text ends with the two NULs flex needs; it is scanned in place. */
+    reg_yy_scan_buffer(src->d.text, src->d.len + 2, scanner);
+    reg_yy_begin_header(scanner);
+    reg_yyparse(scanner, &ctx);
+    reg_yylex_destroy(scanner);
+
+    check_version_encoding(&ctx);
+    buf_free(&ctx.hex);
+    free(ctx.inner_comments);
+    return file;
+}
+
+void reg_file_free(struct reg_file *file)
+{
+    if (file)
+        free(file->stmts);
+}
+
+char *reg_path_string(struct arena *arena, const struct reg_path *path)
+{
+    size_t n = strlen(root_names[path->root]);
+    for (uint32_t i = 0; i < path->depth; i++)
+        n += 1 + path->segments[i].len;
+    char *s = arena_alloc(arena, n + 1);
+    size_t k = strlen(root_names[path->root]);
+    memcpy(s, root_names[path->root], k);
+    for (uint32_t i = 0; i < path->depth; i++) {
+        s[k++] = '\\';
+        memcpy(s + k, path->segments[i].s, path->segments[i].len);
+        k += path->segments[i].len;
+    }
+    s[k] = '\0';
+    return s;
+}

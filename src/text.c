@@ -1,0 +1,504 @@
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+/* Windows-1252 0x80..0x9F. The undefined bytes (81 8D 8F 90 9D) map to the C1
+ * controls of the same value, as MultiByteToWideChar(1252) does. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+uint32_t text_cp1252_decode(unsigned char byte)
+{
+    if (byte >= 0x80 && byte < 0xA0)
+        return cp1252_high[byte - 0x80];
+    return byte;
+}
+
+int text_cp1252_encode(uint32_t cp)
+{
+    if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF))
+        return (int)cp;
+    for (int i = 0; i < 32; i++)
+        if (cp1252_high[i] == cp)
+            return 0x80 + i;
+    return -1;
+}
+
+void text_put_utf8(struct buf *b, uint32_t cp)
+{
+    char tmp[4];
+    size_t n;
+    if (cp < 0x80) {
+        tmp[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        tmp[0] = (char)(0xC0 | (cp >> 6));
+        tmp[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        tmp[0] = (char)(0xE0 | (cp >> 12));
+        tmp[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        tmp[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        tmp[0] = (char)(0xF0 | (cp >> 18));
+        tmp[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        tmp[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        tmp[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    buf_append(b, tmp, n);
+}
+
+uint32_t text_next_cp(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    size_t left = len - *i;
+    unsigned char c = p[0];
+    if (c < 0x80) {
+        *i += 1;
+        return c;
+    }
+    size_t need;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        cp = c & 0x07;
+    } else {
+        *i += 1;
+        return 0xFFFD;
+    }
+    if (left <= need) {
+        *i += 1;
+        return 0xFFFD;
+    }
+    for (size_t k = 1; k <= need; k++) {
+        if ((p[k] & 0xC0) != 0x80) {
+            *i += 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    /* Reject overlong forms; surrogates are allowed (WTF-8). */
+    if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+        *i += 1;
+        return 0xFFFD;
+    }
+    *i += need + 1;
+    return cp;
+}
+
+size_t text_count_cps(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+size_t text_count_utf16(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n;)
+        count += text_next_cp(s, n, &i) >= 0x10000 ? 2 : 1;
+    return count;
+}
+
+uint32_t text_upcase(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+    if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
+        return cp - 32;
+    if (cp == 0xFF)
+        return 0x178;
+    if (cp >= 0x100 && cp <= 0x17F) {
+        /* Latin Extended-A pairs capital/small, except for a few that are
+         * shifted by one around U+0138 and U+0149. */
+        if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+            return (cp % 2 == 0) ? cp - 1 : cp;
+        if (cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F)
+            return cp;
+        return (cp % 2 == 1) ? cp - 1 : cp;
+    }
+    if (cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2)
+        return cp - 32;
+    if (cp == 0x3C2)
+        return 0x3A3;
+    if (cp >= 0x430 && cp <= 0x44F)
+        return cp - 32;
+    if (cp >= 0x450 && cp <= 0x45F)
+        return cp - 80;
+    return cp;
+}
+
+static void put_unit(struct buf *out, uint32_t u)
+{
+    char two[2] = {(char)(u & 0xFF), (char)(u >> 8)};
+    buf_append(out, two, 2);
+}
+
+void text_to_utf16le(const char *s, size_t n, struct buf *out)
+{
+    buf_reserve(out, n * 2);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = text_next_cp(s, n, &i);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            put_unit(out, 0xD800 | (cp >> 10));
+            put_unit(out, 0xDC00 | (cp & 0x3FF));
+        } else {
+            put_unit(out, cp);
+        }
+    }
+}
+
+void text_encode(const char *s, size_t n, enum text_encoding enc, struct buf *out,
+                 size_t *lossy)
+{
+    switch (enc) {
+    case TEXT_UTF16LE:
+        text_to_utf16le(s, n, out);
+        return;
+    case TEXT_UTF8:
+        buf_append(out, s, n);
+        return;
+    case TEXT_ANSI:
+        break;
+    }
+    buf_reserve(out, n);
+    for (size_t i = 0; i < n;) {
+        int byte = text_cp1252_encode(text_next_cp(s, n, &i));
+        if (byte < 0) {
+            byte = '?';
+            if (lossy)
+                (*lossy)++;
+        }
+        buf_putc(out, (char)byte);
+    }
+}
+
+void text_encode_bom(enum text_encoding enc, struct buf *out)
+{
+    if (enc == TEXT_UTF16LE)
+        buf_append(out, "\xFF\xFE", 2);
+}
+
+/* UTF-16LE code units to WTF-8, one code unit at a time, carrying a pending
+ * high surrogate across chunk boundaries. */
+struct text_decoder {
+    struct buf out;
+    struct decoded_text d;
+    bool started;          /* the encoding has been chosen */
+    unsigned char head[4]; /* the first bytes, kept for detection */
+    size_t head_len;
+    size_t total;          /* bytes fed */
+    bool odd_pending;      /* UTF-16: one byte of a code unit is waiting */
+    unsigned char odd_byte;
+    uint32_t high_surrogate; /* UTF-16: a high surrogate waiting for its pair */
+    uint32_t high_offset;
+    /* ANSI: incremental UTF-8 validity check for looks_utf8. */
+    bool utf8_valid;
+    bool utf8_multibyte;
+    unsigned utf8_need;    /* continuation bytes still expected */
+    uint32_t utf8_cp;
+    unsigned utf8_len;
+};
+
+static void note_issue(struct decoded_text *d, enum text_issue_kind kind, size_t offset)
+{
+    struct text_issue *issue = &d->issues[kind];
+    if (issue->count++ == 0)
+        issue->first_offset = (uint32_t)offset;
+}
+
+static void emit_unit(struct text_decoder *dec, uint32_t u)
+{
+    struct buf *out = &dec->out;
+    if (dec->high_surrogate) {
+        if (u >= 0xDC00 && u <= 0xDFFF) {
+            text_put_utf8(out, 0x10000 + ((dec->high_surrogate - 0xD800) << 10) + (u - 0xDC00));
+            dec->high_surrogate = 0;
+            return;
+        }
+        note_issue(&dec->d, TEXT_ISSUE_LONE_SURROGATE, out->len);
+        text_put_utf8(out, dec->high_surrogate);
+        dec->high_surrogate = 0;
+    }
+    if (u < 0x80) {
+        if (u == 0)
+            note_issue(&dec->d, TEXT_ISSUE_NUL, out->len);
+        if (out->len + 1 >= out->cap)
+            buf_reserve(out, 1);
+        out->data[out->len++] = (char)u;
+    } else if (u >= 0xD800 && u <= 0xDBFF) {
+        dec->high_surrogate = u;
+    } else {
+        if (u >= 0xDC00 && u <= 0xDFFF)
+            note_issue(&dec->d, TEXT_ISSUE_LONE_SURROGATE, out->len);
+        text_put_utf8(out, u);
+    }
+}
+
+static void feed_utf16(struct text_decoder *dec, const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    if (dec->odd_pending && n > 0) {
+        emit_unit(dec, (uint32_t)dec->odd_byte | ((uint32_t)p[0] << 8));
+        dec->odd_pending = false;
+        i = 1;
+    }
+    for (; i + 1 < n; i += 2)
+        emit_unit(dec, (uint32_t)p[i] | ((uint32_t)p[i + 1] << 8));
+    if (i < n) {
+        dec->odd_pending = true;
+        dec->odd_byte = p[i];
+    }
+}
+
+static void check_utf8_byte(struct text_decoder *dec, unsigned char c)
+{
+    if (!dec->utf8_valid)
+        return;
+    if (dec->utf8_need) {
+        if ((c & 0xC0) != 0x80) {
+            dec->utf8_valid = false;
+            return;
+        }
+        dec->utf8_cp = (dec->utf8_cp << 6) | (c & 0x3F);
+        if (--dec->utf8_need == 0) {
+            uint32_t cp = dec->utf8_cp;
+            if ((dec->utf8_len == 3 && cp < 0x800) || (dec->utf8_len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+                (cp >= 0xD800 && cp <= 0xDFFF))
+                dec->utf8_valid = false;
+            dec->utf8_multibyte = true;
+        }
+        return;
+    }
+    if (c < 0x80)
+        return;
+    if (c >= 0xC2 && c <= 0xDF) {
+        dec->utf8_need = 1;
+        dec->utf8_cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        dec->utf8_need = 2;
+        dec->utf8_cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        dec->utf8_need = 3;
+        dec->utf8_cp = c & 0x07;
+    } else {
+        dec->utf8_valid = false;
+        return;
+    }
+    dec->utf8_len = dec->utf8_need + 1;
+}
+
+static void feed_ansi(struct text_decoder *dec, const unsigned char *p, size_t n)
+{
+    struct buf *out = &dec->out;
+    buf_reserve(out, n);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        check_utf8_byte(dec, c);
+        if (c < 0x80) {
+            if (c == 0)
+                note_issue(&dec->d, TEXT_ISSUE_NUL, out->len);
+            if (out->len + 1 >= out->cap)
+                buf_reserve(out, 1);
+            out->data[out->len++] = (char)c;
+        } else {
+            text_put_utf8(out, text_cp1252_decode(c));
+        }
+    }
+}
+
+struct text_decoder *text_decoder_new(size_t size_hint)
+{
+    struct text_decoder *dec = xcalloc(1, sizeof *dec);
+    dec->utf8_valid = true;
+    if (size_hint > TEXT_MAX_INPUT)
+        size_hint = TEXT_MAX_INPUT;
+    buf_reserve(&dec->out, size_hint + 16);
+    return dec;
+}
+
+/* Chooses the encoding from the first two bytes, as regedit does. */
+static void start(struct text_decoder *dec)
+{
+    const unsigned char *h = dec->head;
+    size_t n = dec->head_len;
+    dec->started = true;
+    if (n >= 2 && h[0] == 0xFF && h[1] == 0xFE) {
+        dec->d.encoding = TEXT_UTF16LE;
+        feed_utf16(dec, h + 2, n - 2);
+        return;
+    }
+    dec->d.encoding = TEXT_ANSI;
+    dec->d.has_utf8_bom = n >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF;
+    dec->d.looks_utf16_nobom = n >= 4 && h[0] != 0 && h[1] == 0 && h[2] != 0 && h[3] == 0;
+    feed_ansi(dec, h, n);
+}
+
+bool text_decoder_feed(struct text_decoder *dec, const unsigned char *bytes, size_t n)
+{
+    dec->total += n;
+    if (dec->total > TEXT_MAX_INPUT)
+        return false;
+    while (!dec->started && n > 0) {
+        dec->head[dec->head_len++] = *bytes++;
+        n--;
+        if (dec->head_len == sizeof dec->head)
+            start(dec);
+    }
+    if (n == 0)
+        return true;
+    if (dec->d.encoding == TEXT_UTF16LE)
+        feed_utf16(dec, bytes, n);
+    else
+        feed_ansi(dec, bytes, n);
+    return true;
+}
+
+static void note_eols(struct decoded_text *d)
+{
+    size_t crlf = 0, lf = 0, cr = 0;
+    const char *s = d->text;
+    for (size_t i = 0; i < d->len; i++) {
+        if (s[i] == '\r') {
+            if (i + 1 < d->len && s[i + 1] == '\n') {
+                crlf++;
+                i++;
+            } else {
+                cr++;
+            }
+        } else if (s[i] == '\n') {
+            lf++;
+        }
+    }
+    d->eol = TEXT_EOL_CRLF;
+    if (lf > crlf && lf >= cr)
+        d->eol = TEXT_EOL_LF;
+    else if (cr > crlf && cr > lf)
+        d->eol = TEXT_EOL_CR;
+    d->final_newline = d->len > 0 && (s[d->len - 1] == '\n' || s[d->len - 1] == '\r');
+}
+
+void text_decoder_finish(struct text_decoder *dec, struct decoded_text *out)
+{
+    if (!dec->started)
+        start(dec);
+    if (dec->d.encoding == TEXT_UTF16LE) {
+        if (dec->high_surrogate) {
+            note_issue(&dec->d, TEXT_ISSUE_LONE_SURROGATE, dec->out.len);
+            text_put_utf8(&dec->out, dec->high_surrogate);
+        }
+        if (dec->odd_pending)
+            note_issue(&dec->d, TEXT_ISSUE_ODD_BYTE, dec->out.len);
+    } else {
+        dec->d.looks_utf8 = !dec->d.has_utf8_bom && dec->utf8_valid && dec->utf8_need == 0 &&
+                            dec->utf8_multibyte;
+    }
+    /* Two NULs after the text: flex scans the buffer in place and needs them. */
+    buf_reserve(&dec->out, 2);
+    dec->out.data[dec->out.len] = '\0';
+    dec->out.data[dec->out.len + 1] = '\0';
+    dec->d.len = dec->out.len;
+    dec->d.text = dec->out.data;
+    note_eols(&dec->d);
+    *out = dec->d;
+    free(dec);
+}
+
+void text_decoder_abandon(struct text_decoder *dec)
+{
+    buf_free(&dec->out);
+    free(dec);
+}
+
+bool text_decode(const unsigned char *bytes, size_t n, struct decoded_text *out)
+{
+    if (n > TEXT_MAX_INPUT)
+        return false;
+    struct text_decoder *dec = text_decoder_new(n);
+    text_decoder_feed(dec, bytes, n);
+    text_decoder_finish(dec, out);
+    return true;
+}
+
+void text_from_utf16le(const unsigned char *p, size_t n, struct buf *out)
+{
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        uint32_t u = (uint32_t)p[i] | ((uint32_t)p[i + 1] << 8);
+        if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
+            uint32_t v = (uint32_t)p[i + 2] | ((uint32_t)p[i + 3] << 8);
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                text_put_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+                i += 2;
+                continue;
+            }
+        }
+        text_put_utf8(out, u);
+    }
+}
+
+void text_snippet(struct buf *out, const char *s, size_t n, size_t max_cps)
+{
+    size_t cps = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\r' || c == '\n')
+            return;
+        if (cps++ == max_cps) {
+            buf_puts(out, "...");
+            return;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            buf_printf(out, "\\x%02x", c);
+            i++;
+            continue;
+        }
+        size_t start = i;
+        text_next_cp(s, n, &i);
+        buf_append(out, s + start, i - start);
+    }
+}
+
+const char *text_encoding_name(enum text_encoding enc)
+{
+    switch (enc) {
+    case TEXT_ANSI:
+        return "ANSI (Windows-1252)";
+    case TEXT_UTF16LE:
+        return "UTF-16LE";
+    case TEXT_UTF8:
+        return "UTF-8";
+    }
+    return "?";
+}
+
+const char *text_eol_chars(enum text_eol eol)
+{
+    switch (eol) {
+    case TEXT_EOL_CRLF:
+        return "\r\n";
+    case TEXT_EOL_LF:
+        return "\n";
+    case TEXT_EOL_CR:
+        return "\r";
+    }
+    return "\r\n";
+}

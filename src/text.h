@@ -1,0 +1,116 @@
+/*
+ * text: the byte encodings a .reg file can have, and conversions between them.
+ *
+ * Decoding follows regedit: a file that starts with FF FE is UTF-16LE, every
+ * other file is "ANSI" (Windows-1252 here), whatever its header says. The
+ * result is one UTF-8 buffer that the scanner reads. Unpaired UTF-16
+ * surrogates are kept as three-byte sequences (WTF-8) so that re-encoding
+ * gives back the exact code units; nothing is replaced or dropped except an
+ * odd trailing byte of a UTF-16 file, which regedit cannot read either.
+ *
+ * This module only converts; it does not know about lines, headers or
+ * diagnostics (decode problems are returned as data, see struct text_issue).
+ *
+ * Ownership: decode output (`text`) is owned by the caller; free with free().
+ */
+#ifndef REGLINT_TEXT_H
+#define REGLINT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+enum text_encoding {
+    TEXT_ANSI,     /* Windows-1252 bytes, no BOM (regedit's REGEDIT4 files) */
+    TEXT_UTF16LE,  /* FF FE then UTF-16LE (regedit's Version 5.00 exports) */
+    TEXT_UTF8,     /* output only: regedit itself reads this as ANSI */
+};
+
+enum text_eol { TEXT_EOL_CRLF, TEXT_EOL_LF, TEXT_EOL_CR };
+
+enum text_issue_kind {
+    TEXT_ISSUE_NUL,            /* a NUL character (regedit's reader stops there) */
+    TEXT_ISSUE_LONE_SURROGATE, /* an unpaired UTF-16 surrogate (kept) */
+    TEXT_ISSUE_ODD_BYTE,       /* UTF-16 file with an odd final byte (dropped) */
+    TEXT_ISSUE_KIND_COUNT
+};
+
+struct text_issue {
+    uint32_t first_offset; /* byte offset in the decoded text */
+    uint32_t count;        /* 0: no such issue */
+};
+
+/* Largest file reglint reads, in bytes: decoded offsets are 32-bit. */
+#define TEXT_MAX_INPUT ((size_t)1 << 30)
+
+struct decoded_text {
+    char *text;        /* WTF-8, `len` bytes, then two NUL bytes (for flex) */
+    size_t len;
+    enum text_encoding encoding;
+    enum text_eol eol;          /* the most frequent line ending */
+    bool final_newline;         /* the text ends with a line ending */
+    bool looks_utf8;            /* ANSI file that is valid UTF-8 with non-ASCII */
+    bool looks_utf16_nobom;     /* ANSI file that looks like UTF-16 without BOM */
+    bool has_utf8_bom;          /* ANSI file starting with EF BB BF */
+    struct text_issue issues[TEXT_ISSUE_KIND_COUNT];
+};
+
+/* Decodes a whole file held in memory. Returns false (and sets nothing) when
+ * the file is larger than TEXT_MAX_INPUT. */
+bool text_decode(const unsigned char *bytes, size_t n, struct decoded_text *out);
+
+/* The same, fed in pieces, so that a large file never needs to be in memory
+ * twice (raw and decoded). Feed any number of chunks, then finish. `size_hint`
+ * is the expected total in bytes (0 if unknown), used to size the buffer. */
+struct text_decoder;
+struct text_decoder *text_decoder_new(size_t size_hint);
+/* Returns false once the input has exceeded TEXT_MAX_INPUT. */
+bool text_decoder_feed(struct text_decoder *dec, const unsigned char *bytes, size_t n);
+/* Fills *out and frees the decoder. */
+void text_decoder_finish(struct text_decoder *dec, struct decoded_text *out);
+/* Frees the decoder without producing output. */
+void text_decoder_abandon(struct text_decoder *dec);
+
+/* The Unicode code point for a Windows-1252 byte. The five bytes Windows-1252
+ * leaves undefined map to U+0081 etc., as Windows' MultiByteToWideChar does. */
+uint32_t text_cp1252_decode(unsigned char byte);
+/* The Windows-1252 byte for a code point, or -1 when it has none. */
+int text_cp1252_encode(uint32_t cp);
+
+/* Reads one code point of WTF-8 at s[*i], advancing *i. Invalid bytes yield
+ * U+FFFD and advance by one. */
+uint32_t text_next_cp(const char *s, size_t len, size_t *i);
+/* Appends the WTF-8 form of `cp` (surrogates allowed). */
+void text_put_utf8(struct buf *b, uint32_t cp);
+/* Number of code points in s[0..n). */
+size_t text_count_cps(const char *s, size_t n);
+/* Number of UTF-16 code units needed for s[0..n). */
+size_t text_count_utf16(const char *s, size_t n);
+
+/* The upper-case form of a code point as the registry compares names
+ * (RtlUpcaseUnicodeChar): ASCII, Latin-1, Latin Extended-A, Greek and
+ * Cyrillic letters; everything else is its own upper case. */
+uint32_t text_upcase(uint32_t cp);
+
+/* Appends the UTF-16LE code units of s[0..n) (no BOM, no terminator). */
+void text_to_utf16le(const char *s, size_t n, struct buf *out);
+/* Appends s[0..n) encoded as `enc` (no BOM). For TEXT_ANSI, characters with no
+ * Windows-1252 byte become '?' and are counted in *lossy (may be NULL). */
+void text_encode(const char *s, size_t n, enum text_encoding enc, struct buf *out,
+                 size_t *lossy);
+/* Appends the byte order mark regedit writes for `enc` (only UTF-16LE has one). */
+void text_encode_bom(enum text_encoding enc, struct buf *out);
+/* Appends the bytes of a UTF-16LE code unit sequence as WTF-8. `n` is in bytes;
+ * an odd final byte is ignored. */
+void text_from_utf16le(const unsigned char *p, size_t n, struct buf *out);
+
+/* Appends s[0..n) for quoting in a message: up to the first line ending, at
+ * most `max_cps` code points (then "..."), control characters as \xHH. */
+void text_snippet(struct buf *out, const char *s, size_t n, size_t max_cps);
+
+const char *text_encoding_name(enum text_encoding enc);
+const char *text_eol_chars(enum text_eol eol);
+
+#endif
