@@ -103,8 +103,14 @@ line:
   | KEY EOL                     { reg_add_key(ctx, @1, &$1, false); }
   | KEY_DELETE EOL              { reg_add_key(ctx, @1, &$1, true); }
   | WIN31 EOL                   { reg_add_win31(ctx, @1, &$1); }
-  | name ASSIGN data EOL        { reg_add_value(ctx, @$, &$1, @1, &$3, @3); }
-  | name ASSIGN DELETE EOL      { reg_add_value_delete(ctx, @$, &$1, @1); }
+  | name ASSIGN data EOL        {
+                                    struct span at = {@1.start, @3.end};
+                                    reg_add_value(ctx, at, &$1, @1, &$3, @3);
+                                }
+  | name ASSIGN DELETE EOL      {
+                                    struct span at = {@1.start, @3.end};
+                                    reg_add_value_delete(ctx, at, &$1, @1);
+                                }
   | bad EOL                     {
                                     struct span at = {@1.start, @2.start};
                                     reg_add_skipped(ctx, at, $1.number, $1.inner.start);
@@ -131,7 +137,14 @@ data:
                                     $$.len = $1.text.len;
                                 }
   | DWORD                       { reg_dword_data(ctx, $1.number, &$$); }
-  | hex                         { $$ = $1; $$.bytes = reg_take_hex(ctx, &$$.len); }
+  | hex                         {
+                                    /* Byte runs are not tokens: the data ends
+                                     * where the last run ended. */
+                                    $$ = $1;
+                                    $$.bytes = reg_take_hex(ctx, &$$.len);
+                                    if (ctx->hex_end > @$.end)
+                                        @$.end = ctx->hex_end;
+                                }
   ;
 
 hex:

@@ -30,6 +30,7 @@ static const struct command {
 } commands[] = {
     {"dump", cli_dump},
     {"show", cli_show},
+    {"fmt", cli_fmt},
 };
 
 int main(int argc, char **argv)

@@ -704,7 +704,8 @@ void reg_add_skipped(struct reg_ctx *ctx, struct span at, uint32_t problem, uint
         p = reg_classify_bad_data(ctx->text + offending, at.end - offending);
     reg_problem(ctx, p, where);
     new_stmt(ctx, REG_STMT_SKIPPED, at);
-    flush_inner_comments(ctx);
+    /* Comments inside a broken continuation are part of the skipped text. */
+    ctx->ninner = 0;
 }
 
 void reg_dword_data(struct reg_ctx *ctx, uint32_t value, struct reg_data *out)

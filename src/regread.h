@@ -107,6 +107,7 @@ struct reg_ctx {
     bool hex_after_separator;  /* after the type tag or a comma */
     struct buf hex;            /* bytes of the hex value being read */
     struct span last_backslash; /* the latest continuation backslash */
+    uint32_t hex_end;          /* offset after the last hex byte read */
     struct span *inner_comments; /* ';' lines inside a hex continuation */
     size_t ninner, inner_cap;
     bool key_open;             /* the parser's view: a key is open for values */

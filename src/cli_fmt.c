@@ -1,0 +1,97 @@
+/* reglint fmt [--check] FILE... */
+#include <string.h>
+
+#include "cli.h"
+#include "fmt.h"
+#include "platform.h"
+
+static const char fmt_help[] =
+    "usage: reglint fmt [--check] FILE...\n"
+    "\n"
+    "Rewrite each FILE in regedit's export layout without changing what it does:\n"
+    "the exact header, a blank line before each key, full root names, '@' for the\n"
+    "default value, dword: as 8 lower-case digits, hex wrapped as regedit wraps it.\n"
+    "Nothing is reordered and comments are kept. The encoding, byte order mark and\n"
+    "line endings stay as they were. Files are replaced atomically. '-' reads\n"
+    "standard input and writes the result to standard output.\n"
+    "\n"
+    "  --check   change nothing; list the files fmt would change and exit 1 if any\n";
+
+/* Formats one file; returns 0 unchanged, 1 changed (or would change),
+ * EXIT_IO on a read or write error. */
+static int format_one(const char *path, bool check)
+{
+    struct reg_doc doc;
+    if (!cli_read_reg(path, NULL, &doc))
+        return EXIT_IO;
+    int rc = 0;
+    const char *why = NULL;
+    if (!fmt_supported(doc.file, &why)) {
+        fprintf(stderr, "reglint: %s: not formatted: %s\n", doc.src->name, why);
+        cli_release_reg(&doc);
+        return 0;
+    }
+    struct buf out = BUF_INIT;
+    fmt_file(doc.file, &out);
+    bool is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin && !check) {
+        platform_set_binary(stdout);
+        fwrite(out.data, 1, out.len, stdout);
+    } else {
+        /* Compare with the file's bytes as they are on disk. */
+        struct buf original = BUF_INIT;
+        text_encode_bom(doc.src->d.encoding, &original);
+        text_encode(doc.src->d.text, doc.src->d.len, doc.src->d.encoding, &original, NULL);
+        bool same = original.len == out.len && memcmp(original.data, out.data, out.len) == 0;
+        buf_free(&original);
+        if (!same) {
+            rc = 1;
+            if (check) {
+                fprintf(stderr, "would reformat %s\n", doc.src->name);
+            } else {
+                const char *error = platform_write_atomic(path, out.data, out.len);
+                if (error) {
+                    cli_error("%s: %s", path, error);
+                    rc = EXIT_IO;
+                } else {
+                    fprintf(stderr, "reformatted %s\n", doc.src->name);
+                }
+            }
+        }
+    }
+    buf_free(&out);
+    cli_release_reg(&doc);
+    return rc;
+}
+
+int cli_fmt(int argc, char **argv)
+{
+    bool check = false;
+    int first_file = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(fmt_help, stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(argv[i], "--check") == 0) {
+            check = true;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            return cli_usage(argv[0], "unknown option '%s'", argv[i]);
+        } else if (!first_file) {
+            first_file = i;
+        }
+    }
+    if (!first_file)
+        return cli_usage(argv[0], "missing FILE");
+    int rc = EXIT_OK;
+    for (int i = first_file; i < argc; i++) {
+        if (strcmp(argv[i], "--check") == 0)
+            continue;
+        int one = format_one(argv[i], check);
+        if (one == EXIT_IO)
+            rc = EXIT_IO;
+        else if (one && rc == EXIT_OK)
+            rc = EXIT_FINDINGS;
+    }
+    return rc;
+}
