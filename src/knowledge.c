@@ -1,0 +1,339 @@
+/* The tables behind knowledge.h; each row cites docs/domain.md. */
+#include "knowledge.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool equal_nocase(const char *a, size_t alen, const char *b)
+{
+    size_t blen = strlen(b);
+    if (alen != blen)
+        return false;
+    for (size_t i = 0; i < alen; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ protocols */
+
+/* domain.md §1.1 (key names, support) and §1.5 (bits). ORDER: enum protocol. */
+static const struct protocol_info protocol_table[PROTO_COUNT] = {
+    [PROTO_PCT_1_0] = {"pct1.0", "PCT 1.0", "PCT 1.0", 0, STRENGTH_BROKEN, false},
+    [PROTO_MPUH] = {"mpuh", "Multi-Protocol Unified Hello", "Multi-Protocol Unified Hello", 0,
+                    STRENGTH_BROKEN, false},
+    [PROTO_SSL_2_0] = {"ssl2", "SSL 2.0", "SSL 2.0", 0x8, STRENGTH_BROKEN, true},
+    [PROTO_SSL_3_0] = {"ssl3", "SSL 3.0", "SSL 3.0", 0x20, STRENGTH_BROKEN, true},
+    [PROTO_TLS_1_0] = {"tls1.0", "TLS 1.0", "TLS 1.0", 0x80, STRENGTH_DEPRECATED, true},
+    [PROTO_TLS_1_1] = {"tls1.1", "TLS 1.1", "TLS 1.1", 0x200, STRENGTH_DEPRECATED, true},
+    [PROTO_TLS_1_2] = {"tls1.2", "TLS 1.2", "TLS 1.2", 0x800, STRENGTH_CURRENT, true},
+    /* 0x2000 is WinHTTP's TLS 1.3 flag; registry support is unconfirmed (§1.5). */
+    [PROTO_TLS_1_3] = {"tls1.3", "TLS 1.3", "TLS 1.3", 0x2000, STRENGTH_CURRENT, true},
+    [PROTO_DTLS_1_0] = {"dtls1.0", "DTLS 1.0", "DTLS 1.0", 0, STRENGTH_DEPRECATED, true},
+    [PROTO_DTLS_1_2] = {"dtls1.2", "DTLS 1.2", "DTLS 1.2", 0, STRENGTH_CURRENT, true},
+    /* Not in any Microsoft document (§1.1). */
+    [PROTO_DTLS_1_3] = {"dtls1.3", "DTLS 1.3", "DTLS 1.3", 0, STRENGTH_CURRENT, false},
+};
+
+const struct protocol_info *protocol_info(enum protocol p)
+{
+    return &protocol_table[p];
+}
+
+bool protocol_by_name(const char *name, enum protocol *out)
+{
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        if (equal_nocase(name, strlen(name), protocol_table[p].name)) {
+            *out = (enum protocol)p;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool protocol_by_key(const char *key, size_t len, enum protocol *out)
+{
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        if (equal_nocase(key, len, protocol_table[p].key)) {
+            *out = (enum protocol)p;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool protocol_by_bit(uint32_t bit, enum protocol *out)
+{
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        if (protocol_table[p].bit && protocol_table[p].bit == bit) {
+            *out = (enum protocol)p;
+            return true;
+        }
+    }
+    return false;
+}
+
+uint32_t protocol_known_bits(void)
+{
+    uint32_t bits = 0;
+    for (int p = 0; p < PROTO_COUNT; p++)
+        bits |= protocol_table[p].bit;
+    return bits;
+}
+
+const char *role_key(enum role r)
+{
+    return r == ROLE_CLIENT ? "Client" : "Server";
+}
+
+const char *role_name(enum role r)
+{
+    return r == ROLE_CLIENT ? "client" : "server";
+}
+
+/* ------------------------------------------------------------- targets */
+
+/* domain.md §3.1. "Dis" in the source tables is read as disabled by default
+ * (an application may still ask for the protocol); for TLS 1.1/1.2 on 7 and
+ * 2008 R2 that is documented, for SSL 2.0/3.0 it is unconfirmed. */
+#define E OSD_ENABLED
+#define D OSD_DISABLED_BY_DEFAULT
+#define U OSD_UNSUPPORTED
+#define C OSD_CONFLICTING
+#define BOTH(x) {x, x}
+
+/* Protocol defaults shared by several rows. */
+#define ALWAYS_UNSUPPORTED                                                   \
+    [PROTO_PCT_1_0] = BOTH(U), [PROTO_MPUH] = BOTH(U), [PROTO_DTLS_1_3] = BOTH(U)
+
+#define SCHANNEL_2008_SP2                                                    \
+    {ALWAYS_UNSUPPORTED, [PROTO_SSL_2_0] = {D, E}, [PROTO_SSL_3_0] = BOTH(E),  \
+     [PROTO_TLS_1_0] = BOTH(E), [PROTO_TLS_1_1] = BOTH(D), [PROTO_TLS_1_2] = BOTH(D), \
+     [PROTO_TLS_1_3] = BOTH(U), [PROTO_DTLS_1_0] = BOTH(U), [PROTO_DTLS_1_2] = BOTH(U)}
+#define SCHANNEL_7                                                           \
+    {ALWAYS_UNSUPPORTED, [PROTO_SSL_2_0] = {D, E}, [PROTO_SSL_3_0] = BOTH(E),  \
+     [PROTO_TLS_1_0] = BOTH(E), [PROTO_TLS_1_1] = BOTH(D), [PROTO_TLS_1_2] = BOTH(D), \
+     [PROTO_TLS_1_3] = BOTH(U), [PROTO_DTLS_1_0] = BOTH(E), [PROTO_DTLS_1_2] = BOTH(U)}
+#define SCHANNEL_8                                                           \
+    {ALWAYS_UNSUPPORTED, [PROTO_SSL_2_0] = BOTH(D), [PROTO_SSL_3_0] = BOTH(E), \
+     [PROTO_TLS_1_0] = BOTH(E), [PROTO_TLS_1_1] = BOTH(E), [PROTO_TLS_1_2] = BOTH(E), \
+     [PROTO_TLS_1_3] = BOTH(U), [PROTO_DTLS_1_0] = BOTH(E), [PROTO_DTLS_1_2] = BOTH(U)}
+#define SCHANNEL_1607                                                        \
+    {ALWAYS_UNSUPPORTED, [PROTO_SSL_2_0] = BOTH(U), [PROTO_SSL_3_0] = BOTH(D), \
+     [PROTO_TLS_1_0] = BOTH(E), [PROTO_TLS_1_1] = BOTH(E), [PROTO_TLS_1_2] = BOTH(E), \
+     [PROTO_TLS_1_3] = BOTH(U), [PROTO_DTLS_1_0] = BOTH(E), [PROTO_DTLS_1_2] = BOTH(E)}
+#define SCHANNEL_2022                                                        \
+    {ALWAYS_UNSUPPORTED, [PROTO_SSL_2_0] = BOTH(U), [PROTO_SSL_3_0] = BOTH(D), \
+     [PROTO_TLS_1_0] = BOTH(E), [PROTO_TLS_1_1] = BOTH(E), [PROTO_TLS_1_2] = BOTH(E), \
+     [PROTO_TLS_1_3] = BOTH(E), [PROTO_DTLS_1_0] = BOTH(E), [PROTO_DTLS_1_2] = BOTH(E)}
+/* Windows 11 24H2 and Server 2025: TLS 1.0/1.1 "Enabled" in the protocols
+ * table but "disabled by default" in the deprecation notices (§3.1). */
+#define SCHANNEL_2025                                                        \
+    {ALWAYS_UNSUPPORTED, [PROTO_SSL_2_0] = BOTH(U), [PROTO_SSL_3_0] = BOTH(D), \
+     [PROTO_TLS_1_0] = BOTH(C), [PROTO_TLS_1_1] = BOTH(C), [PROTO_TLS_1_2] = BOTH(E), \
+     [PROTO_TLS_1_3] = BOTH(E), [PROTO_DTLS_1_0] = BOTH(E), [PROTO_DTLS_1_2] = BOTH(E)}
+
+/* WinHTTP without DefaultSecureProtocols (§3.2): SSL 3.0 + TLS 1.0 before
+ * 8.1, SSL 3.0 to TLS 1.2 from 8.1 (Schannel still filters). The 2008 SP2
+ * value is not documented; the Windows 7 value is assumed. */
+#define WINHTTP_OLD 0x0A0u
+#define WINHTTP_NEW 0xAA0u
+
+/* ORDER: enum target. */
+static const struct target_info target_table[TARGET_COUNT] = {
+    [TARGET_WINDOWS_SERVER_2008_SP2] = {"windows-server-2008-sp2", "Windows Server 2008 SP2",
+                                        SCHANNEL_2008_SP2, WINHTTP_OLD, true, true},
+    [TARGET_WINDOWS_7_SP1] = {"windows-7-sp1", "Windows 7 SP1", SCHANNEL_7, WINHTTP_OLD, true, true},
+    [TARGET_WINDOWS_SERVER_2008_R2_SP1] = {"windows-server-2008-r2-sp1", "Windows Server 2008 R2 SP1",
+                                           SCHANNEL_7, WINHTTP_OLD, true, true},
+    [TARGET_WINDOWS_8] = {"windows-8", "Windows 8", SCHANNEL_8, WINHTTP_OLD, true, true},
+    [TARGET_WINDOWS_SERVER_2012] = {"windows-server-2012", "Windows Server 2012", SCHANNEL_8,
+                                    WINHTTP_OLD, true, true},
+    [TARGET_WINDOWS_8_1] = {"windows-8.1", "Windows 8.1", SCHANNEL_8, WINHTTP_NEW, false, true},
+    [TARGET_WINDOWS_SERVER_2012_R2] = {"windows-server-2012-r2", "Windows Server 2012 R2",
+                                       SCHANNEL_8, WINHTTP_NEW, false, true},
+    [TARGET_WINDOWS_10_1507] = {"windows-10-1507", "Windows 10 1507/1511", SCHANNEL_8,
+                                WINHTTP_NEW, false, false},
+    [TARGET_WINDOWS_10] = {"windows-10", "Windows 10 (1607 and later)", SCHANNEL_1607,
+                           WINHTTP_NEW, false, false},
+    [TARGET_WINDOWS_SERVER_2016] = {"windows-server-2016", "Windows Server 2016", SCHANNEL_1607,
+                                    WINHTTP_NEW, false, false},
+    [TARGET_WINDOWS_SERVER_2019] = {"windows-server-2019", "Windows Server 2019", SCHANNEL_1607,
+                                    WINHTTP_NEW, false, false},
+    [TARGET_WINDOWS_SERVER_2022] = {"windows-server-2022", "Windows Server 2022", SCHANNEL_2022,
+                                    WINHTTP_NEW, false, false},
+    [TARGET_WINDOWS_11] = {"windows-11", "Windows 11 (21H2 to 23H2)", SCHANNEL_2022, WINHTTP_NEW,
+                           false, false},
+    [TARGET_WINDOWS_11_24H2] = {"windows-11-24h2", "Windows 11 24H2", SCHANNEL_2025, WINHTTP_NEW,
+                                false, false},
+    [TARGET_WINDOWS_SERVER_2025] = {"windows-server-2025", "Windows Server 2025", SCHANNEL_2025,
+                                    WINHTTP_NEW, false, false},
+};
+
+#undef E
+#undef D
+#undef U
+#undef C
+#undef BOTH
+
+const struct target_info *target_info(enum target t)
+{
+    return &target_table[t];
+}
+
+bool target_by_name(const char *name, enum target *out)
+{
+    for (int t = 0; t < TARGET_COUNT; t++) {
+        if (equal_nocase(name, strlen(name), target_table[t].name)) {
+            *out = (enum target)t;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool target_supports(enum target t, enum protocol p)
+{
+    const struct target_info *info = &target_table[t];
+    return info->schannel[p][ROLE_CLIENT] != OSD_UNSUPPORTED ||
+           info->schannel[p][ROLE_SERVER] != OSD_UNSUPPORTED;
+}
+
+/* -------------------------------------------------------- registry paths */
+
+/* Keys below HKLM\SOFTWARE that both views share (domain.md §1, S29). */
+static const char *const shared_software_keys[] = {
+    "Policies",
+    "Classes",
+    "Microsoft\\Windows\\CurrentVersion\\Policies",
+};
+
+static bool has_prefix_nocase(const char *s, const char *prefix, size_t *len)
+{
+    size_t n = strlen(prefix);
+    if (!equal_nocase(s, strlen(s) < n ? strlen(s) : n, prefix))
+        return false;
+    if (s[n] != '\0' && s[n] != '\\')
+        return false;
+    *len = n;
+    return true;
+}
+
+bool wow64_twin(const char *path, char *out, size_t size)
+{
+    static const char software[] = "HKEY_LOCAL_MACHINE\\SOFTWARE";
+    size_t n;
+    if (!has_prefix_nocase(path, software, &n) || path[n] != '\\')
+        return false;
+    const char *rest = path + n + 1;
+    size_t wow;
+    if (has_prefix_nocase(rest, "Wow6432Node", &wow)) {
+        if (rest[wow] != '\\')
+            return false;
+        int written = snprintf(out, size, "%.*s\\%s", (int)n, path, rest + wow + 1);
+        return written > 0 && (size_t)written < size;
+    }
+    for (size_t i = 0; i < sizeof shared_software_keys / sizeof shared_software_keys[0]; i++) {
+        size_t k;
+        if (has_prefix_nocase(rest, shared_software_keys[i], &k))
+            return false;
+    }
+    int written = snprintf(out, size, "%.*s\\Wow6432Node\\%s", (int)n, path, rest);
+    return written > 0 && (size_t)written < size;
+}
+
+/* ---------------------------------------------- ciphers, hashes, kex */
+
+/* domain.md §1.2. Triple DES is written "Triple DES 168" by Microsoft. */
+static const struct algorithm_info algorithm_table[] = {
+    {ALG_CIPHER, "NULL", "null", WEAK_ERROR},
+    {ALG_CIPHER, "DES 56/56", "des-56", WEAK_ERROR},
+    {ALG_CIPHER, "RC2 40/128", "rc2-40", WEAK_ERROR},
+    {ALG_CIPHER, "RC2 56/56", "rc2-56-56", WEAK_ERROR},
+    {ALG_CIPHER, "RC2 56/128", "rc2-56", WEAK_ERROR},
+    {ALG_CIPHER, "RC2 128/128", "rc2-128", WEAK_ERROR},
+    {ALG_CIPHER, "RC4 40/128", "rc4-40", WEAK_ERROR},
+    {ALG_CIPHER, "RC4 56/128", "rc4-56", WEAK_ERROR},
+    {ALG_CIPHER, "RC4 64/128", "rc4-64", WEAK_ERROR},
+    {ALG_CIPHER, "RC4 128/128", "rc4-128", WEAK_ERROR},
+    {ALG_CIPHER, "Triple DES 168", "3des-168", WEAK_WARNING},
+    {ALG_CIPHER, "AES 128/128", "aes-128", WEAK_NONE},
+    {ALG_CIPHER, "AES 256/256", "aes-256", WEAK_NONE},
+    {ALG_HASH, "MD5", "md5", WEAK_WARNING},
+    {ALG_HASH, "SHA", "sha1", WEAK_NONE},
+    {ALG_HASH, "SHA256", "sha256", WEAK_NONE},
+    {ALG_HASH, "SHA384", "sha384", WEAK_NONE},
+    {ALG_HASH, "SHA512", "sha512", WEAK_NONE},
+    {ALG_KEY_EXCHANGE, "Diffie-Hellman", "dh", WEAK_NONE},
+    {ALG_KEY_EXCHANGE, "ECDH", "ecdh", WEAK_NONE},
+    {ALG_KEY_EXCHANGE, "PKCS", "pkcs", WEAK_NONE},
+};
+
+const struct algorithm_info *algorithms(size_t *count)
+{
+    *count = sizeof algorithm_table / sizeof algorithm_table[0];
+    return algorithm_table;
+}
+
+const struct algorithm_info *algorithm_by_key(enum algorithm_kind kind, const char *key, size_t len)
+{
+    size_t n;
+    const struct algorithm_info *all = algorithms(&n);
+    for (size_t i = 0; i < n; i++)
+        if (all[i].kind == kind && equal_nocase(key, len, all[i].key))
+            return &all[i];
+    return NULL;
+}
+
+const struct algorithm_info *algorithm_by_name(const char *name)
+{
+    size_t n;
+    const struct algorithm_info *all = algorithms(&n);
+    for (size_t i = 0; i < n; i++)
+        if (equal_nocase(name, strlen(name), all[i].name))
+            return &all[i];
+    return NULL;
+}
+
+static bool contains_nocase(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (equal_nocase(s + i, n, needle))
+            return true;
+    return false;
+}
+
+/* domain.md §4.16 and INTERFACE RL4005: suites using these are weak. */
+const char *suite_weakness(const char *suite, size_t len)
+{
+    static const struct {
+        const char *marker;
+        const char *why;
+    } markers[] = {
+        {"_NULL", "NULL"},      {"EXPORT", "EXPORT"}, {"RC4", "RC4"},
+        {"3DES", "3DES"},       {"DES_EDE", "3DES"},  {"_DES_", "DES"},
+        {"DES40", "DES"},       {"_MD5", "MD5"},
+    };
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
+        if (contains_nocase(suite, len, markers[i].marker))
+            return markers[i].why;
+    return NULL;
+}
+
+bool suite_has_curve_suffix(const char *suite, size_t len)
+{
+    static const char *const suffixes[] = {"_P256", "_P384", "_P521"};
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(suffixes[i]);
+        if (len >= n && equal_nocase(suite + len - n, n, suffixes[i]))
+            return true;
+    }
+    return false;
+}

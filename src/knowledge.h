@@ -1,0 +1,179 @@
+/*
+ * knowledge: what reglint knows about Windows' TLS settings, as tables.
+ *
+ * One table per list, each row traced to docs/domain.md (a copy of the facts
+ * and sources reglint relies on): the protocols with their Schannel key names
+ * and WinHTTP/WinINet bits, the Windows versions reglint can target with what
+ * each does when a value is absent, the registry paths of the settings, and
+ * the Schannel ciphers, hashes and key exchange algorithms with how weak they
+ * are. A new Windows release is a new row in the target table.
+ *
+ * This module only answers questions; it reads no files and reports nothing.
+ * All returned pointers are to static data.
+ */
+#ifndef REGLINT_KNOWLEDGE_H
+#define REGLINT_KNOWLEDGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------ protocols */
+
+/* ORDER: the protocol table in knowledge.c. Oldest first within a family. */
+enum protocol {
+    PROTO_PCT_1_0,
+    PROTO_MPUH,      /* "Multi-Protocol Unified Hello" */
+    PROTO_SSL_2_0,
+    PROTO_SSL_3_0,
+    PROTO_TLS_1_0,
+    PROTO_TLS_1_1,
+    PROTO_TLS_1_2,
+    PROTO_TLS_1_3,
+    PROTO_DTLS_1_0,
+    PROTO_DTLS_1_2,
+    PROTO_DTLS_1_3,
+    PROTO_COUNT
+};
+
+enum protocol_strength {
+    STRENGTH_BROKEN,     /* PCT, SSL 2.0, SSL 3.0: never acceptable */
+    STRENGTH_DEPRECATED, /* TLS 1.0, TLS 1.1, DTLS 1.0: deprecated by Microsoft */
+    STRENGTH_CURRENT,    /* TLS 1.2, TLS 1.3, DTLS 1.2 (and DTLS 1.3, unsupported) */
+};
+
+struct protocol_info {
+    const char *name;       /* profile language name: "tls1.2" */
+    const char *display;    /* "TLS 1.2" */
+    const char *key;        /* subkey of SCHANNEL\Protocols: "TLS 1.2" */
+    uint32_t bit;           /* DefaultSecureProtocols / SecureProtocols bit; 0: none */
+    enum protocol_strength strength;
+    bool documented;        /* Microsoft documents a registry key for it */
+};
+
+const struct protocol_info *protocol_info(enum protocol p);
+/* By profile name ("tls1.2", also "pct1.0", "mpuh"), case-insensitive. */
+bool protocol_by_name(const char *name, enum protocol *out);
+/* By Schannel key name ("TLS 1.2"), case-insensitive as the registry is. */
+bool protocol_by_key(const char *key, size_t len, enum protocol *out);
+/* The protocol of a WinHTTP/WinINet bit (exactly one bit set). */
+bool protocol_by_bit(uint32_t bit, enum protocol *out);
+/* All bits that name a protocol (0x2AA8). */
+uint32_t protocol_known_bits(void);
+
+enum role { ROLE_CLIENT, ROLE_SERVER, ROLE_COUNT };
+/* "Client" / "Server": the Schannel subkey names. */
+const char *role_key(enum role r);
+/* "client" / "server". */
+const char *role_name(enum role r);
+
+/* ------------------------------------------------------------- targets */
+
+/* What Schannel does with a protocol and role when the registry says nothing. */
+enum os_default {
+    OSD_ENABLED,             /* used by default */
+    OSD_DISABLED_BY_DEFAULT, /* used only when an application asks for it */
+    OSD_UNSUPPORTED,         /* this Windows has no such protocol */
+    OSD_CONFLICTING,         /* Microsoft's sources disagree; do not assume */
+};
+
+/* ORDER: the target table in knowledge.c; oldest first. */
+enum target {
+    TARGET_WINDOWS_SERVER_2008_SP2,
+    TARGET_WINDOWS_7_SP1,
+    TARGET_WINDOWS_SERVER_2008_R2_SP1,
+    TARGET_WINDOWS_8,
+    TARGET_WINDOWS_SERVER_2012,
+    TARGET_WINDOWS_8_1,
+    TARGET_WINDOWS_SERVER_2012_R2,
+    TARGET_WINDOWS_10_1507,
+    TARGET_WINDOWS_10,
+    TARGET_WINDOWS_SERVER_2016,
+    TARGET_WINDOWS_SERVER_2019,
+    TARGET_WINDOWS_SERVER_2022,
+    TARGET_WINDOWS_11,
+    TARGET_WINDOWS_11_24H2,
+    TARGET_WINDOWS_SERVER_2025,
+    TARGET_COUNT
+};
+
+struct target_info {
+    const char *name;        /* "windows-server-2019" */
+    const char *display;     /* "Windows Server 2019" */
+    enum os_default schannel[PROTO_COUNT][ROLE_COUNT];
+    /* WinHTTP's protocols when DefaultSecureProtocols is absent. */
+    uint32_t winhttp_default;
+    /* DefaultSecureProtocols is read only after KB3140245 (7, 2008 R2, 2012). */
+    bool winhttp_needs_update;
+    /* Cipher suites are named with a curve suffix (_P256): up to 2012 R2. */
+    bool legacy_suite_names;
+};
+
+const struct target_info *target_info(enum target t);
+/* By name ("windows-server-2019"), case-insensitive. */
+bool target_by_name(const char *name, enum target *out);
+/* Whether the target has the protocol at all (default not OSD_UNSUPPORTED in
+ * either role). */
+bool target_supports(enum target t, enum protocol p);
+
+/* -------------------------------------------------------- registry paths */
+
+/* Key paths as regedit writes them, with full root names. */
+#define KEY_SCHANNEL "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
+#define KEY_SCHANNEL_PROTOCOLS KEY_SCHANNEL "\\Protocols"
+#define KEY_SCHANNEL_CIPHERS KEY_SCHANNEL "\\Ciphers"
+#define KEY_SCHANNEL_HASHES KEY_SCHANNEL "\\Hashes"
+#define KEY_SCHANNEL_KEX KEY_SCHANNEL "\\KeyExchangeAlgorithms"
+#define KEY_WINHTTP "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp"
+#define KEY_WINHTTP_WOW64 "HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp"
+#define KEY_WININET_MACHINE "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+#define KEY_WININET_USER "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+#define KEY_WININET_POLICY_MACHINE "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+#define KEY_WININET_POLICY_USER "HKEY_CURRENT_USER\\Software\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+#define KEY_NETFX_V2 "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727"
+#define KEY_NETFX_V2_WOW64 "HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v2.0.50727"
+#define KEY_NETFX_V4 "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319"
+#define KEY_NETFX_V4_WOW64 "HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319"
+#define KEY_SUITE_POLICY "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002"
+#define KEY_SUITE_LOCAL "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Cryptography\\Configuration\\Local\\SSL\\00010002"
+
+/* The policy cipher-suite list (Functions) holds at most this many characters. */
+#define SUITE_LIST_MAX_CHARS 1023
+
+/* The Wow6432Node twin of a key path under HKLM\SOFTWARE (32-bit programs
+ * read it instead), written into `out` (of `size` bytes); false when the key
+ * is shared between the views (HKLM\SYSTEM, HKCU, HKLM\SOFTWARE\Policies...)
+ * or the twin does not fit. Works in both directions. */
+bool wow64_twin(const char *path, char *out, size_t size);
+
+/* ---------------------------------------------- ciphers, hashes, kex */
+
+enum algorithm_kind { ALG_CIPHER, ALG_HASH, ALG_KEY_EXCHANGE };
+
+enum weakness {
+    WEAK_NONE,
+    WEAK_WARNING, /* Triple DES, MD5 */
+    WEAK_ERROR,   /* NULL, DES, RC2, RC4 */
+};
+
+struct algorithm_info {
+    enum algorithm_kind kind;
+    const char *key;        /* subkey of Ciphers/Hashes/KeyExchangeAlgorithms */
+    const char *name;       /* profile language name: "rc4-128", "md5", "dh" */
+    enum weakness weakness;
+};
+
+/* All algorithms; *count is set to the number of rows. */
+const struct algorithm_info *algorithms(size_t *count);
+/* By subkey name under the kind's key, case-insensitive. */
+const struct algorithm_info *algorithm_by_key(enum algorithm_kind kind, const char *key, size_t len);
+/* By profile name, case-insensitive. */
+const struct algorithm_info *algorithm_by_name(const char *name);
+
+/* Why a cipher-suite name is weak ("RC4", "NULL", "3DES", "EXPORT", "DES",
+ * "MD5"), or NULL when it is not. */
+const char *suite_weakness(const char *suite, size_t len);
+/* Whether a suite name carries a curve suffix (TLS_ECDHE_..._P256). */
+bool suite_has_curve_suffix(const char *suite, size_t len);
+
+#endif
