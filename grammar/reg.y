@@ -55,6 +55,7 @@ void reg_yyerror(REG_YYLTYPE *loc, yyscan_t scanner, struct reg_ctx *ctx, const 
 
 %token <tok> HEADER       "header line"
 %token <tok> HEADER_EMPTY "end of empty file"
+%token <tok> HEADER_MISSING "first line without a header"
 %token EOL                "end of line"
 %token <tok> COMMENT      "comment"
 %token <tok> STRAY        "stray line"
@@ -89,6 +90,7 @@ file:
 header:
     HEADER EOL          { reg_set_header(ctx, $1.number, @1); }
   | HEADER_EMPTY        { reg_set_header(ctx, $1.number, @1); }
+  | HEADER_MISSING      { reg_set_header(ctx, REG_VERSION_INVALID, @1); }
   ;
 
 lines:

@@ -58,6 +58,6 @@ void cli_print_gcc(struct diag_list *diags, FILE *out)
         uint32_t line, col;
         source_position(d->src, d->at.start, &line, &col);
         fprintf(out, "%s:%u:%u: %s: %s [%s]\n", d->src->name, (unsigned)line, (unsigned)col,
-                severity_name(d->severity), d->message, rule_info(d->rule)->id);
+                severity_name(d->severity), d->message, d->code);
     }
 }

@@ -23,6 +23,7 @@ struct diag *diag_add(struct diag_list *list, enum rule_id rule, struct source *
 {
     struct diag *d = arena_alloc(list->arena, sizeof *d);
     d->rule = rule;
+    d->code = rule_info(rule)->id;
     d->severity = rule_info(rule)->severity;
     d->src = src;
     d->at = at;
@@ -35,6 +36,24 @@ struct diag *diag_add(struct diag_list *list, enum rule_id rule, struct source *
         return d;
     }
     list->kept[rule]++;
+    list->items = xgrow(list->items, &list->cap, list->n + 1, sizeof *list->items);
+    list->items[list->n++] = d;
+    return d;
+}
+
+struct diag *diag_add_coded(struct diag_list *list, const char *code, enum severity severity,
+                            struct source *src, struct span at, const char *fmt, ...)
+{
+    struct diag *d = arena_alloc(list->arena, sizeof *d);
+    d->rule = RULE_COUNT;
+    d->code = arena_strdup(list->arena, code);
+    d->severity = severity;
+    d->src = src;
+    d->at = at;
+    va_list ap;
+    va_start(ap, fmt);
+    d->message = arena_vprintf(list->arena, fmt, ap);
+    va_end(ap);
     list->items = xgrow(list->items, &list->cap, list->n + 1, sizeof *list->items);
     list->items[list->n++] = d;
     return d;

@@ -45,7 +45,8 @@ struct fix {
 };
 
 struct diag {
-    enum rule_id rule;
+    enum rule_id rule;       /* RULE_COUNT for a finding that is not a lint rule's */
+    const char *code;        /* what is printed in brackets: "RL1005", "PF2001" */
     enum severity severity;
     struct source *src;
     struct span at;
@@ -75,6 +76,11 @@ void diag_list_release(struct diag_list *list);
 struct diag *diag_add(struct diag_list *list, enum rule_id rule, struct source *src,
                       struct span at, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Appends a finding that belongs to no lint rule (a profile error, PFxxxx):
+ * it cannot be selected, ignored or suppressed, and is never dropped. */
+struct diag *diag_add_coded(struct diag_list *list, const char *code, enum severity severity,
+                            struct source *src, struct span at, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 void diag_help(struct diag_list *list, struct diag *d, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Attaches a fix with no edits yet; add them with diag_fix_edit(). */

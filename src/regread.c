@@ -64,11 +64,17 @@ static const struct problem_info {
     const char *help;
 } problems[PROB_COUNT] = {
     [PROB_HEADER_MISSING] = {RULE_MISSING_HEADER, DEFAULT_SEVERITY,
-        "the first line is not a regedit header", "regedit imports nothing from this file",
+        "no regedit header on the first line", "regedit imports nothing from this file",
         "the first line must be exactly 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"},
     [PROB_HEADER_INEXACT] = {RULE_INEXACT_HEADER, DEFAULT_SEVERITY,
         "header is not exact", "regedit imports nothing from this file",
         "the first line must be exactly 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"},
+    [PROB_HEADER_TRAILING_BLANK] = {RULE_INEXACT_HEADER, DEFAULT_SEVERITY,
+        "blank after the header", "regedit compares the whole line and imports nothing from this file",
+        "remove the trailing blanks from the first line"},
+    [PROB_HEADER_WRONG_CASE] = {RULE_INEXACT_HEADER, DEFAULT_SEVERITY,
+        "header in the wrong case", "regedit compares it case-sensitively and imports nothing from this file",
+        "write exactly 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"},
     [PROB_HEADER_FUZZY] = {RULE_INEXACT_HEADER, DEFAULT_SEVERITY,
         "header starts with REGEDIT but is not 'REGEDIT4'",
         "regedit accepts the file and imports nothing from it",
@@ -203,6 +209,12 @@ static const struct problem_info {
     [PROB_STRAY_LINE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
         "not a key, a value or a comment", "regedit ignores this line",
         "start a comment line with ';'"},
+    [PROB_STRAY_HEADER] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "header below the first line", "regedit reads only the first line as the header",
+        "move the header to the first line"},
+    [PROB_STRAY_KEY_WITHOUT_BRACKETS] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
+        "key path without brackets", "regedit ignores this line",
+        "write key lines as [HKEY_...\\Key]"},
     [PROB_STRAY_QUOTED_LINE] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
         "typographic quotes", "regedit ignores this line", "use straight double quotes"},
     [PROB_STRAY_UNQUOTED_NAME] = {RULE_INVALID_VALUE_LINE, DEFAULT_SEVERITY,
@@ -319,6 +331,80 @@ enum reg_version reg_classify_header(const char *s, uint32_t len)
     return REG_VERSION_INVALID;
 }
 
+static bool starts_with_nocase(const char *s, uint32_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != prefix[i])
+            return false;
+    }
+    return true;
+}
+
+/* Whether s[0..n) equals `upper` ignoring ASCII case. */
+static bool equal_upper(const char *s, uint32_t n, const char *upper)
+{
+    if (strlen(upper) != n)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        if (c != upper[i])
+            return false;
+    }
+    return true;
+}
+
+/* The UTF-8 byte order mark as it reads after Windows-1252 decoding: "ï»¿". */
+static const char bom_as_ansi[] = "\xC3\xAF\xC2\xBB\xC2\xBF";
+
+bool reg_header_intended(const char *s, uint32_t len)
+{
+    while (len > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        len--;
+    }
+    uint32_t bom = (uint32_t)sizeof bom_as_ansi - 1;
+    if (len >= bom && memcmp(s, bom_as_ansi, bom) == 0) {
+        s += bom;
+        len -= bom;
+    }
+    return starts_with_nocase(s, len, "regedit") ||
+           starts_with_nocase(s, len, "windows registry editor");
+}
+
+bool reg_starts_with_typographic_quote(const char *s, uint32_t len)
+{
+    /* U+2018, U+2019, U+201C, U+201D, U+201E: E2 80 98/99/9C/9D/9E. */
+    if (len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
+        unsigned char c = (unsigned char)s[2];
+        if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0x9E)
+            return true;
+    }
+    /* The same bytes in a UTF-8 file read as Windows-1252: "\u00e2\u20ac...". */
+    return len >= 5 && memcmp(s, "\xC3\xA2\xE2\x82\xAC", 5) == 0;
+}
+
+enum reg_problem reg_classify_stray(const char *s, uint32_t len)
+{
+    enum reg_version v = reg_classify_header(s, len);
+    if (v == REG_VERSION_4 || v == REG_VERSION_5)
+        return PROB_STRAY_HEADER;
+    if (starts_with_nocase(s, len, "hkey_"))
+        return PROB_STRAY_KEY_WITHOUT_BRACKETS;
+    if (reg_starts_with_typographic_quote(s, len))
+        return PROB_STRAY_QUOTED_LINE;
+    if (memchr(s, '=', len))
+        return PROB_STRAY_UNQUOTED_NAME;
+    return PROB_STRAY_LINE;
+}
+
 enum reg_problem reg_check_dword(const char *s, uint32_t len, uint32_t *value,
                                  uint32_t *digits_end)
 {
@@ -349,21 +435,6 @@ enum reg_problem reg_check_dword(const char *s, uint32_t len, uint32_t *value,
     return digits == 0 ? PROB_DWORD_COMMENT_ONLY : PROB_COUNT;
 }
 
-static bool starts_with_nocase(const char *s, uint32_t len, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    if (len < n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
-}
-
 enum reg_problem reg_classify_bad_data(const char *s, uint32_t len)
 {
     if (len >= 4 && memcmp(s, "hex(", 4) == 0)
@@ -375,12 +446,8 @@ enum reg_problem reg_classify_bad_data(const char *s, uint32_t len)
         return PROB_TYPE_QWORD;
     if (starts_with_nocase(s, len, "str:") || starts_with_nocase(s, len, "str("))
         return PROB_TYPE_STR;
-    /* U+2018, U+2019, U+201C, U+201D, U+201E: E2 80 98/99/9C/9D/9E. */
-    if (len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
-        unsigned char c = (unsigned char)s[2];
-        if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0x9E)
-            return PROB_TYPE_TYPOGRAPHIC_QUOTE;
-    }
+    if (reg_starts_with_typographic_quote(s, len))
+        return PROB_TYPE_TYPOGRAPHIC_QUOTE;
     unsigned char c = (unsigned char)s[0];
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
         return PROB_TYPE_BARE;
@@ -460,44 +527,36 @@ void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
     struct reg_file *f = ctx->file;
     f->version = (enum reg_version)version;
     f->header_at = at;
+    const char *s = ctx->text + at.start;
+    uint32_t n = at.end - at.start;
+    enum reg_problem problem = PROB_COUNT;
+    uint32_t trimmed = n;
+    while (trimmed > 0 && (s[trimmed - 1] == ' ' || s[trimmed - 1] == '\t'))
+        trimmed--;
+    enum reg_version without_blanks = reg_classify_header(s, trimmed);
+    bool valid_without_blanks = without_blanks == REG_VERSION_4 || without_blanks == REG_VERSION_5;
     if (version == REG_VERSION_FUZZY) {
-        reg_problem(ctx, PROB_HEADER_FUZZY, at);
-    } else if (version == REG_VERSION_INVALID || version == REG_VERSION_NONE) {
-        if (ctx->src->d.has_utf8_bom) {
-            reg_problem(ctx, PROB_HEADER_UTF8_BOM, (struct span){at.start, at.start});
-        } else {
-            /* Close to a header (case, blanks, version) or something else? */
-            const char *s = ctx->text + at.start;
-            uint32_t n = at.end - at.start;
-            while (n > 0 && (*s == ' ' || *s == '\t')) {
-                s++;
-                n--;
-            }
-            bool close = starts_with_nocase(s, n, "regedit") ||
-                         starts_with_nocase(s, n, "windows registry editor");
-            reg_problem(ctx, close ? PROB_HEADER_INEXACT : PROB_HEADER_MISSING, at);
-        }
+        problem = trimmed < n && valid_without_blanks ? PROB_HEADER_TRAILING_BLANK : PROB_HEADER_FUZZY;
+    } else if (version == REG_VERSION_NONE || (version == REG_VERSION_INVALID && n == 0)) {
+        problem = PROB_HEADER_MISSING;
+    } else if (version == REG_VERSION_INVALID) {
+        if (ctx->src->d.has_utf8_bom)
+            problem = PROB_HEADER_UTF8_BOM;
+        else if (trimmed < n && valid_without_blanks)
+            problem = PROB_HEADER_TRAILING_BLANK;
+        else if (equal_upper(s, trimmed, "REGEDIT4") ||
+                 equal_upper(s, trimmed, "WINDOWS REGISTRY EDITOR VERSION 5.00"))
+            problem = PROB_HEADER_WRONG_CASE;
+        else
+            problem = PROB_HEADER_INEXACT;
     }
+    if (problem != PROB_COUNT)
+        reg_problem(ctx, problem, at);
 }
 
 static uint32_t utf16_units(const char *s, uint32_t len)
 {
     return (uint32_t)text_count_utf16(s, len);
-}
-
-/* Whether s[0..n) equals `upper` ignoring ASCII case. */
-static bool equal_upper(const char *s, uint32_t n, const char *upper)
-{
-    if (strlen(upper) != n)
-        return false;
-    for (uint32_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'a' && c <= 'z')
-            c = (char)(c - 'a' + 'A');
-        if (c != upper[i])
-            return false;
-    }
-    return true;
 }
 
 /* The root an abbreviation such as HKLM stands for, or REG_ROOT_COUNT. */

@@ -21,6 +21,8 @@
 enum reg_problem {
     PROB_HEADER_MISSING,
     PROB_HEADER_INEXACT,
+    PROB_HEADER_TRAILING_BLANK,
+    PROB_HEADER_WRONG_CASE,
     PROB_HEADER_FUZZY,
     PROB_HEADER_UTF8_BOM,
     PROB_KEY_BLANK_AFTER_BRACKET,
@@ -67,6 +69,8 @@ enum reg_problem {
     PROB_CONTINUATION_BROKEN,
     PROB_CONTINUATION_AT_EOF,
     PROB_STRAY_LINE,
+    PROB_STRAY_HEADER,
+    PROB_STRAY_KEY_WITHOUT_BRACKETS,
     PROB_STRAY_QUOTED_LINE,
     PROB_STRAY_UNQUOTED_NAME,
     PROB_STRAY_WIN31_LINE,
@@ -128,6 +132,15 @@ bool reg_unescape(struct reg_ctx *ctx, uint32_t start, uint32_t len, struct reg_
 uint32_t reg_parse_ulong(const char *s, uint32_t len, uint32_t *value, bool *overflow);
 /* Classifies the first line of the file. */
 enum reg_version reg_classify_header(const char *s, uint32_t len);
+/* Whether an invalid first line was meant as a header (a header in the wrong
+ * case, with trailing blanks, another version, behind a UTF-8 byte order
+ * mark); if not, the file has no header and its first line is content. */
+bool reg_header_intended(const char *s, uint32_t len);
+/* Classifies a line regedit ignores (PROB_STRAY_*). */
+enum reg_problem reg_classify_stray(const char *s, uint32_t len);
+/* Whether text starts with a typographic quote, also as the UTF-8 bytes of
+ * one read as Windows-1252. */
+bool reg_starts_with_typographic_quote(const char *s, uint32_t len);
 /* Classifies data that starts with no known type tag. */
 enum reg_problem reg_classify_bad_data(const char *s, uint32_t len);
 /* Checks a dword: body; returns PROB_COUNT when valid and sets *value. */

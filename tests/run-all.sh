@@ -1,0 +1,46 @@
+#!/bin/sh
+# Runs every test and ends with one line "N passed, N failed".
+#   tests/run-all.sh BIN UNIT_TEST...
+# BIN is the reglint binary; each UNIT_TEST is a cmocka test program.
+set -u
+bin=$1
+shift
+top=$(cd "$(dirname "$0")/.." && pwd)
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# A suite's own summary line ("<name>: N passed, N failed") adds to the totals.
+count() {
+    p=$(sed -n 's/^[a-z-]*: \([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p' "$log" | tail -n 1)
+    f=$(sed -n 's/^[a-z-]*: \([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\2/p' "$log" | tail -n 1)
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-1}))
+}
+
+for t in "$@"; do
+    name=$(basename "$t")
+    # cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)".
+    "$t" >"$log" 2>&1
+    rc=$?
+    p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test(s)\.$/\1/p' "$log")
+    f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test(s).*/\1/p' "$log" | head -n 1)
+    if [ "$rc" -ne 0 ] || [ -z "$p" ]; then
+        cat "$log"
+        [ -z "$f" ] && f=1
+    fi
+    echo "$name: ${p:-0} passed, ${f:-0} failed"
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+done
+
+sh "$top/tests/golden/run.sh" "$bin" >"$log" 2>&1
+cat "$log"
+count
+sh "$top/tests/corpus/run.sh" "$bin" >"$log" 2>&1
+cat "$log"
+count
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
