@@ -2,6 +2,7 @@
  * reglint: the command line. This file only dispatches to the commands
  * (cli_*.c); it holds no logic of its own.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,17 @@ static const struct command {
     {"fmt", cli_fmt},
 };
 
+/* Output that did not reach its destination (a full disk, a closed pipe) must
+ * not end in success: flush here, where every command ends, and report it. */
+static int finish_stdout(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "reglint: error: cannot write standard output: %s\n", strerror(errno));
+        return EXIT_IO;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -42,15 +54,15 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
         fputs(usage, stdout);
-        return EXIT_OK;
+        return finish_stdout(EXIT_OK);
     }
     if (strcmp(name, "--version") == 0) {
         printf("reglint %s\n", REGLINT_VERSION);
-        return EXIT_OK;
+        return finish_stdout(EXIT_OK);
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(name, commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+            return finish_stdout(commands[i].run(argc - 1, argv + 1));
     fprintf(stderr, "reglint: error: unknown command '%s'\n", name);
     fputs("run 'reglint --help' for the commands\n", stderr);
     return EXIT_USAGE;

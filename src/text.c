@@ -472,8 +472,13 @@ void text_snippet(struct buf *out, const char *s, size_t n, size_t max_cps)
             continue;
         }
         size_t start = i;
-        text_next_cp(s, n, &i);
-        buf_append(out, s + start, i - start);
+        uint32_t cp = text_next_cp(s, n, &i);
+        /* An unpaired surrogate is not UTF-8: name it rather than print bytes
+         * a terminal would show as garbage. */
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            buf_printf(out, "\\u%04X", (unsigned)cp);
+        else
+            buf_append(out, s + start, i - start);
     }
 }
 
