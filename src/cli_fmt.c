@@ -17,8 +17,8 @@ static const char fmt_help[] =
     "\n"
     "  --check   change nothing; list the files fmt would change and exit 1 if any\n";
 
-/* Formats one file; returns 0 unchanged, 1 changed (or would change),
- * EXIT_IO on a read or write error. */
+/* Formats one file; returns 1 when --check finds a file fmt would change,
+ * EXIT_IO on a read or write error, else 0 (rewriting a file is success). */
 static int format_one(const char *path, bool check)
 {
     struct reg_doc doc;
@@ -27,7 +27,7 @@ static int format_one(const char *path, bool check)
     int rc = 0;
     const char *why = NULL;
     if (!fmt_supported(doc.file, &why)) {
-        fprintf(stderr, "reglint: %s: not formatted: %s\n", doc.src->name, why);
+        fprintf(stderr, "reglint: warning: %s: not formatted: %s\n", doc.src->name, why);
         cli_release_reg(&doc);
         return 0;
     }
@@ -45,8 +45,8 @@ static int format_one(const char *path, bool check)
         bool same = original.len == out.len && memcmp(original.data, out.data, out.len) == 0;
         buf_free(&original);
         if (!same) {
-            rc = 1;
             if (check) {
+                rc = 1;
                 fprintf(stderr, "would reformat %s\n", doc.src->name);
             } else {
                 const char *error = platform_write_atomic(path, out.data, out.len);

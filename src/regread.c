@@ -550,6 +550,10 @@ void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
         else
             problem = PROB_HEADER_INEXACT;
     }
+    /* A missing header is missing from the start of the file, wherever the
+     * scanner found the first line's end (after a NUL, say). */
+    if (problem == PROB_HEADER_MISSING)
+        at.start = at.end = 0;
     if (problem != PROB_COUNT)
         reg_problem(ctx, problem, at);
 }

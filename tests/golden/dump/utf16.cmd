@@ -1,0 +1,1 @@
+reglint dump utf16.reg

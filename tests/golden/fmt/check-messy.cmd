@@ -1,0 +1,1 @@
+reglint fmt --check messy.reg clean.reg

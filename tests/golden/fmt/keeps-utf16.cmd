@@ -1,0 +1,1 @@
+reglint fmt - <clean.reg | cmp - clean.reg && echo identical

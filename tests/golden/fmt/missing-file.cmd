@@ -1,0 +1,1 @@
+reglint fmt --check nothing.reg clean.reg

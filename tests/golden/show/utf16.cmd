@@ -1,0 +1,1 @@
+reglint show utf16.reg
