@@ -111,7 +111,8 @@ void dump_model(const struct model *m, FILE *out)
         collect(m, m->roots[r], &text, &lines, &n, &cap, &path);
     for (size_t i = 0; i < n; i++)
         lines[i].prefix = text.data + lines[i].offset;
-    qsort(lines, n, sizeof *lines, compare_lines);
+    if (n > 1) /* qsort's pointer must not be NULL, even for no elements */
+        qsort(lines, n, sizeof *lines, compare_lines);
     static const char hex[] = "0123456789abcdef";
     for (size_t i = 0; i < n; i++) {
         buf_clear(&line);
