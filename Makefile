@@ -39,7 +39,9 @@ LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS  = $(LIB_SRCS:src/%.c=$(OBJ)/%.o) \
             $(GRAMMARS:%=$(OBJ)/%_parse.o) $(GRAMMARS:%=$(OBJ)/%_scan.o)
 LIB       = $(BUILD)/libreglint.a
-BIN       = $(BUILD)/reglint
+# MinGW compilers name their programs .exe; make must know the real name.
+EXE      := $(if $(findstring mingw,$(shell $(CC) -dumpmachine 2>/dev/null)),.exe)
+BIN       = $(BUILD)/reglint$(EXE)
 
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
