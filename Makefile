@@ -49,7 +49,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_BUILD = $(BUILD)/.deps-build
 DEPS_TEST  = $(BUILD)/.deps-test
 
-.PHONY: all demo check unit golden asan bench install clean golden-update
+.PHONY: all demo check unit golden asan bench fuzz fuzz-run install clean golden-update
 .SECONDARY:
 
 all: $(BIN)
@@ -111,6 +111,18 @@ asan:
 
 demo: $(BIN)
 	@sh samples/demo.sh $(BIN)
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang into
+# build/fuzz with ASan and UBSan; FUZZ_SECONDS per harness.
+FUZZ_SECONDS ?= 30
+FUZZ_BINS = $(patsubst tests/fuzz/%.c,$(BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang SAN=address,undefined \
+	    CFLAGS=-fsanitize=fuzzer-no-link fuzz-run
+fuzz-run: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDFLAGS)
 
 bench: $(BIN)
 	@sh bench/run.sh $(BIN)
