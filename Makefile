@@ -34,10 +34,13 @@ GEN = $(BUILD)/gen
 OBJ = $(BUILD)/obj
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(OPT) -MMD -MP -Isrc -I$(GEN) $(CFLAGS)
 
-GRAMMARS  = reg
+GRAMMARS  = reg profile
 LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS  = $(LIB_SRCS:src/%.c=$(OBJ)/%.o) \
-            $(GRAMMARS:%=$(OBJ)/%_parse.o) $(GRAMMARS:%=$(OBJ)/%_scan.o)
+            $(GRAMMARS:%=$(OBJ)/%_parse.o) $(GRAMMARS:%=$(OBJ)/%_scan.o) \
+            $(OBJ)/templates.o
+# Built-in profiles, compiled in (src/profile.h: builtin_templates).
+TEMPLATES = $(sort $(wildcard templates/*.profile))
 LIB       = $(BUILD)/libreglint.a
 # MinGW compilers name their programs .exe; make must know the real name.
 EXE      := $(if $(findstring mingw,$(shell $(CC) -dumpmachine 2>/dev/null)),.exe)
@@ -77,6 +80,14 @@ $(OBJ)/%_parse.o: $(GEN)/%_parse.c $(GEN)/%_scan.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(OBJ)/%_scan.o: $(GEN)/%_scan.c $(GEN)/%_parse.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(GEN)/templates.c: $(TEMPLATES) scripts/embed
+	@mkdir -p $(GEN)
+	sh scripts/embed builtin_templates $@ $(TEMPLATES)
+
+$(OBJ)/templates.o: $(GEN)/templates.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

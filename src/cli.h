@@ -52,5 +52,7 @@ void cli_print_gcc(struct diag_list *diags, FILE *out);
 int cli_dump(int argc, char **argv);
 int cli_show(int argc, char **argv);
 int cli_fmt(int argc, char **argv);
+int cli_gen(int argc, char **argv);
+int cli_templates(int argc, char **argv);
 
 #endif

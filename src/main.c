@@ -18,6 +18,8 @@ static const char usage[] =
     "  dump FILE             what importing FILE does, one line per value\n"
     "  show FILE             FILE as UTF-8 text with LF line endings (git textconv)\n"
     "  fmt [--check] FILE... rewrite in regedit's export layout\n"
+    "  gen PROFILE           the .reg file a profile (file or built-in name) asks for\n"
+    "  templates             the built-in profiles\n"
     "\n"
     "  reglint COMMAND --help   help for one command\n"
     "  reglint --version        the version\n"
@@ -32,6 +34,8 @@ static const struct command {
     {"dump", cli_dump},
     {"show", cli_show},
     {"fmt", cli_fmt},
+    {"gen", cli_gen},
+    {"templates", cli_templates},
 };
 
 /* Output that did not reach its destination (a full disk, a closed pipe) must

@@ -1,0 +1,203 @@
+/* reglint gen PROFILE and reglint templates. */
+#include <string.h>
+
+#include "cli.h"
+#include "gen.h"
+#include "platform.h"
+#include "profile.h"
+
+static const char gen_help[] =
+    "usage: reglint gen PROFILE [-o OUT] [--encoding utf16|utf8|ansi] [--undo OUT2]\n"
+    "\n"
+    "Write the .reg file that gives a machine the settings PROFILE asks for.\n"
+    "PROFILE is a profile file or the name of a built-in template ('reglint\n"
+    "templates' lists them). The file is laid out as regedit exports: the\n"
+    "'Windows Registry Editor Version 5.00' header, one block per key in the order\n"
+    "the profile names them, CRLF line endings; the same profile always gives the\n"
+    "same bytes. Errors in the profile are reported as file:line:col with a PF code\n"
+    "and exit status 2.\n"
+    "\n"
+    "  -o, --output OUT     write to OUT (replaced atomically); '-' or no -o: stdout\n"
+    "  --encoding ENC       utf16 (default: UTF-16LE with a byte order mark, as\n"
+    "                       regedit writes), utf8 or ansi (Windows-1252)\n"
+    "  --undo OUT2          also write the .reg that deletes every value the\n"
+    "                       profile touches, returning each to the Windows default\n";
+
+static const char templates_help[] =
+    "usage: reglint templates\n"
+    "\n"
+    "List the built-in profiles: name, description and source. Use a name with\n"
+    "'reglint gen NAME', 'reglint lint --profile NAME' or 'extends \"NAME\"'.\n";
+
+/* Profile errors: "file:line:col: error: message [PFxxxx]" and help lines. */
+static void print_profile_diags(struct diag_list *diags)
+{
+    diag_list_sort(diags);
+    for (size_t i = 0; i < diags->n; i++) {
+        struct diag *d = diags->items[i];
+        uint32_t line, col;
+        source_position(d->src, d->at.start, &line, &col);
+        fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", d->src->name, (unsigned)line, (unsigned)col,
+                severity_name(d->severity), d->message, d->code);
+        for (size_t h = 0; h < d->nhelp; h++)
+            fprintf(stderr, "  help: %s\n", d->help[h]);
+    }
+}
+
+/* Loads a profile for a command; prints what went wrong and sets *rc if it
+ * cannot be used. */
+static bool load_profile(const char *what, struct profile *p, int *rc)
+{
+    switch (profile_load(what, p)) {
+    case PROFILE_OK:
+        return true;
+    case PROFILE_INVALID:
+        print_profile_diags(&p->diags);
+        *rc = EXIT_USAGE;
+        return false;
+    case PROFILE_NOT_FOUND:
+        cli_error("%s", p->error);
+        *rc = EXIT_USAGE;
+        return false;
+    case PROFILE_UNREADABLE:
+        cli_error("%s", p->error);
+        *rc = EXIT_IO;
+        return false;
+    }
+    return false;
+}
+
+static bool parse_encoding(const char *s, enum text_encoding *out)
+{
+    if (strcmp(s, "utf16") == 0)
+        *out = TEXT_UTF16LE;
+    else if (strcmp(s, "utf8") == 0)
+        *out = TEXT_UTF8;
+    else if (strcmp(s, "ansi") == 0)
+        *out = TEXT_ANSI;
+    else
+        return false;
+    return true;
+}
+
+/* Writes bytes to a file (atomically) or to stdout for "-". */
+static bool write_output(const char *path, const struct buf *bytes)
+{
+    if (strcmp(path, "-") == 0) {
+        platform_set_binary(stdout);
+        fwrite(bytes->data, 1, bytes->len, stdout);
+        return true;
+    }
+    const char *error = platform_write_atomic(path, bytes->data, bytes->len);
+    if (error)
+        cli_error("%s: %s", path, error);
+    return error == NULL;
+}
+
+/* An option's value: "--opt VALUE" or "--opt=VALUE". */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (*i + 1 >= argc)
+        return NULL;
+    return argv[++*i];
+}
+
+static bool is_option(const char *arg, const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-'));
+}
+
+int cli_gen(int argc, char **argv)
+{
+    const char *profile = NULL, *output = "-", *undo = NULL;
+    enum text_encoding encoding = TEXT_UTF16LE;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            fputs(gen_help, stdout);
+            return EXIT_OK;
+        }
+        if (is_option(arg, "-o") || is_option(arg, "--output")) {
+            output = option_value(argc, argv, &i, arg[1] == 'o' ? "-o" : "--output");
+            if (!output)
+                return cli_usage(argv[0], "%s needs a file name", arg);
+        } else if (is_option(arg, "--encoding")) {
+            const char *value = option_value(argc, argv, &i, "--encoding");
+            if (!value)
+                return cli_usage(argv[0], "--encoding needs utf16, utf8 or ansi");
+            if (!parse_encoding(value, &encoding))
+                return cli_usage(argv[0], "unknown encoding '%s' (utf16, utf8 or ansi)", value);
+        } else if (is_option(arg, "--undo")) {
+            undo = option_value(argc, argv, &i, "--undo");
+            if (!undo)
+                return cli_usage(argv[0], "--undo needs a file name");
+        } else if (arg[0] == '-' && arg[1] != '\0') {
+            return cli_usage(argv[0], "unknown option '%s'", arg);
+        } else if (profile) {
+            return cli_usage(argv[0], "gen takes one profile");
+        } else {
+            profile = arg;
+        }
+    }
+    if (!profile)
+        return cli_usage(argv[0], "missing PROFILE");
+    if (undo && strcmp(undo, "-") == 0 && strcmp(output, "-") == 0)
+        return cli_usage(argv[0], "the .reg file and its undo cannot both go to standard output");
+
+    int rc = EXIT_OK;
+    struct profile p;
+    if (!load_profile(profile, &p, &rc)) {
+        profile_release(&p);
+        return rc;
+    }
+    struct gen_plan *plan = gen_plan(p.policy, p.arena, &p.diags);
+    if (!plan) {
+        print_profile_diags(&p.diags);
+        profile_release(&p);
+        return EXIT_USAGE;
+    }
+    struct buf apply = BUF_INIT, revert = BUF_INIT;
+    size_t lossy = gen_render(plan, GEN_APPLY, encoding, &apply);
+    if (undo)
+        lossy += gen_render(plan, GEN_UNDO, encoding, &revert);
+    if (lossy) {
+        cli_error("%zu character%s of the profile cannot be written in ANSI (Windows-1252); "
+                  "use --encoding utf16",
+                  lossy, lossy == 1 ? "" : "s");
+        rc = EXIT_USAGE;
+    } else if (!write_output(output, &apply) || (undo && !write_output(undo, &revert))) {
+        rc = EXIT_IO;
+    }
+    buf_free(&apply);
+    buf_free(&revert);
+    profile_release(&p);
+    return rc;
+}
+
+int cli_templates(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(templates_help, stdout);
+            return EXIT_OK;
+        }
+        return cli_usage(argv[0], "templates takes no arguments");
+    }
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < builtin_templates_count; i++) {
+        struct profile p;
+        if (!load_profile(builtin_templates[i].name, &p, &rc)) {
+            profile_release(&p);
+            return rc;
+        }
+        const struct policy *pol = p.policy;
+        printf("%-24s %s (source: %s)\n", builtin_templates[i].name,
+               pol->description ? pol->description : "", pol->source ? pol->source : "none");
+        profile_release(&p);
+    }
+    return rc;
+}

@@ -1,0 +1,294 @@
+#include "gen.h"
+
+#include <string.h>
+
+#include "knowledge.h"
+#include "writer.h"
+
+static struct gen_key *key_for(struct gen_plan *plan, struct arena *arena, const char *path)
+{
+    size_t len = strlen(path);
+    for (size_t i = 0; i < plan->nkeys; i++)
+        if (policy_names_equal(plan->keys[i].path, strlen(plan->keys[i].path), path, len))
+            return &plan->keys[i];
+    if (plan->nkeys == plan->cap) {
+        size_t cap = plan->cap ? plan->cap * 2 : 16;
+        struct gen_key *keys = arena_alloc(arena, cap * sizeof *keys);
+        if (plan->nkeys)
+            memcpy(keys, plan->keys, plan->nkeys * sizeof *keys);
+        plan->keys = keys;
+        plan->cap = cap;
+    }
+    struct gen_key *k = &plan->keys[plan->nkeys++];
+    k->path = path;
+    return k;
+}
+
+struct planner {
+    struct gen_plan *plan;
+    struct arena *arena;
+    struct diag_list *diags;
+    const struct policy_setting *setting;
+    bool failed;
+};
+
+/* Adds one operation. Settings have distinct subjects, so a value written
+ * twice comes from a raw key that repeats what a directive writes. */
+static void add_op(struct planner *p, const char *path, const struct gen_op *op)
+{
+    struct gen_key *k = key_for(p->plan, p->arena, path);
+    if (!op)
+        return;
+    for (size_t i = 0; i < k->nops; i++) {
+        struct gen_op *old = &k->ops[i];
+        if (!policy_names_equal(old->name, old->name_len, op->name, op->name_len))
+            continue;
+        uint32_t line, col;
+        source_position(old->from->src, old->from->at.start, &line, &col);
+        struct diag *d = diag_add_coded(
+            p->diags, "PF2005", SEV_ERROR, p->setting->src, p->setting->at,
+            "conflicting settings: %s writes \"%s\" under %s, which %s at %s:%u writes too",
+            policy_describe(p->arena, p->setting), op->name_len ? op->name : "@", path,
+            policy_describe(p->arena, old->from), old->from->src->name, line);
+        diag_help(p->diags, d, "say it once: drop the raw value or the directive");
+        p->failed = true;
+        return;
+    }
+    if (k->nops == k->cap) {
+        size_t cap = k->cap ? k->cap * 2 : 4;
+        struct gen_op *ops = arena_alloc(p->arena, cap * sizeof *ops);
+        if (k->nops)
+            memcpy(ops, k->ops, k->nops * sizeof *ops);
+        k->ops = ops;
+        k->cap = cap;
+    }
+    k->ops[k->nops] = *op;
+    k->ops[k->nops].from = p->setting;
+    k->nops++;
+}
+
+static void add_dword(struct planner *p, const char *path, const char *name, uint32_t value)
+{
+    struct gen_op op = {.name = name, .name_len = strlen(name), .kind = OP_DWORD,
+                        .type = REG_TYPE_DWORD, .number = value};
+    add_op(p, path, &op);
+}
+
+static void add_delete(struct planner *p, const char *path, const char *name)
+{
+    struct gen_op op = {.name = name, .name_len = strlen(name), .kind = OP_DELETE};
+    add_op(p, path, &op);
+}
+
+/* A DWORD set to `value`, or deleted for PA_DEFAULT. */
+static void add_number(struct planner *p, const char *path, const char *name, uint32_t value)
+{
+    if (p->setting->action == PA_DEFAULT)
+        add_delete(p, path, name);
+    else
+        add_dword(p, path, name, value);
+}
+
+/* A value written to the native view and, on x64, to its Wow6432Node twin. */
+static void add_number_both_views(struct planner *p, const struct policy *policy,
+                                  const char *path, const char *twin, const char *name,
+                                  uint32_t value)
+{
+    add_number(p, path, name, value);
+    if (policy->arch == ARCH_X64)
+        add_number(p, twin, name, value);
+}
+
+static const char *wininet_key(enum wininet_scope scope)
+{
+    switch (scope) {
+    case SCOPE_USER:
+        return KEY_WININET_USER;
+    case SCOPE_MACHINE:
+        return KEY_WININET_MACHINE;
+    case SCOPE_POLICY:
+    case SCOPE_COUNT:
+        break;
+    }
+    return KEY_WININET_POLICY_MACHINE;
+}
+
+static const char *algorithm_parent(enum algorithm_kind kind)
+{
+    return kind == ALG_CIPHER ? KEY_SCHANNEL_CIPHERS
+           : kind == ALG_HASH ? KEY_SCHANNEL_HASHES
+                              : KEY_SCHANNEL_KEX;
+}
+
+static void plan_raw(struct planner *p, const struct policy_setting *s)
+{
+    const char *path = s->subject.raw.key;
+    if (!s->subject.raw.name) {
+        add_op(p, path, NULL);
+        return;
+    }
+    struct gen_op op = {.name = s->subject.raw.name, .name_len = s->subject.raw.name_len,
+                        .type = s->raw_type, .number = s->number, .strings = s->strings,
+                        .nstrings = s->nstrings, .bytes = s->bytes, .nbytes = s->nbytes};
+    if (s->action == PA_DEFAULT)
+        op.kind = OP_DELETE;
+    else if (s->raw_type == REG_TYPE_DWORD)
+        op.kind = OP_DWORD;
+    else if (s->raw_type == REG_TYPE_QWORD)
+        op.kind = OP_QWORD;
+    else if (s->raw_type == REG_TYPE_SZ)
+        op.kind = OP_STRING;
+    else if (s->raw_type == REG_TYPE_BINARY)
+        op.kind = OP_BINARY;
+    else
+        op.kind = OP_STRINGS;
+    add_op(p, path, &op);
+}
+
+/* The values of one setting (docs/profile.md, "What gen writes"). */
+static void plan_setting(struct planner *p, const struct policy *policy,
+                         const struct policy_setting *s)
+{
+    struct arena *arena = p->arena;
+    p->setting = s;
+    switch (s->kind) {
+    case PS_PROTOCOL: {
+        const char *path = arena_printf(arena, "%s\\%s\\%s", KEY_SCHANNEL_PROTOCOLS,
+                                        protocol_info(s->subject.protocol.protocol)->key,
+                                        role_key(s->subject.protocol.role));
+        /* Microsoft's pairs (domain.md §5): enable = 1 and 0, disable = 0 and 1. */
+        if (s->action == PA_DEFAULT) {
+            add_delete(p, path, "Enabled");
+            add_delete(p, path, "DisabledByDefault");
+        } else {
+            add_dword(p, path, "Enabled", s->action == PA_ENABLE);
+            add_dword(p, path, "DisabledByDefault", s->action != PA_ENABLE);
+        }
+        break;
+    }
+    case PS_WINHTTP:
+        add_number_both_views(p, policy, KEY_WINHTTP, KEY_WINHTTP_WOW64, "DefaultSecureProtocols",
+                              (uint32_t)s->number);
+        break;
+    case PS_WININET:
+        add_number(p, wininet_key(s->subject.scope), "SecureProtocols", (uint32_t)s->number);
+        break;
+    case PS_DOTNET: {
+        bool v2 = s->subject.dotnet.version == DOTNET_V2;
+        add_number_both_views(p, policy, v2 ? KEY_NETFX_V2 : KEY_NETFX_V4,
+                              v2 ? KEY_NETFX_V2_WOW64 : KEY_NETFX_V4_WOW64,
+                              dotnet_switch_value(s->subject.dotnet.which), (uint32_t)s->number);
+        break;
+    }
+    case PS_ALGORITHM: {
+        const struct algorithm_info *alg = s->subject.algorithm;
+        const char *path = arena_printf(arena, "%s\\%s", algorithm_parent(alg->kind), alg->key);
+        /* KB245030 documents 0xffffffff as the value that allows an algorithm. */
+        add_number(p, path, "Enabled", s->action == PA_ENABLE ? 0xFFFFFFFFu : 0);
+        break;
+    }
+    case PS_KEY_LENGTH: {
+        const char *path = arena_printf(arena, "%s\\%s", KEY_SCHANNEL_KEX,
+                                        s->subject.key_length.algorithm->key);
+        add_number(p, path, key_length_value(s->subject.key_length.bound), (uint32_t)s->number);
+        break;
+    }
+    case PS_SUITE_ORDER: {
+        struct gen_op op = {.name = "Functions", .name_len = 9, .kind = OP_DELETE};
+        if (s->action != PA_DEFAULT) {
+            struct buf joined = BUF_INIT;
+            for (size_t i = 0; i < s->nstrings; i++)
+                buf_printf(&joined, "%s%s", i ? "," : "", s->strings[i]);
+            const char **one = arena_alloc(arena, sizeof *one);
+            one[0] = arena_strdup(arena, joined.data ? joined.data : "");
+            buf_free(&joined);
+            op.kind = OP_STRING;
+            op.type = REG_TYPE_SZ;
+            op.strings = one;
+            op.nstrings = 1;
+        }
+        add_op(p, KEY_SUITE_POLICY, &op);
+        break;
+    }
+    case PS_CURVE_ORDER: {
+        struct gen_op op = {.name = "EccCurves", .name_len = 9, .kind = OP_DELETE};
+        if (s->action != PA_DEFAULT) {
+            op.kind = OP_STRINGS;
+            op.type = REG_TYPE_MULTI_SZ;
+            op.strings = s->strings;
+            op.nstrings = s->nstrings;
+        }
+        add_op(p, KEY_SUITE_POLICY, &op);
+        break;
+    }
+    case PS_SEND_EXTRA_RECORD:
+        add_number(p, KEY_SCHANNEL, "SendExtraRecord", (uint32_t)s->number);
+        break;
+    case PS_RAW:
+        plan_raw(p, s);
+        break;
+    }
+}
+
+struct gen_plan *gen_plan(const struct policy *policy, struct arena *arena, struct diag_list *diags)
+{
+    struct planner p = {.plan = arena_alloc(arena, sizeof *p.plan), .arena = arena, .diags = diags};
+    for (size_t i = 0; i < policy->nsettings; i++)
+        plan_setting(&p, policy, &policy->settings[i]);
+    return p.failed ? NULL : p.plan;
+}
+
+static void render_op(struct reg_writer *w, const struct gen_op *op)
+{
+    switch (op->kind) {
+    case OP_DWORD:
+        writer_dword(w, op->name, op->name_len, (uint32_t)op->number);
+        break;
+    case OP_QWORD: {
+        unsigned char b[8];
+        for (int i = 0; i < 8; i++)
+            b[i] = (unsigned char)(op->number >> (8 * i));
+        writer_value(w, op->name, op->name_len, REG_FORM_HEX, REG_TYPE_QWORD, b, 8);
+        break;
+    }
+    case OP_STRING:
+        writer_string(w, op->name, op->name_len, op->strings[0], strlen(op->strings[0]));
+        break;
+    case OP_STRINGS:
+        writer_strings(w, op->name, op->name_len, op->type, op->strings, op->nstrings);
+        break;
+    case OP_BINARY:
+        writer_value(w, op->name, op->name_len, REG_FORM_HEX, REG_TYPE_BINARY, op->bytes,
+                     op->nbytes);
+        break;
+    case OP_DELETE:
+        writer_value_delete(w, op->name, op->name_len);
+        break;
+    }
+}
+
+size_t gen_render(const struct gen_plan *plan, enum gen_mode mode, enum text_encoding encoding,
+                  struct buf *out)
+{
+    struct reg_writer w;
+    writer_init(&w, encoding);
+    writer_header(&w, REG_VERSION_5);
+    for (size_t i = 0; i < plan->nkeys; i++) {
+        const struct gen_key *k = &plan->keys[i];
+        /* Undoing cannot know whether a key existed before; it only deletes values. */
+        if (mode == GEN_UNDO && k->nops == 0)
+            continue;
+        writer_blank(&w);
+        writer_key(&w, k->path, strlen(k->path), false);
+        for (size_t j = 0; j < k->nops; j++) {
+            if (mode == GEN_UNDO)
+                writer_value_delete(&w, k->ops[j].name, k->ops[j].name_len);
+            else
+                render_op(&w, &k->ops[j]);
+        }
+    }
+    writer_blank(&w);
+    size_t lossy = writer_finish(&w, TEXT_EOL_CRLF, true, out);
+    writer_release(&w);
+    return lossy;
+}

@@ -1,0 +1,80 @@
+/*
+ * gen: a policy as registry operations, and those operations as a .reg file.
+ *
+ * gen_plan() turns each setting of a policy into the values it writes or
+ * deletes (docs/profile.md says which): Schannel protocol keys get Enabled
+ * and DisabledByDefault as Microsoft's guidance pairs them, WinHTTP and .NET
+ * values go to both registry views on x64, and so on. Operations are grouped
+ * into one block per key, keys in the order the policy first names them and
+ * values in the order they are named, so the same policy always gives the
+ * same bytes. Two settings that write one value (a raw key and a directive)
+ * are a PF2005 conflict.
+ *
+ * gen_render() writes the plan through the one .reg writer (writer.h) in
+ * regedit's export layout, or its undo: a deletion of every value the plan
+ * touches, which returns each to the Windows default.
+ *
+ * Ownership: a plan lives in the arena given to gen_plan().
+ */
+#ifndef REGLINT_GEN_H
+#define REGLINT_GEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "profile.h"
+#include "text.h"
+
+enum gen_op_kind {
+    OP_DWORD,   /* number */
+    OP_QWORD,   /* number, as hex(b): */
+    OP_STRING,  /* REG_SZ: strings[0] */
+    OP_STRINGS, /* REG_EXPAND_SZ or REG_MULTI_SZ (type): strings */
+    OP_BINARY,  /* REG_BINARY: bytes */
+    OP_DELETE,  /* "name"=- */
+};
+
+struct gen_op {
+    const char *name;      /* "" for the default value */
+    size_t name_len;
+    enum gen_op_kind kind;
+    uint32_t type;
+    uint64_t number;
+    const char *const *strings;
+    size_t nstrings;
+    const unsigned char *bytes;
+    size_t nbytes;
+    const struct policy_setting *from;
+};
+
+struct gen_key {
+    const char *path;      /* full path, HKEY_... */
+    struct gen_op *ops;
+    size_t nops, cap;
+};
+
+struct gen_plan {
+    struct gen_key *keys;
+    size_t nkeys, cap;
+};
+
+/* The operations a policy asks for; NULL after reporting conflicts. */
+struct gen_plan *gen_plan(const struct policy *policy, struct arena *arena, struct diag_list *diags);
+
+enum gen_mode {
+    GEN_APPLY, /* the values the policy asks for */
+    GEN_UNDO,  /* delete every value the policy touches */
+};
+
+/* Appends the .reg file's bytes to `out`: "Windows Registry Editor Version
+ * 5.00", CRLF line endings, UTF-16LE with a byte order mark unless another
+ * encoding is asked for. Returns the number of characters the encoding could
+ * not represent (only ANSI can fail; they are written as '?'). */
+size_t gen_render(const struct gen_plan *plan, enum gen_mode mode, enum text_encoding encoding,
+                  struct buf *out);
+
+#endif

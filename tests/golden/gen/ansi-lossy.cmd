@@ -1,0 +1,1 @@
+reglint gen not-ansi.profile --encoding ansi

@@ -1,0 +1,3 @@
+profile "cycle-a" {
+  extends "cycle-b.profile"
+}

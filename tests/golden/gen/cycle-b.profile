@@ -1,0 +1,3 @@
+profile "cycle-b" {
+  extends "./cycle-a.profile"
+}

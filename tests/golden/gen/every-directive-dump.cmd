@@ -1,0 +1,1 @@
+reglint gen every-directive.profile | reglint dump -

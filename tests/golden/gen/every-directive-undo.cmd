@@ -1,0 +1,1 @@
+reglint gen every-directive.profile --encoding utf8 --undo - -o /dev/null

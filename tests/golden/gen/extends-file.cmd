@@ -1,0 +1,1 @@
+reglint gen extends-file.profile --encoding utf8

@@ -1,0 +1,1 @@
+reglint gen ./no-such.profile

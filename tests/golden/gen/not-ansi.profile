@@ -1,0 +1,3 @@
+profile "not-ansi" {
+  key "HKCU\Software\reglint-test" { value "Check" string "✓ done" }
+}

@@ -1,0 +1,1 @@
+reglint gen strict --encoding utf8

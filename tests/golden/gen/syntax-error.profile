@@ -1,0 +1,5 @@
+profile "syntax-error" {
+  protocol tls1.2 enable
+  lint { ignore RL5001 }
+  }
+}

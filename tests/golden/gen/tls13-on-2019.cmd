@@ -1,0 +1,1 @@
+reglint gen tls13-on-2019.profile

@@ -1,0 +1,1 @@
+reglint gen tls12only
