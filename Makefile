@@ -38,7 +38,8 @@ GRAMMARS  = reg profile
 LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS  = $(LIB_SRCS:src/%.c=$(OBJ)/%.o) \
             $(GRAMMARS:%=$(OBJ)/%_parse.o) $(GRAMMARS:%=$(OBJ)/%_scan.o) \
-            $(OBJ)/templates.o
+            $(OBJ)/templates.o \
+            $(OBJ)/rule_pages.o
 # Built-in profiles, compiled in (src/profile.h: builtin_templates).
 TEMPLATES = $(sort $(wildcard templates/*.profile))
 LIB       = $(BUILD)/libreglint.a
@@ -93,6 +94,16 @@ $(OBJ)/templates.o: $(GEN)/templates.c
 
 # Every source may include a generated header.
 $(OBJ)/%.o: src/%.c $(GRAMMARS:%=$(GEN)/%_parse.h) $(GRAMMARS:%=$(GEN)/%_scan.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The rule pages, compiled in for 'reglint rule' and SARIF's rules[].help.
+RULE_PAGES = $(sort $(wildcard docs/rules/RL*.md))
+$(GEN)/rule_pages.c: $(RULE_PAGES) scripts/embed
+	@mkdir -p $(GEN)
+	sh scripts/embed rule_pages $@ $(RULE_PAGES)
+
+$(OBJ)/rule_pages.o: $(GEN)/rule_pages.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "render.h"
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -53,11 +55,7 @@ void cli_release_reg(struct reg_doc *doc)
 void cli_print_gcc(struct diag_list *diags, FILE *out)
 {
     diag_list_sort(diags);
-    for (size_t i = 0; i < diags->n; i++) {
-        struct diag *d = diags->items[i];
-        uint32_t line, col;
-        source_position(d->src, d->at.start, &line, &col);
-        fprintf(out, "%s:%u:%u: %s: %s [%s]\n", d->src->name, (unsigned)line, (unsigned)col,
-                severity_name(d->severity), d->message, d->code);
-    }
+    struct renderer *r = render_begin(out, FORMAT_GCC, false);
+    render_file(r, diags, SEV_STYLE);
+    render_end(r);
 }

@@ -54,5 +54,8 @@ int cli_show(int argc, char **argv);
 int cli_fmt(int argc, char **argv);
 int cli_gen(int argc, char **argv);
 int cli_templates(int argc, char **argv);
+int cli_lint(int argc, char **argv);
+int cli_rules(int argc, char **argv);
+int cli_rule(int argc, char **argv);
 
 #endif

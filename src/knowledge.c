@@ -21,6 +21,11 @@ static bool equal_nocase(const char *a, size_t alen, const char *b)
     return true;
 }
 
+bool knowledge_name_equal(const char *a, size_t alen, const char *b)
+{
+    return equal_nocase(a, alen, b);
+}
+
 /* ------------------------------------------------------------ protocols */
 
 /* domain.md §1.1 (key names, support) and §1.5 (bits). ORDER: enum protocol. */
@@ -336,4 +341,100 @@ bool suite_has_curve_suffix(const char *suite, size_t len)
             return true;
     }
     return false;
+}
+
+/* ------------------------------------------------------ known settings */
+
+#define DWORD 4u
+#define SZ 1u
+#define MULTI_SZ 7u
+#define ANY 1u, 0u
+
+/* domain.md §1 and docs/domain-settings.tsv. */
+static const struct setting_info setting_table[] = {
+    {SK_SCHANNEL, NULL, "EventLogging", DWORD, 0, 7, false, true, false},
+    {SK_SCHANNEL, NULL, "CertificateMappingMethods", DWORD, 0, 0x1f, false, true, false},
+    {SK_SCHANNEL, NULL, "ClientCacheTime", DWORD, ANY, false, true, false},
+    {SK_SCHANNEL, NULL, "ServerCacheTime", DWORD, ANY, false, true, false},
+    {SK_SCHANNEL, NULL, "MaximumCacheSize", DWORD, ANY, false, true, false},
+    {SK_SCHANNEL, NULL, "IssuerCacheSize", DWORD, ANY, false, true, false},
+    {SK_SCHANNEL, NULL, "IssuerCacheTime", DWORD, ANY, false, true, false},
+    {SK_SCHANNEL, NULL, "EnableOcspStaplingForSni", DWORD, 0, 1, false, true, false},
+    {SK_SCHANNEL, NULL, "SendTrustedIssuerList", DWORD, 0, 1, false, true, false},
+    {SK_SCHANNEL, NULL, "AllowInsecureRenegoClients", DWORD, 0, 1, false, true, false},
+    {SK_SCHANNEL, NULL, "AllowInsecureRenegoServers", DWORD, 0, 1, false, true, false},
+    /* 0 opt-in (the default), 1 split for every caller, 2 for none (§1.3). */
+    {SK_SCHANNEL, NULL, "SendExtraRecord", DWORD, 0, 2, false, true, false},
+    /* 1 is documented; any non-zero enables (§2), 0xffffffff is RL5001's. */
+    {SK_PROTOCOL_ROLE, NULL, "Enabled", DWORD, 0, 1, true, true, false},
+    {SK_PROTOCOL_ROLE, NULL, "DisabledByDefault", DWORD, 0, 1, false, true, false},
+    /* KB245030 documents 0xffffffff to enable an algorithm (§1.2). */
+    {SK_CIPHER, NULL, "Enabled", DWORD, 0, 1, true, true, false},
+    {SK_HASH, NULL, "Enabled", DWORD, 0, 1, true, true, false},
+    {SK_KEY_EXCHANGE, NULL, "Enabled", DWORD, 0, 1, true, true, false},
+    {SK_KEY_EXCHANGE, "Diffie-Hellman", "ClientMinKeyBitLength", DWORD, ANY, false, true, false},
+    {SK_KEY_EXCHANGE, "Diffie-Hellman", "ClientMaxKeyBitLength", DWORD, ANY, false, true, false},
+    {SK_KEY_EXCHANGE, "Diffie-Hellman", "ServerMinKeyBitLength", DWORD, ANY, false, true, false},
+    {SK_KEY_EXCHANGE, "PKCS", "ClientMinKeyBitLength", DWORD, ANY, false, true, false},
+    {SK_KEY_EXCHANGE, "PKCS", "ClientMaxKeyBitLength", DWORD, ANY, false, true, false},
+    {SK_MESSAGING, NULL, "MessageLimitClient", DWORD, ANY, false, true, false},
+    {SK_MESSAGING, NULL, "MessageLimitServer", DWORD, ANY, false, true, false},
+    {SK_MESSAGING, NULL, "MessageLimitServerClientAuth", DWORD, ANY, false, true, false},
+    {SK_WINHTTP, NULL, "DefaultSecureProtocols", DWORD, ANY, false, true, true},
+    {SK_WININET, NULL, "SecureProtocols", DWORD, ANY, false, false, false},
+    {SK_NETFX, NULL, "SchUseStrongCrypto", DWORD, 0, 1, false, true, true},
+    {SK_NETFX, NULL, "SystemDefaultTlsVersions", DWORD, 0, 1, false, true, true},
+    {SK_SUITE_POLICY, NULL, "Functions", SZ, ANY, false, true, false},
+    {SK_SUITE_POLICY, NULL, "EccCurves", MULTI_SZ, ANY, false, true, false},
+    {SK_SUITE_LOCAL, NULL, "Functions", MULTI_SZ, ANY, false, true, false},
+};
+
+#undef DWORD
+#undef SZ
+#undef MULTI_SZ
+#undef ANY
+
+const struct setting_info *settings(size_t *count)
+{
+    *count = sizeof setting_table / sizeof setting_table[0];
+    return setting_table;
+}
+
+const struct setting_info *setting_lookup(enum setting_key key, const char *under,
+                                          const char *name, size_t len)
+{
+    for (size_t i = 0; i < sizeof setting_table / sizeof setting_table[0]; i++) {
+        const struct setting_info *s = &setting_table[i];
+        if (s->key != key || !equal_nocase(name, len, s->name))
+            continue;
+        if (s->only_under && (!under || !equal_nocase(under, strlen(under), s->only_under)))
+            continue;
+        return s;
+    }
+    return NULL;
+}
+
+/* domain.md §4.6. */
+static const struct name_confusion confusion_table[] = {
+    {"DisableByDefault", "DisabledByDefault"},
+    {"TLS1.0", "TLS 1.0"},
+    {"TLS1.1", "TLS 1.1"},
+    {"TLS1.2", "TLS 1.2"},
+    {"TLS1.3", "TLS 1.3"},
+    {"SSL2.0", "SSL 2.0"},
+    {"SSL3.0", "SSL 3.0"},
+    {"InternetSettings", "Internet Settings"},
+    {"SecurityProtocols", "SecureProtocols"},
+    {"SHA 256", "SHA256"},
+    {"SHA 384", "SHA384"},
+    {"SHA 512", "SHA512"},
+    {"Triple DES 168/168", "Triple DES 168"},
+};
+
+const struct name_confusion *name_confusion_lookup(const char *name, size_t len)
+{
+    for (size_t i = 0; i < sizeof confusion_table / sizeof confusion_table[0]; i++)
+        if (equal_nocase(name, len, confusion_table[i].wrong))
+            return &confusion_table[i];
+    return NULL;
 }

@@ -18,6 +18,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Whether a name of `alen` bytes equals `b` ignoring ASCII case, as the
+ * registry compares the ASCII names these tables hold. */
+bool knowledge_name_equal(const char *a, size_t alen, const char *b);
+
 /* ------------------------------------------------------------ protocols */
 
 /* ORDER: the protocol table in knowledge.c. Oldest first within a family. */
@@ -175,5 +179,53 @@ const struct algorithm_info *algorithm_by_name(const char *name);
 const char *suite_weakness(const char *suite, size_t len);
 /* Whether a suite name carries a curve suffix (TLS_ECDHE_..._P256). */
 bool suite_has_curve_suffix(const char *suite, size_t len);
+
+/* ------------------------------------------------------ known settings */
+
+/* The keys that hold TLS settings, by what they are rather than where. */
+enum setting_key {
+    SK_SCHANNEL,      /* SCHANNEL itself */
+    SK_PROTOCOL_ROLE, /* SCHANNEL\Protocols\<protocol>\Client or Server */
+    SK_CIPHER,        /* SCHANNEL\Ciphers\<cipher> */
+    SK_HASH,          /* SCHANNEL\Hashes\<hash> */
+    SK_KEY_EXCHANGE,  /* SCHANNEL\KeyExchangeAlgorithms\<algorithm> */
+    SK_MESSAGING,     /* SCHANNEL\Messaging */
+    SK_WINHTTP,       /* ...\Internet Settings\WinHttp */
+    SK_WININET,       /* ...\Internet Settings (user, machine or policy) */
+    SK_NETFX,         /* .NETFramework\v2.0.50727 and v4.0.30319 */
+    SK_SUITE_POLICY,  /* Policies\...\SSL\00010002 */
+    SK_SUITE_LOCAL,   /* Control\Cryptography\Configuration\Local\SSL\00010002 */
+    SK_COUNT
+};
+
+/* A documented value: its name, registry type and the range Microsoft
+ * documents (DWORDs only; min > max means any). */
+struct setting_info {
+    enum setting_key key;
+    const char *only_under; /* for SK_KEY_EXCHANGE: the algorithm key; else NULL */
+    const char *name;
+    uint32_t type;          /* REG_DWORD (4), REG_SZ (1), REG_MULTI_SZ (7) */
+    uint32_t min, max;
+    bool all_ones_ok;       /* 0xffffffff is also accepted (Ciphers' "Enabled") */
+    bool machine_only;      /* read from HKLM only */
+    bool mirrored;          /* 32-bit programs read the Wow6432Node twin */
+};
+
+/* The documented value `name` (case-insensitive) of a key of this kind
+ * (`under`: the algorithm key name for SK_KEY_EXCHANGE, else ignored). */
+const struct setting_info *setting_lookup(enum setting_key key, const char *under,
+                                          const char *name, size_t len);
+/* All known settings; *count is set to the number of rows. */
+const struct setting_info *settings(size_t *count);
+
+/* Misspellings seen in published files and documents, with what was meant
+ * (domain.md §4.6): "DisableByDefault", "TLS1.2", "InternetSettings",
+ * "SecurityProtocols", "SHA 256", "Triple DES 168/168". */
+struct name_confusion {
+    const char *wrong;
+    const char *meant;
+};
+/* The known confusion for `name` (case-insensitive), or NULL. */
+const struct name_confusion *name_confusion_lookup(const char *name, size_t len);
 
 #endif

@@ -15,6 +15,9 @@ static const char usage[] =
     "ever touching a registry.\n"
     "\n"
     "commands:\n"
+    "  lint [OPTIONS] FILE... check .reg files: syntax, names, contradictions, weak TLS\n"
+    "  rules                 the rule catalogue\n"
+    "  rule ID|NAME          one rule's page\n"
     "  dump FILE             what importing FILE does, one line per value\n"
     "  show FILE             FILE as UTF-8 text with LF line endings (git textconv)\n"
     "  fmt [--check] FILE... rewrite in regedit's export layout\n"
@@ -31,6 +34,9 @@ static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {
+    {"lint", cli_lint},
+    {"rules", cli_rules},
+    {"rule", cli_rule},
     {"dump", cli_dump},
     {"show", cli_show},
     {"fmt", cli_fmt},

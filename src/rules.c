@@ -3,6 +3,12 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "embedded.h"
+
+/* Generated from the pages in docs/rules by scripts/embed (see the Makefile). */
+extern const struct embedded_file rule_pages[];
+extern const size_t rule_pages_count;
+
 static const struct rule_info rules[RULE_COUNT] = {
 #define RULE(sym, id, name, sev, on, summary) [RULE_##sym] = {id, name, sev, on, summary},
 #include "rules.def"
@@ -53,6 +59,12 @@ bool rule_selector_valid(const char *selector)
         if (rule_matches((enum rule_id)r, selector))
             return true;
     return false;
+}
+
+const char *rule_page(enum rule_id rule)
+{
+    const struct embedded_file *page = embedded_find(rule_pages, rule_pages_count, rules[rule].id);
+    return page ? page->contents : NULL;
 }
 
 const char *severity_name(enum severity sev)

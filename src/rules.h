@@ -43,6 +43,9 @@ bool rule_matches(enum rule_id rule, const char *selector);
 /* Whether any rule matches the selector. */
 bool rule_selector_valid(const char *selector);
 
+/* The rule's page (docs/rules/RLxxxx.md, compiled in), or NULL. */
+const char *rule_page(enum rule_id rule);
+
 const char *severity_name(enum severity sev);
 /* Parses "error", "warning", "info", "style"; returns false otherwise. */
 bool severity_parse(const char *s, enum severity *out);

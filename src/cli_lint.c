@@ -1,0 +1,256 @@
+/* reglint lint [OPTIONS] [FILE... | -] */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "lint.h"
+#include "platform.h"
+#include "render.h"
+#include "suggest.h"
+
+static const char lint_help[] =
+    "usage: reglint lint [OPTIONS] FILE... | -\n"
+    "\n"
+    "Check .reg files as regedit would import them: syntax, names, types and\n"
+    "ranges, contradictions, weak protocols and ciphers. Several files are\n"
+    "checked in one run; a malformed file does not stop the others.\n"
+    "\n"
+    "  -f, --format FMT        text (default), gcc, json, sarif, github;\n"
+    "                          FMT=FILE writes one more report in that format\n"
+    "  -o, --output FILE       write the report there instead of standard output\n"
+    "      --target OS         the Windows version whose defaults fill absent values\n"
+    "                          (windows-7-sp1, windows-server-2019, windows-11, ...)\n"
+    "      --severity LEVEL    show findings at or above error, warning, info, style\n"
+    "      --fail-on LEVEL     exit 1 when a finding at or above LEVEL remains\n"
+    "                          (default warning); none: never\n"
+    "      --select IDS        only these rules (IDs, names or prefixes, comma-separated)\n"
+    "      --ignore IDS        not these rules\n"
+    "      --no-inline-suppressions  ignore '; reglint-disable...' comments\n"
+    "      --color WHEN        auto (default), always, never; NO_COLOR and FORCE_COLOR\n"
+    "                          are honoured\n"
+    "      --stdin-filename NAME  the name of standard input in reports\n"
+    "\n"
+    "'reglint rules' lists the rules; 'reglint rule ID' explains one.\n"
+    "exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error,\n"
+    "3 a file could not be read or written.\n";
+
+#define MAX_OUTPUTS 8
+
+struct output {
+    enum render_format format;
+    const char *path; /* NULL: standard output */
+    FILE *stream;
+    struct renderer *renderer;
+};
+
+struct lint_args {
+    struct lint_options options;
+    struct output outputs[MAX_OUTPUTS];
+    size_t noutputs;
+    const char *main_path;
+    enum severity show;
+    bool fail_never;
+    enum severity fail_on;
+    const char *color;
+    const char *stdin_name;
+    char **files;
+    size_t nfiles;
+};
+
+/* The value of an option given as "--opt VALUE" or "--opt=VALUE". */
+static char *option_value(int argc, char **argv, int *i, const char *name, const char *alias)
+{
+    static char missing[] = "";
+    char *arg = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) == 0 && arg[n] == '=')
+        return arg + n + 1;
+    if (strcmp(arg, name) != 0 && !(alias && strcmp(arg, alias) == 0))
+        return NULL;
+    if (*i + 1 >= argc)
+        return missing;
+    return argv[++*i];
+}
+
+static int bad_target(const char *name)
+{
+    const char *names[TARGET_COUNT];
+    for (int t = 0; t < TARGET_COUNT; t++)
+        names[t] = target_info((enum target)t)->name;
+    const char *near = suggest_closest(name, strlen(name), names, TARGET_COUNT);
+    if (near)
+        return cli_usage("lint", "unknown target '%s'; did you mean '%s'?", name, near);
+    return cli_usage("lint", "unknown target '%s' (known: windows-7-sp1 ... windows-server-2025)", name);
+}
+
+/* Parses the command line; returns -1 to go on, else an exit status. */
+static int parse_args(int argc, char **argv, struct lint_args *a)
+{
+    memset(a, 0, sizeof *a);
+    lint_options_init(&a->options);
+    a->show = SEV_STYLE;
+    a->fail_on = SEV_WARNING;
+    a->color = "auto";
+    a->noutputs = 1;
+    a->outputs[0].format = FORMAT_TEXT;
+    a->files = argv;
+    bool selected = false;
+    char *select_lists[32];
+    size_t nselect = 0;
+    char *ignore_lists[32];
+    size_t nignore = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        char *v;
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            fputs(lint_help, stdout);
+            return EXIT_OK;
+        } else if (strcmp(arg, "-") == 0 || arg[0] != '-') {
+            a->files[a->nfiles++] = argv[i];
+        } else if ((v = option_value(argc, argv, &i, "--format", "-f"))) {
+            const char *eq = strchr(v, '=');
+            char name[16];
+            size_t len = eq ? (size_t)(eq - v) : strlen(v);
+            if (len >= sizeof name)
+                len = sizeof name - 1;
+            memcpy(name, v, len);
+            name[len] = '\0';
+            enum render_format fmt;
+            if (!render_format_parse(name, &fmt))
+                return cli_usage("lint", "unknown format '%s' (text, gcc, json, sarif, github)", name);
+            if (eq) {
+                if (a->noutputs == MAX_OUTPUTS)
+                    return cli_usage("lint", "too many reports (at most %d)", MAX_OUTPUTS);
+                a->outputs[a->noutputs].format = fmt;
+                a->outputs[a->noutputs++].path = eq + 1;
+            } else {
+                a->outputs[0].format = fmt;
+            }
+        } else if ((v = option_value(argc, argv, &i, "--output", "-o"))) {
+            a->outputs[0].path = v;
+        } else if ((v = option_value(argc, argv, &i, "--target", NULL))) {
+            if (!target_by_name(v, &a->options.target))
+                return bad_target(v);
+            a->options.has_target = true;
+        } else if ((v = option_value(argc, argv, &i, "--severity", NULL))) {
+            if (!severity_parse(v, &a->show))
+                return cli_usage("lint", "unknown level '%s' (error, warning, info, style)", v);
+        } else if ((v = option_value(argc, argv, &i, "--fail-on", NULL))) {
+            a->fail_never = strcmp(v, "none") == 0;
+            if (!a->fail_never && !severity_parse(v, &a->fail_on))
+                return cli_usage("lint", "unknown level '%s' (error, warning, info, style, none)", v);
+        } else if ((v = option_value(argc, argv, &i, "--select", NULL))) {
+            if (nselect == 32)
+                return cli_usage("lint", "too many --select options");
+            select_lists[nselect++] = v;
+            selected = true;
+        } else if ((v = option_value(argc, argv, &i, "--ignore", NULL))) {
+            if (nignore == 32)
+                return cli_usage("lint", "too many --ignore options");
+            ignore_lists[nignore++] = v;
+        } else if (strcmp(arg, "--no-inline-suppressions") == 0) {
+            a->options.inline_suppressions = false;
+        } else if ((v = option_value(argc, argv, &i, "--color", NULL))) {
+            if (strcmp(v, "auto") != 0 && strcmp(v, "always") != 0 && strcmp(v, "never") != 0)
+                return cli_usage("lint", "--color takes auto, always or never, not '%s'", v);
+            a->color = v;
+        } else if ((v = option_value(argc, argv, &i, "--stdin-filename", NULL))) {
+            a->stdin_name = v;
+        } else {
+            return cli_usage("lint", "unknown option '%s'", arg);
+        }
+    }
+    const char *bad = NULL;
+    if (selected) {
+        for (int r = 0; r < RULE_COUNT; r++)
+            a->options.enabled[r] = false;
+        for (size_t i = 0; i < nselect; i++)
+            if (!lint_options_select(&a->options, select_lists[i], true, &bad))
+                return cli_usage("lint", "--select: no rule matches '%s'", bad);
+    }
+    for (size_t i = 0; i < nignore; i++)
+        if (!lint_options_select(&a->options, ignore_lists[i], false, &bad))
+            return cli_usage("lint", "--ignore: no rule matches '%s'", bad);
+    if (a->nfiles == 0)
+        return cli_usage("lint", "missing FILE ('-' reads standard input)");
+    return -1;
+}
+
+static bool want_color(const char *when, FILE *out)
+{
+    if (strcmp(when, "always") == 0)
+        return true;
+    if (strcmp(when, "never") == 0)
+        return false;
+    const char *force = getenv("FORCE_COLOR");
+    if (force && *force && strcmp(force, "0") != 0)
+        return true;
+    const char *no = getenv("NO_COLOR");
+    if (no && *no)
+        return false;
+    return platform_isatty(out);
+}
+
+static bool open_outputs(struct lint_args *a)
+{
+    for (size_t i = 0; i < a->noutputs; i++) {
+        struct output *o = &a->outputs[i];
+        o->stream = stdout;
+        if (o->path) {
+            o->stream = fopen(o->path, "wb");
+            if (!o->stream) {
+                cli_error("%s: cannot write: %s", o->path, strerror(errno));
+                for (size_t j = 0; j < i; j++)
+                    if (a->outputs[j].path)
+                        fclose(a->outputs[j].stream);
+                return false;
+            }
+        }
+        o->renderer = render_begin(o->stream, o->format, i == 0 && want_color(a->color, o->stream));
+    }
+    return true;
+}
+
+static bool close_outputs(struct lint_args *a)
+{
+    bool ok = true;
+    for (size_t i = 0; i < a->noutputs; i++) {
+        struct output *o = &a->outputs[i];
+        render_end(o->renderer);
+        if (o->path && (fclose(o->stream) != 0)) {
+            cli_error("%s: cannot write: %s", o->path, strerror(errno));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+int cli_lint(int argc, char **argv)
+{
+    struct lint_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    if (!open_outputs(&a))
+        return EXIT_IO;
+    bool io_error = false, failed = false;
+    for (size_t f = 0; f < a.nfiles; f++) {
+        const char *path = a.files[f];
+        struct reg_doc doc;
+        if (!cli_read_reg(path, strcmp(path, "-") == 0 ? a.stdin_name : NULL, &doc)) {
+            io_error = true;
+            continue;
+        }
+        lint_document(&a.options, doc.src, doc.file, &doc.diags);
+        lint_finish(&a.options, doc.file, &doc.diags);
+        for (size_t i = 0; i < a.noutputs; i++)
+            render_file(a.outputs[i].renderer, &doc.diags, a.show);
+        if (!a.fail_never && diag_count_at_least(&doc.diags, a.fail_on) > 0)
+            failed = true;
+        cli_release_reg(&doc);
+    }
+    if (!close_outputs(&a))
+        io_error = true;
+    return io_error ? EXIT_IO : failed ? EXIT_FINDINGS : EXIT_OK;
+}

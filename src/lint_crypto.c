@@ -1,0 +1,179 @@
+/* Values 32-bit programs read from Wow6432Node (RL3004, RL3005), .NET
+ * (RL3012) and the cipher-suite order (RL4005, RL4006, RL4010). */
+#include <string.h>
+
+#include "lint_check.h"
+
+/* ------------------------------------------------ RL3004, RL3005: mirrors */
+
+static void add_mirror_fix(struct lint_ctx *c, struct diag *d, const struct model_value *v,
+                           const char *twin)
+{
+    uint32_t value;
+    if (!model_value_dword(c->m, v, &value))
+        return;
+    const char *eol = lint_eol(c);
+    const char *text = arena_printf(c->diags->arena, "%s%s[%s]%s\"%s\"=dword:%08x%s",
+                                    c->src->d.final_newline || c->src->d.len == 0 ? "" : eol, eol,
+                                    twin, eol, lint_value_name(c, v), value, eol);
+    struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "add the value to [%s]", twin);
+    uint32_t end = (uint32_t)c->src->d.len;
+    diag_fix_edit(c->diags, fix, (struct span){end, end}, text);
+}
+
+static void check_mirror(struct lint_ctx *c, const struct model_key *native, const struct model_key *wow,
+                         const char *name)
+{
+    const struct model_value *a = posture_value(&c->posture, native, name);
+    const struct model_value *b = posture_value(&c->posture, wow, name);
+    if (!a && !b)
+        return;
+    if (!a || !b) {
+        if (!lint_on(c, RULE_WOW64_MIRROR_MISSING))
+            return;
+        const struct model_value *have = a ? a : b;
+        char twin[1024];
+        const char *path = model_key_path(c->m, have->key);
+        if (!wow64_twin(path, twin, sizeof twin))
+            return;
+        struct diag *d = lint_at_value(c, RULE_WOW64_MIRROR_MISSING, have, PART_NAME,
+                                       "\"%s\" is set for %s programs only; %s programs read [%s]", name,
+                                       a ? "64-bit" : "32-bit", a ? "32-bit" : "64-bit", twin);
+        add_mirror_fix(c, d, have, twin);
+        return;
+    }
+    struct buf x = BUF_INIT, y = BUF_INIT;
+    model_value_data(c->m, a, &x);
+    model_value_data(c->m, b, &y);
+    bool same = model_value_type(c->m, a) == model_value_type(c->m, b) && x.len == y.len &&
+                memcmp(x.data, y.data, x.len) == 0;
+    buf_free(&x);
+    buf_free(&y);
+    uint32_t va, vb;
+    if (!same && lint_on(c, RULE_WOW64_MIRROR_DIFFERS)) {
+        const struct model_value *at = b->stmt > a->stmt ? b : a;
+        if (model_value_dword(c->m, a, &va) && model_value_dword(c->m, b, &vb))
+            lint_at_value(c, RULE_WOW64_MIRROR_DIFFERS, at, PART_DATA,
+                          "\"%s\" is 0x%x for 64-bit programs but 0x%x for 32-bit programs", name, va, vb);
+        else
+            lint_at_value(c, RULE_WOW64_MIRROR_DIFFERS, at, PART_DATA,
+                          "\"%s\" differs between the 64-bit and the 32-bit (Wow6432Node) view", name);
+    }
+}
+
+static void check_strong_crypto(struct lint_ctx *c, const struct model_key *key)
+{
+    uint32_t strong, system_default = 0;
+    if (!posture_dword(&c->posture, key, "SchUseStrongCrypto", &strong) || strong != 1)
+        return;
+    bool has_system_default = posture_dword(&c->posture, key, "SystemDefaultTlsVersions", &system_default);
+    if (has_system_default && system_default == 1)
+        return;
+    struct diag *d = lint_at_value(c, RULE_STRONG_CRYPTO_WITHOUT_SYSTEM_DEFAULT,
+                                   posture_value(&c->posture, key, "SchUseStrongCrypto"), PART_NAME,
+                                   "SchUseStrongCrypto=1 without SystemDefaultTlsVersions=1: .NET keeps its own protocol list instead of Windows'");
+    diag_help(c->diags, d, "Microsoft's safest values set both to 1, in both registry views");
+}
+
+void lint_check_mirrors(struct lint_ctx *c)
+{
+    const struct posture *p = &c->posture;
+    check_mirror(c, p->winhttp[VIEW_NATIVE], p->winhttp[VIEW_WOW64], "DefaultSecureProtocols");
+    for (int v = 0; v < NETFX_COUNT; v++) {
+        check_mirror(c, p->netfx[v][VIEW_NATIVE], p->netfx[v][VIEW_WOW64], "SchUseStrongCrypto");
+        check_mirror(c, p->netfx[v][VIEW_NATIVE], p->netfx[v][VIEW_WOW64], "SystemDefaultTlsVersions");
+        if (lint_on(c, RULE_STRONG_CRYPTO_WITHOUT_SYSTEM_DEFAULT))
+            for (int view = 0; view < VIEW_COUNT; view++)
+                check_strong_crypto(c, p->netfx[v][view]);
+    }
+}
+
+/* --------------------------------------------- RL4005, 4006, 4010: suites */
+
+/* A finding inside the string data of a value, when the text as written is
+ * the text stored (no escapes), else at the data. */
+static struct diag *at_suite(struct lint_ctx *c, enum rule_id rule, const struct model_value *v,
+                             bool exact, uint32_t offset, uint32_t len, const char *message)
+{
+    struct diag *d = lint_at_value(c, rule, v, PART_DATA, "%s", message);
+    if (exact) {
+        uint32_t start = lint_value_stmt(c, v)->data_at.start + 1 + offset;
+        d->at = (struct span){start, start + len};
+    }
+    return d;
+}
+
+void lint_check_suites(struct lint_ctx *c)
+{
+    const struct model_value *v = posture_value(&c->posture, c->posture.suite_policy, "Functions");
+    if (!v || model_value_type(c->m, v) != REG_TYPE_SZ)
+        return;
+    const struct reg_value_stmt *st = lint_value_stmt(c, v);
+    if (st->form != REG_FORM_STRING)
+        return;
+    const char *s = (const char *)st->bytes;
+    uint32_t n = st->len;
+    bool exact = st->data_at.end - st->data_at.start == n + 2 &&
+                 memcmp(c->src->d.text + st->data_at.start + 1, s, n) == 0;
+    size_t chars = text_count_cps(s, n);
+    if (chars > SUITE_LIST_MAX_CHARS && lint_on(c, RULE_CIPHER_SUITE_LIST_TOO_LONG)) {
+        struct diag *d = lint_at_value(c, RULE_CIPHER_SUITE_LIST_TOO_LONG, v, PART_DATA,
+                                       "the cipher-suite list is %zu characters; Windows reads at most %d",
+                                       chars, SUITE_LIST_MAX_CHARS);
+        diag_help(c->diags, d, "suites past the limit are ignored; drop the ones no peer needs");
+    }
+    size_t legacy = 0;
+    uint32_t first_legacy = 0, first_legacy_len = 0;
+    for (uint32_t i = 0; i < n;) {
+        uint32_t start = i;
+        while (i < n && s[i] != ',')
+            i++;
+        uint32_t end = i;
+        i++;
+        while (start < end && (s[start] == ' ' || s[start] == '\t'))
+            start++;
+        while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+            end--;
+        if (end == start)
+            continue;
+        const char *suite = arena_strndup(c->diags->arena, s + start, end - start);
+        const char *why = suite_weakness(suite, end - start);
+        if (why && lint_on(c, RULE_WEAK_CIPHER_SUITE)) {
+            struct diag *d = at_suite(c, RULE_WEAK_CIPHER_SUITE, v, exact, start, end - start,
+                                      arena_printf(c->diags->arena,
+                                                   "weak cipher suite %s (%s) in the suite order",
+                                                   suite, why));
+            if (exact) {
+                /* Remove the name and one comma next to it. */
+                struct span cut = {st->data_at.start + 1 + start, st->data_at.start + 1 + end};
+                if (end < n && s[end] == ',')
+                    cut.end++;
+                else if (start > 0 && s[start - 1] == ',')
+                    cut.start--;
+                struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "remove %s from the list", suite);
+                diag_fix_edit(c->diags, fix, cut, "");
+            }
+        }
+        if (suite_has_curve_suffix(suite, end - start)) {
+            if (legacy++ == 0) {
+                first_legacy = start;
+                first_legacy_len = end - start;
+            }
+        }
+    }
+    if (legacy == 0 || !lint_on(c, RULE_LEGACY_SUITE_NAME))
+        return;
+    if (c->target && target_info(*c->target)->legacy_suite_names)
+        return;
+    struct diag *d = at_suite(
+        c, RULE_LEGACY_SUITE_NAME, v, exact, first_legacy, first_legacy_len,
+        arena_printf(c->diags->arena,
+                     "%zu suite name%s with a curve suffix (_P256, _P384): Windows 10 and Server 2016 and later do not know them",
+                     legacy, legacy > 1 ? "s" : ""));
+    if (!c->target) {
+        d->severity = SEV_INFO;
+        diag_help(c->diags, d, "they are right up to Windows Server 2012 R2; pass --target to settle it");
+    } else {
+        diag_help(c->diags, d, "drop the suffix; the curve order is set by EccCurves");
+    }
+}

@@ -1,0 +1,353 @@
+/* Protocol switches (RL3001-RL3003, RL3008, RL3010, RL4001, RL4008) and the
+ * WinHTTP/WinINet protocol masks (RL3006, RL3007, RL3009, RL4001, RL4008). */
+#include <string.h>
+
+#include "lint_check.h"
+
+/* What the file asks of one protocol role, from its own values. */
+enum intent { INTENT_NONE, INTENT_ON, INTENT_OFF, INTENT_MIXED };
+
+struct role_values {
+    const struct model_value *enabled, *dbd;
+    bool has_enabled, has_dbd;
+    uint32_t e, d;
+};
+
+static void role_values(const struct lint_ctx *c, enum protocol p, enum role r, struct role_values *out)
+{
+    memset(out, 0, sizeof *out);
+    const struct model_key *key = c->posture.role[p][r];
+    out->enabled = posture_value(&c->posture, key, "Enabled");
+    out->dbd = posture_value(&c->posture, key, "DisabledByDefault");
+    out->has_enabled = out->enabled && model_value_dword(c->m, out->enabled, &out->e);
+    out->has_dbd = out->dbd && model_value_dword(c->m, out->dbd, &out->d);
+}
+
+static enum intent intent_of(const struct role_values *v)
+{
+    if (v->has_enabled && v->e == 0)
+        return INTENT_OFF;
+    if (v->has_enabled && v->has_dbd && v->d != 0)
+        return INTENT_MIXED;
+    if (v->has_enabled || (v->has_dbd && v->d == 0))
+        return INTENT_ON;
+    if (v->has_dbd)
+        return INTENT_OFF;
+    return INTENT_NONE;
+}
+
+/* The value that states the intent: Enabled if set, else DisabledByDefault. */
+static const struct model_value *intent_value(const struct role_values *v)
+{
+    return v->has_enabled ? v->enabled : v->dbd;
+}
+
+static const struct model_value *later(const struct model_value *a, const struct model_value *b)
+{
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    return b->stmt > a->stmt ? b : a;
+}
+
+static const char *intent_word(enum intent i)
+{
+    switch (i) {
+    case INTENT_ON:
+        return "enabled";
+    case INTENT_OFF:
+        return "disabled";
+    case INTENT_MIXED:
+        return "enabled but disabled by default";
+    case INTENT_NONE:
+        break;
+    }
+    return "left to the Windows default";
+}
+
+static void check_pair(struct lint_ctx *c, enum protocol p, enum role r, const struct role_values *v)
+{
+    const char *proto = protocol_info(p)->display;
+    if (v->has_enabled && v->has_dbd && v->e != 0 && v->d != 0 &&
+        lint_on(c, RULE_ENABLED_BUT_DISABLED_BY_DEFAULT)) {
+        struct diag *d = lint_at_value(c, RULE_ENABLED_BUT_DISABLED_BY_DEFAULT, later(v->enabled, v->dbd),
+                                       PART_STATEMENT,
+                                       "%s %s is Enabled but also DisabledByDefault: only applications that ask for %s get it",
+                                       proto, role_key(r), proto);
+        diag_help(c->diags, d, "to enable: \"DisabledByDefault\"=dword:00000000; to disable: \"Enabled\"=dword:00000000");
+    }
+    if (v->has_enabled && v->has_dbd && v->e == 0 && v->d == 0 &&
+        lint_on(c, RULE_DISABLED_BUT_NOT_BY_DEFAULT)) {
+        struct diag *d = lint_at_value(c, RULE_DISABLED_BUT_NOT_BY_DEFAULT, later(v->enabled, v->dbd),
+                                       PART_STATEMENT,
+                                       "%s %s is disabled (Enabled=0) but DisabledByDefault=0 says the opposite",
+                                       proto, role_key(r));
+        struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "write DisabledByDefault=1, as Microsoft pairs it with Enabled=0");
+        diag_fix_edit(c->diags, fix, lint_value_stmt(c, v->dbd)->data_at, "dword:00000001");
+    }
+}
+
+/* The first target (oldest) that has protocol p, or TARGET_COUNT. */
+static enum target first_supporting(enum protocol p)
+{
+    for (int t = 0; t < TARGET_COUNT; t++)
+        if (target_supports((enum target)t, p))
+            return (enum target)t;
+    return TARGET_COUNT;
+}
+
+static void check_enabled(struct lint_ctx *c, enum protocol p, enum role r, const struct role_values *v)
+{
+    const struct protocol_info *info = protocol_info(p);
+    enum intent in = intent_of(v);
+    const struct model_value *at = intent_value(v);
+    if (in == INTENT_ON && info->strength != STRENGTH_CURRENT && lint_on(c, RULE_WEAK_PROTOCOL_ENABLED)) {
+        struct diag *d = lint_at_value(c, RULE_WEAK_PROTOCOL_ENABLED, at, PART_STATEMENT,
+                                       "%s %s is enabled", info->display, role_key(r));
+        if (info->strength == STRENGTH_DEPRECATED) {
+            /* Microsoft's own Easy fix still enables TLS 1.0/1.1 (domain.md
+             * §1.5); a profile that disables them raises this. */
+            d->severity = SEV_INFO;
+            diag_help(c->diags, d, "%s is deprecated; Windows 11 and Server 2025 previews disable it", info->display);
+        } else {
+            diag_help(c->diags, d, "%s is broken; disable it: \"Enabled\"=dword:00000000, \"DisabledByDefault\"=dword:00000001",
+                      info->display);
+        }
+    }
+    if (p == PROTO_TLS_1_2 && (in == INTENT_OFF || in == INTENT_MIXED) && lint_on(c, RULE_TLS12_DISABLED)) {
+        struct diag *d = lint_at_value(c, RULE_TLS12_DISABLED, in == INTENT_MIXED ? v->dbd : at,
+                                       PART_STATEMENT, "TLS 1.2 %s is %s", role_key(r),
+                                       in == INTENT_OFF ? "disabled" : "disabled by default");
+        diag_help(c->diags, d, "TLS 1.2 is what nearly every peer needs; Windows may be left with no protocol");
+    }
+    if (in == INTENT_ON && lint_on(c, RULE_PROTOCOL_UNSUPPORTED_ON_TARGET)) {
+        enum target first = first_supporting(p);
+        if (first == TARGET_COUNT) {
+            lint_at_value(c, RULE_PROTOCOL_UNSUPPORTED_ON_TARGET, at, PART_STATEMENT,
+                          "%s %s is enabled, but no Windows version has %s", info->display,
+                          role_key(r), info->display);
+        } else if (c->target && !target_supports(*c->target, p)) {
+            struct diag *d = lint_at_value(c, RULE_PROTOCOL_UNSUPPORTED_ON_TARGET, at, PART_STATEMENT,
+                                           "%s %s is enabled, but %s has no %s", info->display,
+                                           role_key(r), target_info(*c->target)->display, info->display);
+            if (p == PROTO_TLS_1_3)
+                diag_help(c->diags, d, "Microsoft: enabling TLS 1.3 on earlier versions of Windows is not a safe system configuration");
+        } else if (!c->target && first != 0) {
+            struct diag *d = lint_at_value(c, RULE_PROTOCOL_UNSUPPORTED_ON_TARGET, at, PART_STATEMENT,
+                                           "%s %s is enabled; only %s and later have %s",
+                                           info->display, role_key(r), target_info(first)->display,
+                                           info->display);
+            d->severity = SEV_INFO;
+            diag_help(c->diags, d, "pass --target (e.g. --target %s) to settle it", target_info(first)->name);
+        }
+    }
+}
+
+static void check_roles_agree(struct lint_ctx *c, enum protocol p)
+{
+    if (!lint_on(c, RULE_CLIENT_SERVER_MISMATCH))
+        return;
+    struct role_values v[ROLE_COUNT];
+    enum intent in[ROLE_COUNT];
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        role_values(c, p, (enum role)r, &v[r]);
+        in[r] = intent_of(&v[r]);
+    }
+    if (in[ROLE_CLIENT] == in[ROLE_SERVER])
+        return;
+    /* Enabling one role and leaving the other to Windows is common and
+     * mostly harmless; disabling one role only leaves the other exposed. */
+    if ((in[ROLE_CLIENT] == INTENT_NONE && in[ROLE_SERVER] == INTENT_ON) ||
+        (in[ROLE_SERVER] == INTENT_NONE && in[ROLE_CLIENT] == INTENT_ON))
+        return;
+    /* Report at the role the file says something about, the later one if both. */
+    enum role at = in[ROLE_CLIENT] == INTENT_NONE ? ROLE_SERVER
+                   : in[ROLE_SERVER] == INTENT_NONE ? ROLE_CLIENT
+                   : intent_value(&v[ROLE_SERVER])->stmt > intent_value(&v[ROLE_CLIENT])->stmt ? ROLE_SERVER
+                                                                                               : ROLE_CLIENT;
+    enum role other = at == ROLE_CLIENT ? ROLE_SERVER : ROLE_CLIENT;
+    const char *proto = protocol_info(p)->display;
+    struct diag *d = lint_at_value(c, RULE_CLIENT_SERVER_MISMATCH, intent_value(&v[at]), PART_STATEMENT,
+                                   "%s %s is %s but %s %s is %s", proto, role_key(at), intent_word(in[at]),
+                                   proto, role_key(other), intent_word(in[other]));
+    diag_help(c->diags, d, "a Windows machine is both a client and a server (SMB, LDAP, RDP, replication); set both keys alike");
+}
+
+/* The protocols a role can fall back on: the SSL/TLS family with a bit. */
+static bool counts_for_role(enum protocol p)
+{
+    return protocol_info(p)->bit != 0;
+}
+
+static bool nothing_left(const struct lint_ctx *c, enum role r, enum target t, bool *unknown)
+{
+    *unknown = false;
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        if (!counts_for_role((enum protocol)p))
+            continue;
+        struct role_posture rp;
+        posture_role(&c->posture, (enum protocol)p, r, &t, &rp);
+        if (rp.state == ST_ENABLED)
+            return false;
+        if (rp.state == ST_UNKNOWN)
+            *unknown = true;
+    }
+    return !*unknown;
+}
+
+static void check_something_left(struct lint_ctx *c, enum role r)
+{
+    if (!lint_on(c, RULE_NO_PROTOCOL_LEFT))
+        return;
+    const struct model_value *at = NULL;
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        struct role_values v;
+        role_values(c, (enum protocol)p, r, &v);
+        enum intent in = intent_of(&v);
+        if (counts_for_role((enum protocol)p) && (in == INTENT_OFF || in == INTENT_MIXED))
+            at = later(at, intent_value(&v));
+    }
+    if (!at)
+        return;
+    size_t failing = 0, considered = 0;
+    enum target first_failing = TARGET_COUNT;
+    for (int t = 0; t < TARGET_COUNT; t++) {
+        if (c->target && (enum target)t != *c->target)
+            continue;
+        bool unknown;
+        bool none = nothing_left(c, r, (enum target)t, &unknown);
+        if (unknown)
+            continue;
+        considered++;
+        if (none) {
+            failing++;
+            if (first_failing == TARGET_COUNT)
+                first_failing = (enum target)t;
+        }
+    }
+    if (failing == 0)
+        return;
+    const char *who = r == ROLE_CLIENT ? "clients" : "servers";
+    if (c->target || failing == considered) {
+        struct diag *d = lint_at_value(c, RULE_NO_PROTOCOL_LEFT, at, PART_STATEMENT,
+                                       "no protocol is left for Schannel %s%s%s: every one this Windows has is disabled",
+                                       who, c->target ? " on " : "",
+                                       c->target ? target_info(*c->target)->display : "");
+        diag_help(c->diags, d, "connections will fail; keep TLS 1.2 enabled");
+    } else {
+        struct diag *d = lint_at_value(c, RULE_NO_PROTOCOL_LEFT, at, PART_STATEMENT,
+                                       "on %s%s no protocol is left for Schannel %s",
+                                       target_info(first_failing)->display,
+                                       failing > 1 ? " and other versions" : "", who);
+        d->severity = SEV_INFO;
+        diag_help(c->diags, d, "pass --target to settle which Windows this is for");
+    }
+}
+
+void lint_check_protocols(struct lint_ctx *c)
+{
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        for (int r = 0; r < ROLE_COUNT; r++) {
+            if (!c->posture.role[p][r])
+                continue;
+            struct role_values v;
+            role_values(c, (enum protocol)p, (enum role)r, &v);
+            check_pair(c, (enum protocol)p, (enum role)r, &v);
+            check_enabled(c, (enum protocol)p, (enum role)r, &v);
+        }
+        check_roles_agree(c, (enum protocol)p);
+    }
+    for (int r = 0; r < ROLE_COUNT; r++)
+        check_something_left(c, (enum role)r);
+}
+
+/* -------------------------------------------------------------- masks */
+
+static void check_mask(struct lint_ctx *c, const struct model_value *v, const char *what, bool winhttp)
+{
+    uint32_t mask;
+    if (!model_value_dword(c->m, v, &mask))
+        return;
+    uint32_t unknown = mask & ~protocol_known_bits();
+    if (unknown && lint_on(c, RULE_UNKNOWN_PROTOCOL_BITS)) {
+        struct diag *d = lint_at_value(c, RULE_UNKNOWN_PROTOCOL_BITS, v, PART_DATA,
+                                       "%s=0x%x has bits 0x%x that name no protocol", what, mask, unknown);
+        diag_help(c->diags, d, "the bits are 0x8 SSL 2.0, 0x20 SSL 3.0, 0x80 TLS 1.0, 0x200 TLS 1.1, 0x800 TLS 1.2, 0x2000 TLS 1.3");
+    }
+    uint32_t broken = 0, deprecated = 0;
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        const struct protocol_info *info = protocol_info((enum protocol)p);
+        if (!(mask & info->bit))
+            continue;
+        if (info->strength == STRENGTH_BROKEN)
+            broken |= info->bit;
+        else if (info->strength == STRENGTH_DEPRECATED)
+            deprecated |= info->bit;
+    }
+    if ((broken || deprecated) && lint_on(c, RULE_WEAK_PROTOCOL_ENABLED)) {
+        struct diag *d = lint_at_value(c, RULE_WEAK_PROTOCOL_ENABLED, v, PART_DATA,
+                                       "%s=0x%x enables %s", what, mask,
+                                       lint_mask_names(c, broken | deprecated));
+        if (!broken)
+            d->severity = SEV_INFO;
+    }
+    if (mask && !(mask & 0x2800u) && lint_on(c, RULE_TLS12_DISABLED))
+        lint_at_value(c, RULE_TLS12_DISABLED, v, PART_DATA, "%s=0x%x leaves out TLS 1.2 (0x800)",
+                      what, mask);
+    if (!winhttp || !lint_on(c, RULE_WINHTTP_BIT_DISABLED_IN_SCHANNEL))
+        return;
+    uint32_t dead = 0;
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        const struct protocol_info *info = protocol_info((enum protocol)p);
+        if (!(mask & info->bit))
+            continue;
+        struct role_posture rp;
+        posture_role(&c->posture, (enum protocol)p, ROLE_CLIENT, c->target, &rp);
+        if (rp.state == ST_DISABLED || (c->target && rp.state == ST_UNSUPPORTED))
+            dead |= info->bit;
+    }
+    if (dead) {
+        struct diag *d = lint_at_value(c, RULE_WINHTTP_BIT_DISABLED_IN_SCHANNEL, v, PART_DATA,
+                                       "%s asks for %s, which Schannel %s", what,
+                                       lint_mask_names(c, dead),
+                                       c->target ? "disables or lacks here" : "disables in this file");
+        diag_help(c->diags, d, "Schannel's disabled protocols overrule WinHTTP's; drop those bits (0x%x)", dead);
+    }
+}
+
+void lint_check_masks(struct lint_ctx *c)
+{
+    const struct posture *p = &c->posture;
+    const struct model_value *winhttp = NULL, *wininet = NULL;
+    for (int view = 0; view < VIEW_COUNT; view++) {
+        const struct model_value *v = posture_value(p, p->winhttp[view], "DefaultSecureProtocols");
+        if (v) {
+            check_mask(c, v, "DefaultSecureProtocols", true);
+            if (!winhttp)
+                winhttp = v;
+        }
+    }
+    /* The WinINet value that applies: policy over preference, machine over user. */
+    static const enum wininet_place precedence[] = {INET_POLICY_MACHINE, INET_POLICY_USER,
+                                                    INET_MACHINE, INET_USER,
+                                                    INET_MACHINE_WOW64};
+    for (size_t i = 0; i < sizeof precedence / sizeof precedence[0]; i++) {
+        const struct model_value *v = posture_value(p, p->wininet[precedence[i]], "SecureProtocols");
+        if (!v)
+            continue;
+        check_mask(c, v, "SecureProtocols", false);
+        if (!wininet)
+            wininet = v;
+    }
+    uint32_t a, b;
+    if (winhttp && wininet && model_value_dword(c->m, winhttp, &a) &&
+        model_value_dword(c->m, wininet, &b) && (a & protocol_known_bits()) != (b & protocol_known_bits()) &&
+        lint_on(c, RULE_WININET_WINHTTP_MISMATCH)) {
+        struct diag *d = lint_at_value(c, RULE_WININET_WINHTTP_MISMATCH, wininet, PART_DATA,
+                                       "WinINet's SecureProtocols (%s) and WinHTTP's DefaultSecureProtocols on line %u (%s) allow different protocols",
+                                       lint_mask_names(c, b), lint_stmt_line(c, winhttp->stmt),
+                                       lint_mask_names(c, a));
+        diag_help(c->diags, d, "Internet Explorer and WinINet programs use one; services using WinHTTP the other");
+    }
+}

@@ -1,0 +1,152 @@
+/*
+ * posture: the TLS settings a .reg file makes, found in its model, and what
+ * they leave each component doing on a target Windows version.
+ *
+ * posture_walk() visits every key of a model once, with what the key is
+ * (SCHANNEL, a protocol's Client key, a cipher, WinHTTP, WinINet, .NET, the
+ * cipher-suite policy, ...) worked out from its path as Windows reads it:
+ * names compare case-insensitively, ControlSet001 counts as CurrentControlSet,
+ * Wow6432Node is the 32-bit view. A settings key found where Windows does not
+ * read it (SCHANNEL under SOFTWARE or HKCU) is classified anyway and marked
+ * misplaced, so rules can say so. posture_collect() keeps the keys that
+ * matter; posture_role() judges a protocol's role on a target
+ * (domain.md §5: Enabled=0 disables; else DisabledByDefault decides; else the
+ * OS default; a protocol the target lacks is unsupported whatever is set).
+ *
+ * Without a target, a state is what every target that has the protocol
+ * agrees on, and unknown (with the reason) when they disagree.
+ *
+ * Nothing is reported here; lint rules do that. Ownership: a posture points
+ * into the model and lives in the caller's memory.
+ */
+#ifndef REGLINT_POSTURE_H
+#define REGLINT_POSTURE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "knowledge.h"
+#include "model.h"
+
+enum key_kind {
+    KK_OTHER,
+    /* On the way to the settings. */
+    KK_HKLM,
+    KK_HKCU,
+    KK_SYSTEM,
+    KK_CONTROL_SET,
+    KK_CONTROL,
+    KK_SECURITY_PROVIDERS,
+    KK_SOFTWARE,
+    KK_POLICIES,
+    KK_MICROSOFT,
+    KK_WINDOWS,
+    KK_CURRENT_VERSION,
+    KK_NETFX_ROOT,
+    KK_CRYPTOGRAPHY,
+    KK_CRYPTO_CONFIGURATION,
+    KK_CRYPTO_LOCAL,
+    KK_CRYPTO_SSL,
+    /* Settings keys. */
+    KK_SCHANNEL,
+    KK_PROTOCOLS,
+    KK_PROTOCOL,        /* Protocols\<protocol>: values here are misplaced */
+    KK_PROTOCOL_ROLE,   /* Protocols\<protocol>\Client|Server */
+    KK_ALGORITHM_GROUP, /* Ciphers, Hashes, KeyExchangeAlgorithms */
+    KK_ALGORITHM,
+    KK_MESSAGING,
+    KK_WININET,
+    KK_WINHTTP,
+    KK_NETFX,
+    KK_SUITE_POLICY,
+    KK_SUITE_LOCAL,
+};
+
+enum view { VIEW_NATIVE, VIEW_WOW64, VIEW_COUNT };
+
+enum wininet_place {
+    INET_USER,
+    INET_MACHINE,
+    INET_MACHINE_WOW64,
+    INET_POLICY_USER,
+    INET_POLICY_MACHINE,
+    INET_PLACE_COUNT
+};
+
+enum netfx_version { NETFX_V2, NETFX_V4, NETFX_COUNT };
+
+/* What a key is. Fields beyond `kind` are meaningful for the kinds named. */
+struct key_class {
+    enum key_kind kind;
+    bool misplaced;        /* Windows does not read it here (SCHANNEL under SOFTWARE/HKCU) */
+    bool user;             /* under HKEY_CURRENT_USER or HKEY_USERS */
+    bool policy;           /* under SOFTWARE\Policies */
+    bool local;            /* Cryptography\Configuration\Local */
+    enum view view;        /* under SOFTWARE: Wow6432Node or not */
+    bool known;            /* KK_PROTOCOL(_ROLE), KK_ALGORITHM(_GROUP): a known name */
+    enum protocol protocol;
+    enum role role;
+    enum algorithm_kind group;
+    const struct algorithm_info *algorithm;
+    enum netfx_version netfx;
+};
+
+/* Calls visit() for every key of the model, parents before children, with
+ * the key's class and its parent's (NULL for a root). */
+typedef void posture_visit_fn(void *ctx, const struct model_key *key, const struct key_class *cls,
+                              const struct key_class *parent);
+void posture_walk(const struct model *m, posture_visit_fn *visit, void *ctx);
+
+/* The class of the key a statement's path names. */
+void posture_classify_path(const struct reg_path *path, struct key_class *out);
+
+/* The setting_key of a settings class (SK_COUNT for the others). */
+enum setting_key key_class_setting(const struct key_class *cls);
+
+/* The keys that decide the posture (the first control set found, with
+ * CurrentControlSet preferred; misplaced keys are never chosen). NULL where
+ * the file names no such key. */
+struct posture {
+    const struct model *model;
+    const struct model_key *schannel;
+    const struct model_key *role[PROTO_COUNT][ROLE_COUNT];
+    const struct model_key *winhttp[VIEW_COUNT];
+    const struct model_key *wininet[INET_PLACE_COUNT];
+    const struct model_key *netfx[NETFX_COUNT][VIEW_COUNT];
+    const struct model_key *suite_policy;
+    const struct model_key *suite_local;
+};
+
+void posture_collect(const struct model *m, struct posture *p);
+
+/* An existing value of `key` by name, or NULL (key may be NULL). */
+const struct model_value *posture_value(const struct posture *p, const struct model_key *key,
+                                        const char *name);
+/* An existing REG_DWORD value of `key`; false when absent or of another type. */
+bool posture_dword(const struct posture *p, const struct model_key *key, const char *name,
+                   uint32_t *out);
+
+enum proto_state {
+    ST_UNKNOWN,             /* cannot be told (target unknown, or a wrong value type) */
+    ST_ENABLED,
+    ST_DISABLED_BY_DEFAULT, /* only applications that ask for it get it */
+    ST_DISABLED,
+    ST_UNSUPPORTED,         /* the target has no such protocol */
+};
+
+struct role_posture {
+    enum proto_state state;
+    bool by_file;                  /* the file's values decide the state */
+    const struct model_value *enabled;  /* the file's values, NULL when absent */
+    const struct model_value *disabled_by_default;
+    /* ST_UNKNOWN because targets disagree: an older target and a newer one
+     * that would settle it (for the message). */
+    bool needs_target;
+};
+
+/* The state of a protocol's role; `target` NULL for no target. */
+void posture_role(const struct posture *p, enum protocol proto, enum role role,
+                  const enum target *target, struct role_posture *out);
+const char *proto_state_name(enum proto_state s);
+
+#endif

@@ -1,0 +1,236 @@
+#include "suppress.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+enum directive_kind { DIR_NEXT_LINE, DIR_NEXT_KEY, DIR_DISABLE, DIR_ENABLE, DIR_FILE };
+
+/* Longest first: "reglint-disable" is a prefix of the others. */
+static const struct {
+    const char *word;
+    enum directive_kind kind;
+} directive_words[] = {
+    {"reglint-disable-next-line", DIR_NEXT_LINE},
+    {"reglint-disable-next-key", DIR_NEXT_KEY},
+    {"reglint-disable-file", DIR_FILE},
+    {"reglint-disable", DIR_DISABLE},
+    {"reglint-enable", DIR_ENABLE},
+};
+
+struct directive {
+    enum directive_kind kind;
+    size_t stmt;
+    struct span at;          /* the comment */
+    struct span range;       /* the text it covers */
+    bool all;                /* no rules listed: every rule */
+    bool rules[RULE_COUNT];  /* the rules it names */
+    bool any_used;
+};
+
+static bool is_blank(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
+/* Parses the rule list of a directive from s[i..end) up to " -- ". Unknown
+ * rules are reported at once. */
+static void parse_rules(struct directive *d, const char *text, uint32_t i, uint32_t end,
+                        struct source *src, struct diag_list *diags)
+{
+    bool listed = false;
+    while (i < end) {
+        while (i < end && (is_blank(text[i]) || text[i] == ','))
+            i++;
+        if (i + 1 < end && text[i] == '-' && text[i + 1] == '-')
+            break;
+        uint32_t start = i;
+        while (i < end && !is_blank(text[i]) && text[i] != ',')
+            i++;
+        if (i == start)
+            break;
+        listed = true;
+        char *item = arena_strndup(diags->arena, text + start, i - start);
+        bool matched = false;
+        for (int r = 0; r < RULE_COUNT; r++) {
+            if (rule_matches((enum rule_id)r, item)) {
+                d->rules[r] = true;
+                matched = true;
+            }
+        }
+        if (!matched) {
+            struct diag *dg = diag_add(diags, RULE_UNKNOWN_RULE_IN_DIRECTIVE, src,
+                                       (struct span){start, i},
+                                       "\"%s\" is not a rule ID, name or prefix", item);
+            diag_help(diags, dg, "'reglint rules' lists them");
+        }
+    }
+    d->all = !listed;
+}
+
+/* The directive a comment holds, if any. */
+static bool parse_directive(const struct reg_file *file, size_t stmt, struct directive *d,
+                            struct diag_list *diags)
+{
+    const struct reg_stmt *st = &file->stmts[stmt];
+    const char *text = file->src->d.text;
+    uint32_t i = st->at.start, end = st->at.end;
+    while (i < end && is_blank(text[i]))
+        i++;
+    if (i >= end || text[i] != ';')
+        return false;
+    i++;
+    while (i < end && is_blank(text[i]))
+        i++;
+    for (size_t w = 0; w < sizeof directive_words / sizeof directive_words[0]; w++) {
+        size_t len = strlen(directive_words[w].word);
+        if (end - i < len || memcmp(text + i, directive_words[w].word, len) != 0)
+            continue;
+        if (i + len < end && !is_blank(text[i + len]))
+            continue;
+        memset(d, 0, sizeof *d);
+        d->kind = directive_words[w].kind;
+        d->stmt = stmt;
+        d->at = st->at;
+        parse_rules(d, text, (uint32_t)(i + len), end, file->src, diags);
+        return true;
+    }
+    return false;
+}
+
+/* Sets each directive's range from the statements after it. */
+static void set_ranges(const struct reg_file *file, struct directive *dirs, size_t n)
+{
+    uint32_t file_end = (uint32_t)file->src->d.len;
+    for (size_t k = 0; k < n; k++) {
+        struct directive *d = &dirs[k];
+        d->range = (struct span){d->at.end, d->at.end};
+        switch (d->kind) {
+        case DIR_FILE:
+            d->range = (struct span){0, file_end};
+            break;
+        case DIR_NEXT_LINE:
+            for (size_t i = d->stmt + 1; i < file->nstmts; i++) {
+                if (file->stmts[i].kind != REG_STMT_COMMENT) {
+                    d->range = file->stmts[i].at;
+                    break;
+                }
+            }
+            break;
+        case DIR_NEXT_KEY: {
+            size_t i = d->stmt + 1;
+            while (i < file->nstmts && file->stmts[i].kind != REG_STMT_KEY &&
+                   file->stmts[i].kind != REG_STMT_KEY_DELETE)
+                i++;
+            if (i == file->nstmts)
+                break;
+            d->range.start = file->stmts[i].at.start;
+            d->range.end = file_end;
+            for (size_t j = i + 1; j < file->nstmts; j++) {
+                if (file->stmts[j].kind == REG_STMT_KEY || file->stmts[j].kind == REG_STMT_KEY_DELETE) {
+                    d->range.end = file->stmts[j].at.start;
+                    break;
+                }
+            }
+            break;
+        }
+        case DIR_DISABLE:
+            /* Until an enable that names one of its rules, or the end. */
+            d->range.end = file_end;
+            for (size_t j = k + 1; j < n; j++) {
+                if (dirs[j].kind != DIR_ENABLE)
+                    continue;
+                bool closes = dirs[j].all || d->all;
+                for (int r = 0; r < RULE_COUNT && !closes; r++)
+                    closes = dirs[j].rules[r] && d->rules[r];
+                if (closes) {
+                    d->range.end = dirs[j].at.start;
+                    dirs[j].any_used = true;
+                    break;
+                }
+            }
+            break;
+        case DIR_ENABLE:
+            break;
+        }
+    }
+}
+
+static bool covers(const struct directive *d, const struct diag *dg)
+{
+    if (d->kind == DIR_ENABLE || !(d->all || d->rules[dg->rule]))
+        return false;
+    return dg->at.start >= d->range.start && dg->at.start < d->range.end;
+}
+
+/* The comment's line with its line ending, for removing it. */
+static struct span with_line_end(const struct reg_file *file, struct span at)
+{
+    const char *text = file->src->d.text;
+    size_t len = file->src->d.len;
+    if (at.end < len && text[at.end] == '\r')
+        at.end++;
+    if (at.end < len && text[at.end] == '\n')
+        at.end++;
+    return at;
+}
+
+static const char *kind_word(enum directive_kind k)
+{
+    for (size_t w = 0; w < sizeof directive_words / sizeof directive_words[0]; w++)
+        if (directive_words[w].kind == k)
+            return directive_words[w].word;
+    return "?";
+}
+
+void suppress_apply(const struct reg_file *file, struct diag_list *diags, const bool *enabled)
+{
+    struct directive *dirs = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < file->nstmts; i++) {
+        if (file->stmts[i].kind != REG_STMT_COMMENT)
+            continue;
+        dirs = xgrow(dirs, &cap, n + 1, sizeof *dirs);
+        if (parse_directive(file, i, &dirs[n], diags))
+            n++;
+    }
+    if (n == 0) {
+        free(dirs);
+        return;
+    }
+    set_ranges(file, dirs, n);
+    size_t kept = 0;
+    for (size_t i = 0; i < diags->n; i++) {
+        struct diag *dg = diags->items[i];
+        bool silenced = false;
+        if (dg->rule != RULE_COUNT && dg->rule != RULE_UNKNOWN_RULE_IN_DIRECTIVE) {
+            for (size_t k = 0; k < n; k++) {
+                if (covers(&dirs[k], dg)) {
+                    dirs[k].any_used = true;
+                    silenced = true;
+                }
+            }
+        }
+        if (!silenced)
+            diags->items[kept++] = dg;
+    }
+    diags->n = kept;
+    for (size_t k = 0; k < n; k++) {
+        struct directive *d = &dirs[k];
+        if (d->kind == DIR_ENABLE || !enabled[RULE_UNUSED_SUPPRESSION])
+            continue;
+        if (d->any_used)
+            continue;
+        bool runs = d->all;
+        for (int r = 0; r < RULE_COUNT && !runs; r++)
+            runs = d->rules[r] && enabled[r];
+        if (!runs)
+            continue;
+        struct diag *dg = diag_add(diags, RULE_UNUSED_SUPPRESSION, file->src, d->at,
+                                   "this %s silences nothing", kind_word(d->kind));
+        struct fix *fix = diag_fix(diags, dg, FIX_SAFE, "remove the comment");
+        diag_fix_edit(diags, fix, with_line_end(file, d->at), "");
+    }
+    free(dirs);
+}

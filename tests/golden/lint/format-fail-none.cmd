@@ -1,0 +1,1 @@
+reglint lint -f gcc --fail-on none --select RL4001 formats.reg

@@ -1,0 +1,1 @@
+reglint lint -f gcc --ignore RL4,unknown-name formats.reg

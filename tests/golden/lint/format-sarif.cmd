@@ -1,0 +1,1 @@
+reglint lint -f sarif --select RL5001 formats.reg | tail -n 3

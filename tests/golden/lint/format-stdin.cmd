@@ -1,0 +1,1 @@
+reglint lint -f gcc --select RL5001 --stdin-filename exported.reg - < formats.reg

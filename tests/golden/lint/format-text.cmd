@@ -1,0 +1,1 @@
+reglint lint --color never formats.reg

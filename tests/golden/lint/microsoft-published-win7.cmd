@@ -1,0 +1,1 @@
+reglint lint -f gcc --fail-on warning --target windows-7-sp1 microsoft-*.reg

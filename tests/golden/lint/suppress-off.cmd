@@ -1,0 +1,1 @@
+reglint lint -f gcc --no-inline-suppressions suppress.reg

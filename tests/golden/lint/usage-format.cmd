@@ -1,0 +1,1 @@
+reglint lint -f xml formats.reg

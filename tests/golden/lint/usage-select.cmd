@@ -1,0 +1,1 @@
+reglint lint --select RL99 formats.reg

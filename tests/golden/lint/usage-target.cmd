@@ -1,0 +1,1 @@
+reglint lint --target windows-server-2091 formats.reg

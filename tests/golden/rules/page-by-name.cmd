@@ -1,0 +1,1 @@
+reglint rule wow64-mirror-missing

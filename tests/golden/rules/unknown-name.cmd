@@ -1,0 +1,1 @@
+reglint rule weak-protocol-enabeld

@@ -1,0 +1,1 @@
+reglint rule RL3100
