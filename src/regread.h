@@ -6,7 +6,8 @@
  * line (header, line start, value name, data, hex data, continuation); the
  * parser turns the tokens into statements; the problems either find are
  * reported through reg_problem(), whose table gives each its rule and message.
- * Nothing outside these three files includes this header.
+ * Nothing outside these three files includes this header, except the reader's
+ * unit test, which checks every problem against the enum.
  */
 #ifndef REGLINT_REGREAD_H
 #define REGLINT_REGREAD_H

@@ -48,20 +48,23 @@ static inline struct parsed *parse_text(const char *text)
     return parse_bytes(text, strlen(text));
 }
 
+/* Appends the UTF-16LE code units of ASCII text (no byte order mark). */
+static inline void put_utf16(struct buf *b, const char *ascii)
+{
+    for (; *ascii; ascii++) {
+        buf_putc(b, *ascii);
+        buf_putc(b, '\0');
+    }
+}
+
 /* Reads a C string (ASCII) as a UTF-16LE file with a byte order mark. */
 static inline struct parsed *parse_utf16(const char *text)
 {
-    size_t n = strlen(text);
-    unsigned char *b = malloc(2 + 2 * n);
-    assert_non_null(b);
-    b[0] = 0xFF;
-    b[1] = 0xFE;
-    for (size_t i = 0; i < n; i++) {
-        b[2 + 2 * i] = (unsigned char)text[i];
-        b[3 + 2 * i] = 0;
-    }
-    struct parsed *p = parse_bytes(b, 2 + 2 * n);
-    free(b);
+    struct buf b = BUF_INIT;
+    buf_append(&b, "\xFF\xFE", 2);
+    put_utf16(&b, text);
+    struct parsed *p = parse_bytes(b.data, b.len);
+    buf_free(&b);
     return p;
 }
 
@@ -102,6 +105,15 @@ static inline void expect_diag(const struct parsed *p, size_t count, size_t inde
         fprintf(stderr, "finding %zu is not %s at %u:%u with '%s':\n", index, rule_info(rule)->id,
                 (unsigned)line, (unsigned)col, text);
         print_diags(p);
+        fail();
+    }
+}
+
+/* Asserts that a name read from a file is `want`. */
+static inline void name_is(struct reg_name name, const char *want)
+{
+    if (name.len != strlen(want) || memcmp(name.s, want, name.len) != 0) {
+        fprintf(stderr, "name '%.*s' is not '%s'\n", (int)name.len, name.s, want);
         fail();
     }
 }
