@@ -3,7 +3,8 @@
 #   tests/corpus/run.sh [--update] BIN
 # - format/: `reglint dump` of each case prints exactly its .expected body;
 # - real/: dump and show never fail with more than exit 1, and the dump
-#   (stdout, stderr, exit status) matches expected/<name>.dump;
+#   (stdout, stderr, exit status) matches expected/<name>.dump; lint's
+#   findings and exit status match expected/<name>.lint;
 # - every corpus file: fmt's output imports to the same state as the input
 #   (same dump), and fmt is idempotent.
 # --update rewrites expected/ from what BIN does now (review the diff).
@@ -48,6 +49,20 @@ for reg in real/*.reg; do
     "$bin" show "$reg" >/dev/null 2>"$tmp/err"
     rc=$?
     if [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ]; then pass; else fail "$reg: show exited $rc"; fi
+done
+
+# lint of every real file: the findings a reviewer has read (gcc format, so
+# that a change of wording or location shows), and the exit status.
+for reg in real/*.reg; do
+    name=$(basename "$reg" .reg)
+    "$bin" lint -f gcc "$reg" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    { cat "$tmp/out"; echo "--- stderr"; cat "$tmp/err"; echo "--- exit $rc"; } >"$tmp/lint"
+    [ "$update" -eq 1 ] && cp "$tmp/lint" "expected/$name.lint"
+    if [ "$rc" -le 1 ] && cmp -s "$tmp/lint" "expected/$name.lint"; then pass; else
+        fail "$reg: lint (exit $rc) differs from expected/$name.lint"
+        diff -u "expected/$name.lint" "$tmp/lint" 2>&1 | head -n 20
+    fi
 done
 
 for reg in format/*.reg real/*.reg; do
