@@ -161,10 +161,20 @@ static const char *sarif_level(enum severity s)
  * backslashes made slashes, everything else percent-encoded. */
 static void uri_reference(struct buf *b, const char *name)
 {
+    /* An absolute path is no relative reference: make it a file: URI. A
+     * colon elsewhere would read as a scheme: it is encoded. */
+    bool absolute = true;
+    if (name[0] == '/')
+        buf_puts(b, "file://");
+    else if (((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z')) &&
+             name[1] == ':' && (name[2] == '\\' || name[2] == '/'))
+        buf_puts(b, "file:///");
+    else
+        absolute = false;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
         unsigned char ch = *p == '\\' ? '/' : *p;
         if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-            strchr("-._~/", ch))
+            strchr("-._~/", ch) || (ch == ':' && absolute))
             buf_putc(b, (char)ch);
         else
             buf_printf(b, "%%%02X", ch);

@@ -41,6 +41,9 @@ count
 sh "$top/tests/corpus/run.sh" "$bin" >"$log" 2>&1
 cat "$log"
 count
+sh "$top/tests/sarif/validate.sh" "$bin" >"$log" 2>&1
+cat "$log"
+count
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
