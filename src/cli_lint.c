@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "lint.h"
 #include "platform.h"
+#include "profile.h"
 #include "render.h"
 #include "suggest.h"
 
@@ -19,6 +20,8 @@ static const char lint_help[] =
     "  -f, --format FMT        text (default), gcc, json, sarif, github;\n"
     "                          FMT=FILE writes one more report in that format\n"
     "  -o, --output FILE       write the report there instead of standard output\n"
+    "      --profile P         a profile file or built-in name: report what the files\n"
+    "                          miss of it (RL6001) and use its target and lint settings\n"
     "      --target OS         the Windows version whose defaults fill absent values\n"
     "                          (windows-7-sp1, windows-server-2019, windows-11, ...)\n"
     "      --severity LEVEL    show findings at or above error, warning, info, style\n"
@@ -54,6 +57,8 @@ struct lint_args {
     enum severity fail_on;
     const char *color;
     const char *stdin_name;
+    const char *profile;
+    bool fail_on_given;
     char **files;
     size_t nfiles;
 };
@@ -129,6 +134,8 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             }
         } else if ((v = option_value(argc, argv, &i, "--output", "-o"))) {
             a->outputs[0].path = v;
+        } else if ((v = option_value(argc, argv, &i, "--profile", NULL))) {
+            a->profile = v;
         } else if ((v = option_value(argc, argv, &i, "--target", NULL))) {
             if (!target_by_name(v, &a->options.target))
                 return bad_target(v);
@@ -137,6 +144,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             if (!severity_parse(v, &a->show))
                 return cli_usage("lint", "unknown level '%s' (error, warning, info, style)", v);
         } else if ((v = option_value(argc, argv, &i, "--fail-on", NULL))) {
+            a->fail_on_given = true;
             a->fail_never = strcmp(v, "none") == 0;
             if (!a->fail_never && !severity_parse(v, &a->fail_on))
                 return cli_usage("lint", "unknown level '%s' (error, warning, info, style, none)", v);
@@ -226,14 +234,79 @@ static bool close_outputs(struct lint_args *a)
     return ok;
 }
 
+/* Applies a profile: its requirements, target and lint { } block. The
+ * command line wins over the profile. */
+static int use_profile(struct lint_args *a, struct profile *prof)
+{
+    switch (profile_load(a->profile, prof)) {
+    case PROFILE_OK:
+        break;
+    case PROFILE_INVALID:
+        cli_print_gcc(&prof->diags, stderr);
+        return EXIT_USAGE;
+    case PROFILE_NOT_FOUND:
+        cli_error("%s", prof->error);
+        return EXIT_USAGE;
+    case PROFILE_UNREADABLE:
+        cli_error("%s", prof->error);
+        return EXIT_IO;
+    }
+    const struct policy *policy = prof->policy;
+    struct lint_options *o = &a->options;
+    o->policy = policy;
+    if (!o->has_target && policy->has_target) {
+        o->has_target = true;
+        o->target = policy->target;
+    }
+    for (size_t i = 0; i < policy->nsettings; i++) {
+        const struct policy_setting *s = &policy->settings[i];
+        if (s->kind == PS_PROTOCOL && s->action == PA_DISABLE)
+            o->protocol_forbidden[s->subject.protocol.protocol] = true;
+    }
+    const struct policy_lint *pl = &policy->lint;
+    if (pl->has_fail_on && !a->fail_on_given) {
+        a->fail_never = pl->fail_on_none;
+        a->fail_on = pl->fail_on;
+    }
+    for (size_t i = 0; i < pl->nignore; i++)
+        for (int r = 0; r < RULE_COUNT; r++)
+            if (rule_matches((enum rule_id)r, pl->ignore[i].selector))
+                o->enabled[r] = false;
+    for (size_t i = 0; i < pl->nselect; i++)
+        for (int r = 0; r < RULE_COUNT; r++)
+            if (rule_matches((enum rule_id)r, pl->select[i].selector))
+                o->enabled[r] = true;
+    for (size_t i = 0; i < pl->noverrides; i++) {
+        for (int r = 0; r < RULE_COUNT; r++) {
+            if (rule_matches((enum rule_id)r, pl->overrides[i].selector)) {
+                o->severity_forced[r] = true;
+                o->severity[r] = pl->overrides[i].severity;
+            }
+        }
+    }
+    return -1;
+}
+
 int cli_lint(int argc, char **argv)
 {
     struct lint_args a;
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
-    if (!open_outputs(&a))
+    struct profile prof;
+    memset(&prof, 0, sizeof prof);
+    if (a.profile) {
+        rc = use_profile(&a, &prof);
+        if (rc >= 0) {
+            profile_release(&prof);
+            return rc;
+        }
+    }
+    if (!open_outputs(&a)) {
+        if (a.profile)
+            profile_release(&prof);
         return EXIT_IO;
+    }
     bool io_error = false, failed = false;
     for (size_t f = 0; f < a.nfiles; f++) {
         const char *path = a.files[f];
@@ -252,5 +325,7 @@ int cli_lint(int argc, char **argv)
     }
     if (!close_outputs(&a))
         io_error = true;
+    if (a.profile)
+        profile_release(&prof);
     return io_error ? EXIT_IO : failed ? EXIT_FINDINGS : EXIT_OK;
 }

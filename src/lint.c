@@ -188,6 +188,8 @@ void lint_document(const struct lint_options *o, struct source *src, const struc
     lint_check_suites(&c);
     if (o->enabled[RULE_NON_CANONICAL_LAYOUT])
         lint_check_layout(&c);
+    if (o->policy && o->enabled[RULE_PROFILE_REQUIREMENT_UNMET])
+        lint_check_profile(&c);
     model_free(m);
 }
 

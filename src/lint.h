@@ -10,7 +10,8 @@
  * at the statement that causes a problem, with an anchor (key path, value
  * name) and, where one exists, a fix. Each check lives with its family:
  * lint_registry.c (RL2, RL5), lint_protocols.c (RL3, RL4 protocols),
- * lint_crypto.c (ciphers, hashes, suites, WinHTTP, .NET).
+ * lint_crypto.c (ciphers, hashes, suites, WinHTTP, .NET), lint_profile.c
+ * (RL6001).
  *
  * Ownership: options are the caller's; findings live in the list's arena.
  */
@@ -24,9 +25,16 @@
 #include "regfile.h"
 #include "rules.h"
 
+struct policy;
+
 struct lint_options {
     bool has_target;
     enum target target;
+    /* The profile whose requirements RL6001 checks; NULL for none. */
+    const struct policy *policy;
+    /* Protocols the profile disables: enabling one is an error (RL4001),
+     * whatever the protocol's default severity. */
+    bool protocol_forbidden[PROTO_COUNT];
     /* Which rules report (defaults: the catalogue's on_by_default). */
     bool enabled[RULE_COUNT];
     /* A severity forced on every finding of a rule (a profile's choice). */

@@ -61,5 +61,6 @@ void lint_check_masks(struct lint_ctx *c);
 void lint_check_mirrors(struct lint_ctx *c);
 void lint_check_suites(struct lint_ctx *c);
 void lint_check_layout(struct lint_ctx *c);
+void lint_check_profile(struct lint_ctx *c);
 
 #endif

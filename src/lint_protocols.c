@@ -105,14 +105,14 @@ static void check_enabled(struct lint_ctx *c, enum protocol p, enum role r, cons
     if (in == INTENT_ON && info->strength != STRENGTH_CURRENT && lint_on(c, RULE_WEAK_PROTOCOL_ENABLED)) {
         struct diag *d = lint_at_value(c, RULE_WEAK_PROTOCOL_ENABLED, at, PART_STATEMENT,
                                        "%s %s is enabled", info->display, role_key(r));
-        if (info->strength == STRENGTH_DEPRECATED) {
+        if (info->strength == STRENGTH_DEPRECATED && !c->o->protocol_forbidden[p]) {
             /* Microsoft's own Easy fix still enables TLS 1.0/1.1 (domain.md
              * §1.5); a profile that disables them raises this. */
             d->severity = SEV_INFO;
             diag_help(c->diags, d, "%s is deprecated; Windows 11 and Server 2025 previews disable it", info->display);
         } else {
-            diag_help(c->diags, d, "%s is broken; disable it: \"Enabled\"=dword:00000000, \"DisabledByDefault\"=dword:00000001",
-                      info->display);
+            diag_help(c->diags, d, "%s; disable it: \"Enabled\"=dword:00000000, \"DisabledByDefault\"=dword:00000001",
+                      info->strength == STRENGTH_BROKEN ? "the protocol is broken" : "the profile disables it");
         }
     }
     if (p == PROTO_TLS_1_2 && (in == INTENT_OFF || in == INTENT_MIXED) && lint_on(c, RULE_TLS12_DISABLED)) {
@@ -289,7 +289,10 @@ static void check_mask(struct lint_ctx *c, const struct model_value *v, const ch
         struct diag *d = lint_at_value(c, RULE_WEAK_PROTOCOL_ENABLED, v, PART_DATA,
                                        "%s=0x%x enables %s", what, mask,
                                        lint_mask_names(c, broken | deprecated));
-        if (!broken)
+        bool forbidden = false;
+        for (int p = 0; p < PROTO_COUNT; p++)
+            forbidden |= (deprecated & protocol_info((enum protocol)p)->bit) && c->o->protocol_forbidden[p];
+        if (!broken && !forbidden)
             d->severity = SEV_INFO;
     }
     if (mask && !(mask & 0x2800u) && lint_on(c, RULE_TLS12_DISABLED))

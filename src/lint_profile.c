@@ -1,0 +1,196 @@
+/* Profile compliance (RL6001): every requirement of the profile that the
+ * file's effective posture on the target misses, one finding each, at the
+ * place the fix goes: the value to change, else the key to add it to, else
+ * the header (the file lacks the key). */
+#include <string.h>
+
+#include "lint_check.h"
+#include "profile.h"
+
+/* A finding at the value, else at the key, else at the header. */
+static struct diag *unmet(struct lint_ctx *c, const struct model_key *key, const char *key_path,
+                          const char *value, const char *message)
+{
+    const struct model_value *v = value ? posture_value(&c->posture, key, value) : NULL;
+    struct diag *d;
+    if (v) {
+        d = lint_at_value(c, RULE_PROFILE_REQUIREMENT_UNMET, v, PART_STATEMENT, "%s", message);
+    } else if (key && key->exists) {
+        d = lint_at_key(c, RULE_PROFILE_REQUIREMENT_UNMET, key, "%s", message);
+        if (value)
+            d->anchor_value = value;
+    } else {
+        d = diag_add(c->diags, RULE_PROFILE_REQUIREMENT_UNMET, c->src, c->file->header_at, "%s",
+                     message);
+        d->anchor_key = arena_strdup(c->diags->arena, key_path);
+        d->anchor_value = value;
+    }
+    return d;
+}
+
+static void check_protocol(struct lint_ctx *c, const struct policy_setting *s)
+{
+    enum protocol p = s->subject.protocol.protocol;
+    enum role r = s->subject.protocol.role;
+    if (s->action != PA_ENABLE && s->action != PA_DISABLE)
+        return;
+    struct role_posture rp;
+    posture_role(&c->posture, p, r, c->target, &rp);
+    bool want_on = s->action == PA_ENABLE;
+    bool met = want_on ? rp.state == ST_ENABLED
+                       : (rp.state == ST_DISABLED || rp.state == ST_UNSUPPORTED);
+    if (met)
+        return;
+    bool from_file = rp.enabled || rp.disabled_by_default;
+    const char *message;
+    if (rp.state == ST_UNKNOWN && rp.needs_target)
+        message = arena_printf(c->diags->arena,
+                               "%s %s is left to the Windows default, which differs between versions; the profile %s it (pass --target to settle it)",
+                               protocol_info(p)->display, role_key(r), want_on ? "enables" : "disables");
+    else
+        message = arena_printf(c->diags->arena, "%s %s is %s%s%s (%s); the profile %s it",
+                               protocol_info(p)->display, role_key(r), proto_state_name(rp.state),
+                               c->target ? " on " : "", c->target ? target_info(*c->target)->display : "",
+                               from_file ? "as this file sets it" : "the Windows default",
+                               want_on ? "enables" : "disables");
+    const char *path = arena_printf(c->diags->arena, KEY_SCHANNEL_PROTOCOLS "\\%s\\%s",
+                                    protocol_info(p)->key, role_key(r));
+    struct diag *d = unmet(c, c->posture.role[p][r], path, "Enabled", message);
+    diag_help(c->diags, d, "set \"Enabled\"=dword:%s and \"DisabledByDefault\"=dword:%s under [%s]",
+              want_on ? "00000001" : "00000000", want_on ? "00000000" : "00000001", path);
+}
+
+/* A DWORD the profile sets: met when the value holds `want`, or when it is
+ * absent and `absent_ok`. */
+static void check_dword(struct lint_ctx *c, const struct model_key *key, const char *key_path,
+                        const char *name, uint32_t want, bool absent_ok, const char *what)
+{
+    uint32_t have;
+    bool present = posture_dword(&c->posture, key, name, &have);
+    if ((present && have == want) || (!present && absent_ok))
+        return;
+    const char *message =
+        present ? arena_printf(c->diags->arena, "%s is 0x%x; the profile asks for 0x%x", what, have, want)
+                : arena_printf(c->diags->arena, "%s is not set; the profile asks for 0x%x", what, want);
+    struct diag *d = unmet(c, key, key_path, name, message);
+    diag_help(c->diags, d, "set \"%s\"=dword:%08x under [%s]", name, want, key_path);
+}
+
+static void check_views(struct lint_ctx *c, const struct policy *policy,
+                        const struct model_key *const keys[VIEW_COUNT], const char *native_path,
+                        const char *wow_path, const char *name, uint32_t want, const char *what)
+{
+    check_dword(c, keys[VIEW_NATIVE], native_path, name, want, false, what);
+    if (policy->arch == ARCH_X64)
+        check_dword(c, keys[VIEW_WOW64], wow_path, name, want, false,
+                    arena_printf(c->diags->arena, "%s (32-bit view)", what));
+}
+
+static void check_algorithm(struct lint_ctx *c, const struct policy_setting *s)
+{
+    const struct algorithm_info *alg = s->subject.algorithm;
+    if (s->action != PA_ENABLE && s->action != PA_DISABLE)
+        return;
+    static const char *const groups[] = {KEY_SCHANNEL_CIPHERS, KEY_SCHANNEL_HASHES, KEY_SCHANNEL_KEX};
+    const char *path = arena_printf(c->diags->arena, "%s\\%s", groups[alg->kind], alg->key);
+    const struct model_key *key =
+        model_find_key(c->m, REG_ROOT_HKLM, path + strlen("HKEY_LOCAL_MACHINE\\"));
+    uint32_t have;
+    bool present = posture_dword(&c->posture, key, "Enabled", &have);
+    /* An algorithm with no Enabled value is on (KB245030). */
+    bool on = !present || have != 0;
+    if (on == (s->action == PA_ENABLE))
+        return;
+    struct diag *d = unmet(c, key, path, "Enabled",
+                           arena_printf(c->diags->arena, "%s is %s; the profile %s it", alg->key,
+                                        on ? "enabled" : "disabled",
+                                        s->action == PA_ENABLE ? "enables" : "disables"));
+    diag_help(c->diags, d, "set \"Enabled\"=dword:%s under [%s]",
+              s->action == PA_ENABLE ? "ffffffff" : "00000000", path);
+}
+
+static void check_suite_order(struct lint_ctx *c, const struct policy_setting *s)
+{
+    struct buf want = BUF_INIT;
+    for (size_t i = 0; i < s->nstrings; i++)
+        buf_printf(&want, "%s%s", i ? "," : "", s->strings[i]);
+    const struct model_value *v = posture_value(&c->posture, c->posture.suite_policy, "Functions");
+    const struct reg_value_stmt *st = v ? lint_value_stmt(c, v) : NULL;
+    bool met = st && st->form == REG_FORM_STRING && st->len == want.len &&
+               memcmp(st->bytes, want.data ? want.data : "", want.len) == 0;
+    if (!met) {
+        struct diag *d = unmet(c, c->posture.suite_policy, KEY_SUITE_POLICY, "Functions",
+                               v ? "the cipher-suite order differs from the profile's"
+                                 : "the cipher-suite order is not set; the profile sets it");
+        diag_help(c->diags, d, "'reglint gen' writes the profile's Functions value");
+    }
+    buf_free(&want);
+}
+
+void lint_check_profile(struct lint_ctx *c)
+{
+    const struct policy *policy = c->o->policy;
+    const struct posture *p = &c->posture;
+    for (size_t i = 0; i < policy->nsettings; i++) {
+        const struct policy_setting *s = &policy->settings[i];
+        if (s->action == PA_DEFAULT)
+            continue;
+        switch (s->kind) {
+        case PS_PROTOCOL:
+            check_protocol(c, s);
+            break;
+        case PS_WINHTTP:
+            check_views(c, policy, p->winhttp, KEY_WINHTTP, KEY_WINHTTP_WOW64,
+                        "DefaultSecureProtocols", (uint32_t)s->number, "WinHTTP DefaultSecureProtocols");
+            break;
+        case PS_WININET: {
+            static const struct {
+                enum wininet_place place;
+                const char *path;
+            } places[SCOPE_COUNT] = {[SCOPE_USER] = {INET_USER, KEY_WININET_USER},
+                                     [SCOPE_MACHINE] = {INET_MACHINE, KEY_WININET_MACHINE},
+                                     [SCOPE_POLICY] = {INET_POLICY_MACHINE, KEY_WININET_POLICY_MACHINE}};
+            enum wininet_scope scope = s->subject.scope;
+            check_dword(c, p->wininet[places[scope].place], places[scope].path, "SecureProtocols",
+                        (uint32_t)s->number, false,
+                        arena_printf(c->diags->arena, "WinINet SecureProtocols (%s)", wininet_scope_name(scope)));
+            break;
+        }
+        case PS_DOTNET: {
+            enum dotnet_version v = s->subject.dotnet.version;
+            static const char *const native[DOTNET_VERSION_COUNT] = {KEY_NETFX_V2, KEY_NETFX_V4};
+            static const char *const wow[DOTNET_VERSION_COUNT] = {KEY_NETFX_V2_WOW64, KEY_NETFX_V4_WOW64};
+            const char *name = dotnet_switch_value(s->subject.dotnet.which);
+            check_views(c, policy, p->netfx[v == DOTNET_V2 ? NETFX_V2 : NETFX_V4], native[v], wow[v],
+                        name, (uint32_t)s->number,
+                        arena_printf(c->diags->arena, ".NET %s %s", dotnet_version_key(v), name));
+            break;
+        }
+        case PS_ALGORITHM:
+            check_algorithm(c, s);
+            break;
+        case PS_SEND_EXTRA_RECORD:
+            check_dword(c, p->schannel, KEY_SCHANNEL, "SendExtraRecord", (uint32_t)s->number,
+                        s->number == 0, "SendExtraRecord");
+            break;
+        case PS_SUITE_ORDER:
+            check_suite_order(c, s);
+            break;
+        case PS_KEY_LENGTH: {
+            const struct algorithm_info *alg = s->subject.key_length.algorithm;
+            const char *path = arena_printf(c->diags->arena, KEY_SCHANNEL_KEX "\\%s", alg->key);
+            const struct model_key *key =
+                model_find_key(c->m, REG_ROOT_HKLM, path + strlen("HKEY_LOCAL_MACHINE\\"));
+            const char *name = key_length_value(s->subject.key_length.bound);
+            check_dword(c, key, path, name, (uint32_t)s->number, false,
+                        arena_printf(c->diags->arena, "%s %s", alg->key, name));
+            break;
+        }
+        case PS_CURVE_ORDER:
+        case PS_RAW:
+            /* The curve order and raw values say nothing about the protocols
+             * and algorithms the posture is made of; gen writes them. */
+            break;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+profile "bad" {
+  protocol tls9.9 disable server
+}

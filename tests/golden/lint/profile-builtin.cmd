@@ -1,0 +1,1 @@
+reglint lint -f gcc --profile tls12-only profile-export.reg

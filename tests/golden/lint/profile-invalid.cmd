@@ -1,0 +1,1 @@
+reglint lint --profile profile-bad.profile profile-export.reg

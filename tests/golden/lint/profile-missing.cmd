@@ -1,0 +1,1 @@
+reglint lint --profile no-such-profile profile-export.reg
