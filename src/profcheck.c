@@ -1308,6 +1308,19 @@ bool profile_check(struct arena *arena, struct diag_list *diags, struct source *
 
 /* ------------------------------------------------------------- merging */
 
+/* a then b, in the arena; *n is set to the count. */
+static void *concat(struct arena *arena, const void *a, size_t na, const void *b, size_t nb,
+                    size_t elem, size_t *n)
+{
+    char *both = arena_alloc(arena, (na + nb + 1) * elem);
+    if (na)
+        memcpy(both, a, na * elem);
+    if (nb)
+        memcpy(both + na * elem, b, nb * elem);
+    *n = na + nb;
+    return both;
+}
+
 struct policy *policy_merge(struct arena *arena, const struct policy *parent,
                             const struct checked_profile *child)
 {
@@ -1347,18 +1360,12 @@ struct policy *policy_merge(struct arena *arena, const struct policy *parent,
         lint->fail_on_none = b->fail_on_none;
         lint->fail_on = b->fail_on;
     }
-    lint->nselect = a->nselect + b->nselect;
-    lint->select = arena_alloc(arena, (lint->nselect + 1) * sizeof *lint->select);
-    memcpy(lint->select, a->select, a->nselect * sizeof *lint->select);
-    memcpy(lint->select + a->nselect, b->select, b->nselect * sizeof *lint->select);
-    lint->nignore = a->nignore + b->nignore;
-    lint->ignore = arena_alloc(arena, (lint->nignore + 1) * sizeof *lint->ignore);
-    memcpy(lint->ignore, a->ignore, a->nignore * sizeof *lint->ignore);
-    memcpy(lint->ignore + a->nignore, b->ignore, b->nignore * sizeof *lint->ignore);
-    lint->noverrides = a->noverrides + b->noverrides;
-    lint->overrides = arena_alloc(arena, (lint->noverrides + 1) * sizeof *lint->overrides);
-    memcpy(lint->overrides, a->overrides, a->noverrides * sizeof *lint->overrides);
-    memcpy(lint->overrides + a->noverrides, b->overrides, b->noverrides * sizeof *lint->overrides);
+    lint->select = concat(arena, a->select, a->nselect, b->select, b->nselect, sizeof *a->select,
+                          &lint->nselect);
+    lint->ignore = concat(arena, a->ignore, a->nignore, b->ignore, b->nignore, sizeof *a->ignore,
+                          &lint->nignore);
+    lint->overrides = concat(arena, a->overrides, a->noverrides, b->overrides, b->noverrides,
+                             sizeof *a->overrides, &lint->noverrides);
     return pol;
 }
 

@@ -12,7 +12,8 @@
  *
  * Syntax errors are reported through prof_error() with PF1xxx codes;
  * parsing stops at the first one, because the shape of the rest is unknown.
- * Nothing outside these three files includes this header.
+ * Nothing outside these three files (and their unit tests) includes this
+ * header.
  *
  * Ownership: the statement tree and its strings live in the context's arena.
  */

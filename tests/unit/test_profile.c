@@ -1,0 +1,363 @@
+/* Unit tests for the profile language: every PF code with its message and
+ * location, the policy a profile resolves to, and gen's plan. */
+#define _POSIX_C_SOURCE 200809L
+#include "test_util.h"
+
+#include "gen.h"
+#include "profile.h"
+#include "profparse.h"
+
+/* Loads `text` as "t.profile". */
+static enum profile_status load(const char *text, struct profile *p)
+{
+    return profile_load_text("t.profile", text, strlen(text), p);
+}
+
+static void print_profile_diags(const struct profile *p)
+{
+    for (size_t i = 0; i < p->diags.n; i++) {
+        const struct diag *d = p->diags.items[i];
+        uint32_t line, col;
+        source_position(d->src, d->at.start, &line, &col);
+        fprintf(stderr, "  %s:%u:%u: %s [%s]\n", d->src->name, (unsigned)line, (unsigned)col,
+                d->message, d->code);
+    }
+}
+
+/* Asserts that loading `text` fails with exactly one finding: `code` at
+ * line:col, its message containing `text_in_message`. */
+static void expect_error(const char *text, const char *code, uint32_t line, uint32_t col,
+                         const char *text_in_message)
+{
+    struct profile p;
+    enum profile_status status = load(text, &p);
+    bool ok = status == PROFILE_INVALID && p.diags.n == 1;
+    if (ok) {
+        const struct diag *d = p.diags.items[0];
+        uint32_t l, c;
+        source_position(d->src, d->at.start, &l, &c);
+        ok = strcmp(d->code, code) == 0 && l == line && c == col &&
+             strstr(d->message, text_in_message) != NULL && d->severity == SEV_ERROR;
+    }
+    if (!ok) {
+        fprintf(stderr, "expected only %s at %u:%u with '%s' for:\n%s\ngot status %d:\n", code,
+                (unsigned)line, (unsigned)col, text_in_message, text, (int)status);
+        print_profile_diags(&p);
+    }
+    profile_release(&p);
+    assert_true(ok);
+}
+
+/* Asserts that the first finding's first help line contains `help`. */
+static void expect_help(const char *text, const char *help)
+{
+    struct profile p;
+    load(text, &p);
+    bool ok = p.diags.n >= 1 && p.diags.items[0]->nhelp >= 1 &&
+              strstr(p.diags.items[0]->help[0], help) != NULL;
+    if (!ok)
+        print_profile_diags(&p);
+    profile_release(&p);
+    assert_true(ok);
+}
+
+#define PROFILE(body) "profile \"t\" {\n" body "}\n"
+
+static void test_syntax_errors(void **state)
+{
+    (void)state;
+    expect_error("profile \"t\" {\n  protocl tls1.2 enable\n}\n", "PF1001", 2, 3,
+                 "syntax error: 'protocl' is not a keyword");
+    expect_help("profile \"t\" {\n  protocl tls1.2 enable\n}\n", "did you mean 'protocol'?");
+    expect_error(PROFILE("  protocol tls1.2 enable\n}\n"), "PF1001", 4, 1,
+                 "syntax error: unexpected '}'");
+    expect_error(PROFILE("  description \"open\n"), "PF1002", 2, 15,
+                 "unterminated string: a string ends on the line where it starts");
+    expect_error(PROFILE("  description \"\\u{d800}\"\n"), "PF1003", 2, 16,
+                 "invalid escape: '\\u{d800}' is not a Unicode character");
+    expect_error(PROFILE("  protocol tls1.2 enable ;\n"), "PF1004", 2, 26, "invalid character: ';'");
+    expect_error("profile \"t\" {\n  lint {\n    ignore RL5001\n", "PF1005", 2, 8,
+                 "unclosed block: '{' has no matching '}'");
+    expect_error(PROFILE("  send-extra-record 99999999999999999999\n"), "PF1006", 2, 21,
+                 "invalid number: '99999999999999999999' does not fit in 64 bits");
+    expect_error(PROFILE("  description \"caf\xE9\"\n"), "PF1007", 2, 19,
+                 "invalid UTF-8: byte 0xe9; a profile is UTF-8 text");
+    expect_error(PROFILE("  target\n"), "PF1008", 2, 3,
+                 "missing argument: 'target' needs a Windows version");
+    expect_error(PROFILE("  arch x64 x86\n"), "PF1009", 2, 12,
+                 "unexpected argument: 'x86' is not an argument of 'arch'");
+    expect_error(PROFILE("  value \"x\" dword 1\n"), "PF1010", 2, 3,
+                 "misplaced statement: 'value' belongs in a 'key");
+    expect_error(PROFILE("  ignore RL5001\n"), "PF1010", 2, 3, "belongs in a 'lint { }' block");
+    expect_error("protocol tls1.2 enable\n", "PF1010", 1, 1,
+                 "a profile file starts with 'profile \"NAME\" {'");
+    expect_error("", "PF1001", 1, 1, "no 'profile \"NAME\" { ... }'");
+}
+
+static void test_meaning_errors(void **state)
+{
+    (void)state;
+    expect_error(PROFILE("  protocol tls12 enable\n"), "PF2001", 2, 12, "unknown protocol: 'tls12'");
+    expect_help(PROFILE("  protocol tls12 enable\n"), "did you mean 'tls1.2'?");
+    expect_error(PROFILE("  target windows-12\n"), "PF2002", 2, 10, "unknown target: 'windows-12'");
+    expect_error(PROFILE("  cipher \"AES 128/182\" disable\n"), "PF2003", 2, 10,
+                 "unknown algorithm: 'AES 128/182' is not a cipher");
+    expect_help(PROFILE("  cipher \"AES 128/182\" disable\n"), "did you mean 'AES 128/128'?");
+    expect_error(PROFILE("  hash md5 disabel\n"), "PF2003", 2, 12, "'disabel' is not a hash");
+    expect_error(PROFILE("  cipher md5 disable\n"), "PF2003", 2, 10, "'md5' is a hash, not a cipher");
+    expect_error(PROFILE("  protocol tls1.2 enable clinet\n"), "PF2004", 2, 26,
+                 "unknown argument: 'clinet'; expected client or server");
+    expect_error(PROFILE("  protocol tls1.0 enable\n  protocol tls1.0 disable server\n"), "PF2005",
+                 3, 3, "conflicting settings: protocol tls1.0 server is already set differently at line 2");
+    expect_error(PROFILE("  target windows-10\n  target windows-11\n"), "PF2005", 3, 3,
+                 "target is already set differently at line 2");
+    expect_error(PROFILE("  target windows-server-2019\n  protocol tls1.3 enable\n"), "PF2006", 3, 3,
+                 "protocol not available on target: Windows Server 2019 has no TLS 1.3");
+    /* The same protocol disabled, or enabled on a target that has it, is fine. */
+    struct profile p;
+    assert_int_equal(load(PROFILE("  target windows-server-2019\n  protocol tls1.3 disable\n"), &p),
+                     PROFILE_OK);
+    profile_release(&p);
+    assert_int_equal(load(PROFILE("  target windows-server-2022\n  protocol tls1.3 enable\n"), &p),
+                     PROFILE_OK);
+    profile_release(&p);
+
+    struct buf text = BUF_INIT;
+    buf_puts(&text, "profile \"t\" {\n  cipher-suites");
+    for (int i = 0; i < 40; i++)
+        buf_printf(&text, " TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA%03d", i);
+    buf_puts(&text, "\n}\n");
+    expect_error(text.data, "PF2007", 2, 3,
+                 "cipher-suite list too long: 1599 characters; Windows reads at most 1023");
+    buf_free(&text);
+
+    expect_error(PROFILE("  extends \"./t.profile\"\n"), "PF2008", 2, 11,
+                 "extends cycle: 't.profile' extends itself");
+    expect_error(PROFILE("  extends \"strictt\"\n"), "PF2009", 2, 11,
+                 "unknown profile: no built-in template 'strictt'");
+    expect_help(PROFILE("  extends \"strictt\"\n"), "did you mean 'strict'?");
+    expect_error(PROFILE("  extends \"./no-such-file.profile\"\n"), "PF2009", 2, 11,
+                 "cannot read 'no-such-file.profile'");
+    expect_error(PROFILE("  lint { ignore weak-hash-enabld }\n"), "PF2010", 2, 17,
+                 "unknown rule: 'weak-hash-enabld'");
+    expect_help(PROFILE("  lint { ignore weak-hash-enabld }\n"), "did you mean 'weak-hash-enabled'?");
+    expect_error(PROFILE("  key \"HKXX\\Software\" { }\n"), "PF2011", 2, 7,
+                 "invalid key path: unknown root key");
+    expect_error(PROFILE("  key \"HKCU\\a\\u{a}[HKEY_LOCAL_MACHINE\\x]\" { }\n"), "PF2011", 2, 7,
+                 "a key name cannot hold a line break or NUL");
+    expect_error(PROFILE("  key \"HKCU\\x\" { value \"a\\u{0}b\" dword 1 }\n"), "PF2012", 2, 24,
+                 "the value name holds a NUL");
+    expect_error(PROFILE("  key \"HKCU\\x\" { value \"a\" string \"1\\u{d}\\u{a}2\" }\n"), "PF2012", 2,
+                 35, "a string value holds a line break");
+    expect_error(PROFILE("  description \"a\\u{9}b\"\n"), "PF2012", 2, 15,
+                 "'description' is one line of text");
+    expect_error(PROFILE("  send-extra-record 3\n"), "PF2013", 2, 21, "value out of range");
+    expect_error(PROFILE("  key-exchange dh min-key-length 100\n"), "PF2013", 2, 3,
+                 "a key length of 100 bits");
+    expect_error(PROFILE("  key \"HKCU\\x\" { value \"a\" dword 0x100000000 }\n"), "PF2013", 2, 18,
+                 "a dword holds at most 0xffffffff");
+    expect_error(PROFILE("  cipher-suites TLS_A \"TLS B\"\n"), "PF2014", 2, 23,
+                 "invalid name: 'TLS B'; cipher-suite names are letters");
+    expect_error(PROFILE("  ecc-curves NistP256 nistp256\n"), "PF2014", 2, 23, "listed twice");
+    expect_error(PROFILE("  winhttp default-secure-protocols dtls1.2\n"), "PF2015", 2, 36,
+                 "protocol has no bit: DTLS 1.2 has no DefaultSecureProtocols bit");
+    expect_error(PROFILE("  key-exchange pkcs min-key-length 2048 server\n"), "PF2016", 2, 3,
+                 "PKCS has no server minimum key length");
+    expect_error(PROFILE("  key-exchange ecdh min-key-length 2048\n"), "PF2016", 2, 3,
+                 "ECDH has no key length values");
+}
+
+/* A problem in an extended file is reported in that file. */
+static void test_errors_in_extended_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/reglint-profile-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char base[64], child[64];
+    snprintf(base, sizeof base, "%s/base.profile", dir);
+    snprintf(child, sizeof child, "%s/child.profile", dir);
+    FILE *f = fopen(base, "w");
+    assert_non_null(f);
+    fputs("profile \"base\" {\n  protocol tls1.4 enable\n}\n", f);
+    fclose(f);
+    f = fopen(child, "w");
+    assert_non_null(f);
+    fputs("profile \"child\" {\n  extends \"base.profile\"\n}\n", f);
+    fclose(f);
+    struct profile p;
+    assert_int_equal(profile_load(child, &p), PROFILE_INVALID);
+    assert_int_equal(p.diags.n, 1);
+    const struct diag *d = p.diags.items[0];
+    uint32_t line, col;
+    source_position(d->src, d->at.start, &line, &col);
+    assert_string_equal(d->src->name, base);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 12);
+    assert_string_equal(d->code, "PF2001");
+    profile_release(&p);
+    remove(base);
+    remove(child);
+    remove(dir);
+}
+
+static void test_every_pf_code_is_tested(void **state)
+{
+    (void)state;
+    /* The codes above, PF1001 to PF1010 and PF2001 to PF2016: a new code
+     * without a test fails here. */
+    for (int code = PF_SYNTAX; code < PF_COUNT; code++) {
+        const char *s = pf_code_string((enum pf_code)code);
+        int n = atoi(s + 2);
+        assert_true((n >= 1001 && n <= 1010) || (n >= 2001 && n <= 2016));
+    }
+    assert_int_equal(PF_COUNT, 26);
+}
+
+static void test_policy_from_a_profile(void **state)
+{
+    (void)state;
+    struct profile p;
+    assert_int_equal(load(PROFILE("  description \"d\"\n  target windows-7-sp1\n  arch x86\n"
+                                  "  protocol ssl3 tls1.0 disable server\n"
+                                  "  wininet secure-protocols tls1.2 tls1.1\n"
+                                  "  lint { fail-on info select RL4 ignore RL5001 "
+                                  "severity RL4001 weak-hash-enabled = style }\n"),
+                          &p),
+                     PROFILE_OK);
+    const struct policy *pol = p.policy;
+    assert_string_equal(pol->name, "t");
+    assert_string_equal(pol->description, "d");
+    assert_null(pol->source);
+    assert_true(pol->has_target);
+    assert_int_equal(pol->target, TARGET_WINDOWS_7_SP1);
+    assert_int_equal(pol->arch, ARCH_X86);
+    /* ssl3 server, tls1.0 server, wininet user and machine: in the order named. */
+    assert_int_equal(pol->nsettings, 4);
+    assert_int_equal(pol->settings[0].kind, PS_PROTOCOL);
+    assert_int_equal(pol->settings[0].subject.protocol.protocol, PROTO_SSL_3_0);
+    assert_int_equal(pol->settings[0].subject.protocol.role, ROLE_SERVER);
+    assert_int_equal(pol->settings[0].action, PA_DISABLE);
+    assert_int_equal(pol->settings[1].subject.protocol.protocol, PROTO_TLS_1_0);
+    assert_int_equal(pol->settings[2].kind, PS_WININET);
+    assert_int_equal(pol->settings[2].subject.scope, SCOPE_USER);
+    assert_int_equal(pol->settings[2].number, 0xA00);
+    assert_int_equal(pol->settings[3].subject.scope, SCOPE_MACHINE);
+    assert_true(pol->lint.has_fail_on);
+    assert_int_equal(pol->lint.fail_on, SEV_INFO);
+    assert_int_equal(pol->lint.nselect, 1);
+    assert_string_equal(pol->lint.select[0].selector, "RL4");
+    assert_int_equal(pol->lint.nignore, 1);
+    assert_int_equal(pol->lint.noverrides, 2);
+    assert_string_equal(pol->lint.overrides[1].selector, "weak-hash-enabled");
+    assert_int_equal(pol->lint.overrides[1].severity, SEV_STYLE);
+    profile_release(&p);
+}
+
+/* A profile that extends another changes its settings in place and adds the rest. */
+static void test_extends_overrides_in_place(void **state)
+{
+    (void)state;
+    struct profile p;
+    assert_int_equal(load(PROFILE("  extends \"tls12-only\"\n  protocol tls1.0 default client\n"
+                                  "  send-extra-record 2\n"),
+                          &p),
+                     PROFILE_OK);
+    const struct policy *pol = p.policy;
+    struct policy_setting like = {.kind = PS_PROTOCOL};
+    like.subject.protocol.protocol = PROTO_TLS_1_0;
+    like.subject.protocol.role = ROLE_CLIENT;
+    const struct policy_setting *s = policy_find(pol, &like);
+    assert_non_null(s);
+    assert_int_equal(s->action, PA_DEFAULT);
+    /* In the parent's place: ssl2 c/s, ssl3 c/s, then tls1.0 client. */
+    assert_ptr_equal(s, &pol->settings[4]);
+    like.subject.protocol.role = ROLE_SERVER;
+    assert_int_equal(policy_find(pol, &like)->action, PA_DISABLE);
+    assert_int_equal(pol->settings[pol->nsettings - 1].kind, PS_SEND_EXTRA_RECORD);
+    assert_string_equal(pol->name, "t");
+    profile_release(&p);
+}
+
+static void test_every_template_loads_under_its_name(void **state)
+{
+    (void)state;
+    assert_true(builtin_templates_count >= 8);
+    for (size_t i = 0; i < builtin_templates_count; i++) {
+        struct profile p;
+        enum profile_status status = profile_load(builtin_templates[i].name, &p);
+        if (status != PROFILE_OK)
+            print_profile_diags(&p);
+        assert_int_equal(status, PROFILE_OK);
+        assert_string_equal(p.policy->name, builtin_templates[i].name);
+        assert_non_null(p.policy->description);
+        assert_non_null(p.policy->source);
+        profile_release(&p);
+    }
+}
+
+/* The Easy fix writes four values and nothing else. */
+static void test_easyfix_plan(void **state)
+{
+    (void)state;
+    struct profile p;
+    assert_int_equal(profile_load("easyfix-kb3140245", &p), PROFILE_OK);
+    struct gen_plan *plan = gen_plan(p.policy, p.arena, &p.diags);
+    assert_non_null(plan);
+    static const char *const keys[] = {KEY_WINHTTP, KEY_WINHTTP_WOW64, KEY_WININET_USER,
+                                       KEY_WININET_MACHINE};
+    static const uint32_t values[] = {0xA00, 0xA00, 0xA80, 0xA80};
+    assert_int_equal(plan->nkeys, 4);
+    for (size_t i = 0; i < 4; i++) {
+        assert_string_equal(plan->keys[i].path, keys[i]);
+        assert_int_equal(plan->keys[i].nops, 1);
+        assert_int_equal(plan->keys[i].ops[0].kind, OP_DWORD);
+        assert_int_equal(plan->keys[i].ops[0].number, values[i]);
+    }
+    profile_release(&p);
+}
+
+/* gen's output read back by the reader gives the values asked for. */
+static void test_gen_round_trips_through_the_reader(void **state)
+{
+    (void)state;
+    struct profile p;
+    assert_int_equal(load(PROFILE("  key \"HKCU\\Software\\a]b\" {\n"
+                                  "    value \"q\\\"\\\\\" string \"x\\\\\\\"]\"\n  }\n"),
+                          &p),
+                     PROFILE_OK);
+    struct gen_plan *plan = gen_plan(p.policy, p.arena, &p.diags);
+    assert_non_null(plan);
+    struct buf out = BUF_INIT;
+    assert_int_equal(gen_render(plan, GEN_APPLY, TEXT_UTF8, &out), 0);
+    struct parsed *reg = parse_bytes(out.data, out.len);
+    expect_clean(reg);
+    assert_int_equal(reg->file->nstmts, 2);
+    const struct reg_stmt *key = &reg->file->stmts[0];
+    assert_int_equal(key->kind, REG_STMT_KEY);
+    assert_string_equal(reg_path_string(reg->arena, &key->as.key.path),
+                        "HKEY_CURRENT_USER\\Software\\a]b");
+    const struct reg_value_stmt *v = &reg->file->stmts[1].as.value;
+    assert_int_equal(v->name.len, 3);
+    assert_memory_equal(v->name.s, "q\"\\", 3);
+    assert_int_equal(v->len, 4);
+    assert_memory_equal(v->bytes, "x\\\"]", 4);
+    parsed_free(reg);
+    buf_free(&out);
+    profile_release(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_syntax_errors),
+        cmocka_unit_test(test_meaning_errors),
+        cmocka_unit_test(test_errors_in_extended_files),
+        cmocka_unit_test(test_every_pf_code_is_tested),
+        cmocka_unit_test(test_policy_from_a_profile),
+        cmocka_unit_test(test_extends_overrides_in_place),
+        cmocka_unit_test(test_every_template_loads_under_its_name),
+        cmocka_unit_test(test_easyfix_plan),
+        cmocka_unit_test(test_gen_round_trips_through_the_reader),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
