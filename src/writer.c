@@ -140,8 +140,11 @@ void writer_strings(struct reg_writer *w, const char *name, size_t name_len, uin
                     const char *const *strings, size_t count)
 {
     struct buf bytes = BUF_INIT;
-    enum text_encoding enc = w->encoding == TEXT_ANSI ? TEXT_ANSI : TEXT_UTF16LE;
-    size_t nul = enc == TEXT_ANSI ? 1 : 2;
+    /* regedit reads any file without the UTF-16 byte order mark as ANSI and
+     * widens hex(2)/hex(7) bytes from ANSI: such a file must list the
+     * strings in its own single-byte encoding, not in UTF-16. */
+    enum text_encoding enc = w->encoding;
+    size_t nul = enc == TEXT_UTF16LE ? 2 : 1;
     for (size_t i = 0; i < count; i++) {
         text_encode(strings[i], strlen(strings[i]), enc, &bytes, NULL);
         buf_fill(&bytes, '\0', nul);

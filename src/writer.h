@@ -47,8 +47,9 @@ void writer_dword(struct reg_writer *w, const char *name, size_t name_len, uint3
 void writer_string(struct reg_writer *w, const char *name, size_t name_len, const char *text,
                    size_t text_len);
 /* A REG_MULTI_SZ (type 7) or REG_EXPAND_SZ (type 2) value from UTF-8 strings,
- * as hex bytes in the writer's encoding (UTF-16LE, or ANSI bytes for an ANSI
- * file), with the terminating NULs regedit exports. */
+ * as hex bytes in the writer's encoding (UTF-16LE, or the single-byte text of
+ * an ANSI or UTF-8 file, which regedit widens on import), with the
+ * terminating NULs regedit exports. */
 void writer_strings(struct reg_writer *w, const char *name, size_t name_len, uint32_t type,
                     const char *const *strings, size_t count);
 /* "name"=- */
