@@ -425,7 +425,8 @@ void render_file(struct renderer *r, const struct diag_list *diags, enum severit
                 buf_printf(&b, "%zu more %s findings not shown\n", diags->dropped[rule],
                            rule_info((enum rule_id)rule)->id);
     }
-    fwrite(b.data, 1, b.len, r->out);
+    if (b.len)
+        fwrite(b.data, 1, b.len, r->out);
     buf_free(&b);
 }
 
