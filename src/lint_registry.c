@@ -172,12 +172,14 @@ static void check_child_name(struct lint_ctx *c, const struct model_key *k,
     if (!meant)
         return;
     const char *written = arena_strndup(c->diags->arena, k->name.s, k->name.len);
+    /* Whether Schannel also honours "Triple DES 168/168" is unconfirmed
+     * (domain.md §1.2): doubtful, not certainly wrong. */
+    bool doubtful = conf && strcmp(conf->meant, "Triple DES 168") == 0;
     struct diag *d = lint_at_key(c, RULE_UNKNOWN_NAME, k,
-                                 "key \"%s\" is not a name Windows reads; did you mean \"%s\"?",
+                                 doubtful ? "key \"%s\" is not the documented name; did you mean \"%s\"?"
+                                          : "key \"%s\" is not a name Windows reads; did you mean \"%s\"?",
                                  written, meant);
-    if (conf && strcmp(conf->meant, "Triple DES 168") == 0) {
-        /* Whether Schannel also honours "Triple DES 168/168" is unconfirmed
-         * (domain.md §1.2): doubtful, not certainly wrong. */
+    if (doubtful) {
         d->severity = SEV_WARNING;
         diag_help(c->diags, d, "Microsoft documents the key as \"%s\"; whether \"%s\" is also read is not confirmed",
                   meant, written);
