@@ -15,7 +15,8 @@ static const char lint_help[] =
     "\n"
     "Check .reg files as regedit would import them: syntax, names, types and\n"
     "ranges, contradictions, weak protocols and ciphers. Several files are\n"
-    "checked in one run; a malformed file does not stop the others.\n"
+    "checked in one run; a malformed file does not stop the others. A FILE\n"
+    "ending in .profile is checked as a profile (PF findings).\n"
     "\n"
     "  -f, --format FMT        text (default), gcc, json, sarif, github;\n"
     "                          FMT=FILE writes one more report in that format\n"
@@ -310,6 +311,24 @@ int cli_lint(int argc, char **argv)
     bool io_error = false, failed = false;
     for (size_t f = 0; f < a.nfiles; f++) {
         const char *path = a.files[f];
+        size_t len = strlen(path);
+        if (len > 8 && strcmp(path + len - 8, ".profile") == 0) {
+            /* A profile is linted by reading it: its PF findings. */
+            struct profile checked;
+            enum profile_status st = profile_load(path, &checked);
+            if (st == PROFILE_NOT_FOUND || st == PROFILE_UNREADABLE) {
+                cli_error("%s", checked.error);
+                io_error = true;
+            } else {
+                diag_list_sort(&checked.diags);
+                for (size_t i = 0; i < a.noutputs; i++)
+                    render_file(a.outputs[i].renderer, &checked.diags, a.show);
+                if (!a.fail_never && diag_count_at_least(&checked.diags, a.fail_on) > 0)
+                    failed = true;
+            }
+            profile_release(&checked);
+            continue;
+        }
         struct reg_doc doc;
         if (!cli_read_reg(path, strcmp(path, "-") == 0 ? a.stdin_name : NULL, &doc)) {
             io_error = true;

@@ -1,0 +1,1 @@
+reglint lint -f gcc profile-bad.profile profile-baseline.profile
