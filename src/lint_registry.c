@@ -152,6 +152,49 @@ static bool is_settings_key(const struct key_class *cls)
     return cls->kind >= KK_SCHANNEL;
 }
 
+static bool same_name(const struct reg_name *a, const struct reg_name *b)
+{
+    if (a->len != b->len)
+        return false;
+    for (uint32_t j = 0; j < a->len; j++)
+        if (text_upcase((unsigned char)a->s[j]) != text_upcase((unsigned char)b->s[j]))
+            return false;
+    return true;
+}
+
+/* Whether the key path names `k` or a key below it. */
+static bool path_through(const struct reg_path *path, const struct model_key *k)
+{
+    if (path->root != k->root || path->depth < k->depth)
+        return false;
+    for (const struct model_key *a = k; a && a->depth > 0; a = a->parent)
+        if (!same_name(&path->segments[a->depth - 1], &a->name))
+            return false;
+    return true;
+}
+
+/* An unsafe fix renaming a key in every key line that names it or a key
+ * below it (Windows starts reading what was written there). */
+static void rename_key_fix(struct lint_ctx *c, struct diag *d, const struct model_key *k,
+                           const char *meant)
+{
+    const char *text = c->src->d.text;
+    struct fix *fix = NULL;
+    for (size_t i = 0; i < c->file->nstmts; i++) {
+        const struct reg_stmt *st = &c->file->stmts[i];
+        if ((st->kind != REG_STMT_KEY && st->kind != REG_STMT_KEY_DELETE) || !st->as.key.resolved ||
+            !path_through(&st->as.key.path, k))
+            continue;
+        const struct reg_name *seg = &st->as.key.path.segments[k->depth - 1];
+        if (seg->s < text || seg->s + seg->len > text + c->src->d.len)
+            continue;
+        if (!fix)
+            fix = diag_fix(c->diags, d, FIX_UNSAFE, "rename the key to \"%s\"", meant);
+        uint32_t start = (uint32_t)(seg->s - text);
+        diag_fix_edit(c->diags, fix, (struct span){start, start + seg->len}, meant);
+    }
+}
+
 static void check_child_name(struct lint_ctx *c, const struct model_key *k,
                              const struct key_class *cls, const struct key_class *parent)
 {
@@ -184,8 +227,7 @@ static void check_child_name(struct lint_ctx *c, const struct model_key *k,
         diag_help(c->diags, d, "Microsoft documents the key as \"%s\"; whether \"%s\" is also read is not confirmed",
                   meant, written);
     } else {
-        diag_help(c->diags, d, "rename the key \"%s\" to \"%s\" in every key line that names it",
-                  written, meant);
+        rename_key_fix(c, d, k, meant);
     }
 }
 
@@ -432,16 +474,6 @@ void lint_check_keys(struct lint_ctx *c)
 }
 
 /* ------------------------------------- RL3011, RL2002: deleting statements */
-
-static bool same_name(const struct reg_name *a, const struct reg_name *b)
-{
-    if (a->len != b->len)
-        return false;
-    for (uint32_t j = 0; j < a->len; j++)
-        if (text_upcase((unsigned char)a->s[j]) != text_upcase((unsigned char)b->s[j]))
-            return false;
-    return true;
-}
 
 static bool path_has_prefix(const struct reg_path *path, const struct reg_path *prefix)
 {
