@@ -59,3 +59,35 @@ void cli_print_gcc(struct diag_list *diags, FILE *out)
     render_file(r, diags, SEV_STYLE);
     render_end(r);
 }
+
+void cli_print_profile_diags(struct diag_list *diags)
+{
+    diag_list_sort(diags);
+    for (size_t i = 0; i < diags->n; i++) {
+        struct diag *d = diags->items[i];
+        uint32_t line, col;
+        source_position(d->src, d->at.start, &line, &col);
+        fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", d->src->name, (unsigned)line, (unsigned)col,
+                severity_name(d->severity), d->message, d->code);
+        for (size_t h = 0; h < d->nhelp; h++)
+            fprintf(stderr, "  help: %s\n", d->help[h]);
+    }
+}
+
+int cli_load_profile(const char *what, struct profile *p)
+{
+    switch (profile_load(what, p)) {
+    case PROFILE_OK:
+        return EXIT_OK;
+    case PROFILE_INVALID:
+        cli_print_profile_diags(&p->diags);
+        return EXIT_USAGE;
+    case PROFILE_NOT_FOUND:
+        cli_error("%s", p->error);
+        return EXIT_USAGE;
+    case PROFILE_UNREADABLE:
+        cli_error("%s", p->error);
+        return EXIT_IO;
+    }
+    return EXIT_USAGE;
+}

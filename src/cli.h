@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "model.h"
+#include "profile.h"
 #include "regfile.h"
 #include "source.h"
 
@@ -48,6 +49,15 @@ void cli_release_reg(struct reg_doc *doc);
 
 /* Prints findings as "file:line:col: severity: message [RLxxxx]" lines. */
 void cli_print_gcc(struct diag_list *diags, FILE *out);
+
+/* Profile findings (PFxxxx) on stderr: "file:line:col: error: message [PF..]"
+ * and their help lines ("did you mean ..."). */
+void cli_print_profile_diags(struct diag_list *diags);
+/* Loads a profile, a file or a built-in name, for a command. Returns EXIT_OK,
+ * or prints why it cannot be used and returns the exit status: EXIT_USAGE for
+ * an invalid or unknown profile, EXIT_IO for one that cannot be read. The
+ * caller releases *p in every case. */
+int cli_load_profile(const char *what, struct profile *p);
 
 int cli_dump(int argc, char **argv);
 int cli_show(int argc, char **argv);

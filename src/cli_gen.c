@@ -29,44 +29,6 @@ static const char templates_help[] =
     "List the built-in profiles: name, description and source. Use a name with\n"
     "'reglint gen NAME', 'reglint lint --profile NAME' or 'extends \"NAME\"'.\n";
 
-/* Profile errors: "file:line:col: error: message [PFxxxx]" and help lines. */
-static void print_profile_diags(struct diag_list *diags)
-{
-    diag_list_sort(diags);
-    for (size_t i = 0; i < diags->n; i++) {
-        struct diag *d = diags->items[i];
-        uint32_t line, col;
-        source_position(d->src, d->at.start, &line, &col);
-        fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", d->src->name, (unsigned)line, (unsigned)col,
-                severity_name(d->severity), d->message, d->code);
-        for (size_t h = 0; h < d->nhelp; h++)
-            fprintf(stderr, "  help: %s\n", d->help[h]);
-    }
-}
-
-/* Loads a profile for a command; prints what went wrong and sets *rc if it
- * cannot be used. */
-static bool load_profile(const char *what, struct profile *p, int *rc)
-{
-    switch (profile_load(what, p)) {
-    case PROFILE_OK:
-        return true;
-    case PROFILE_INVALID:
-        print_profile_diags(&p->diags);
-        *rc = EXIT_USAGE;
-        return false;
-    case PROFILE_NOT_FOUND:
-        cli_error("%s", p->error);
-        *rc = EXIT_USAGE;
-        return false;
-    case PROFILE_UNREADABLE:
-        cli_error("%s", p->error);
-        *rc = EXIT_IO;
-        return false;
-    }
-    return false;
-}
-
 static bool parse_encoding(const char *s, enum text_encoding *out)
 {
     if (strcmp(s, "utf16") == 0)
@@ -148,15 +110,15 @@ int cli_gen(int argc, char **argv)
     if (undo && strcmp(undo, "-") == 0 && strcmp(output, "-") == 0)
         return cli_usage(argv[0], "the .reg file and its undo cannot both go to standard output");
 
-    int rc = EXIT_OK;
     struct profile p;
-    if (!load_profile(profile, &p, &rc)) {
+    int rc = cli_load_profile(profile, &p);
+    if (rc != EXIT_OK) {
         profile_release(&p);
         return rc;
     }
     struct gen_plan *plan = gen_plan(p.policy, p.arena, &p.diags);
     if (!plan) {
-        print_profile_diags(&p.diags);
+        cli_print_profile_diags(&p.diags);
         profile_release(&p);
         return EXIT_USAGE;
     }
@@ -187,10 +149,10 @@ int cli_templates(int argc, char **argv)
         }
         return cli_usage(argv[0], "templates takes no arguments");
     }
-    int rc = EXIT_OK;
     for (size_t i = 0; i < builtin_templates_count; i++) {
         struct profile p;
-        if (!load_profile(builtin_templates[i].name, &p, &rc)) {
+        int rc = cli_load_profile(builtin_templates[i].name, &p);
+        if (rc != EXIT_OK) {
             profile_release(&p);
             return rc;
         }
@@ -199,5 +161,5 @@ int cli_templates(int argc, char **argv)
                pol->description ? pol->description : "", pol->source ? pol->source : "none");
         profile_release(&p);
     }
-    return rc;
+    return EXIT_OK;
 }

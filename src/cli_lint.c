@@ -239,19 +239,9 @@ static bool close_outputs(struct lint_args *a)
  * command line wins over the profile. */
 static int use_profile(struct lint_args *a, struct profile *prof)
 {
-    switch (profile_load(a->profile, prof)) {
-    case PROFILE_OK:
-        break;
-    case PROFILE_INVALID:
-        cli_print_gcc(&prof->diags, stderr);
-        return EXIT_USAGE;
-    case PROFILE_NOT_FOUND:
-        cli_error("%s", prof->error);
-        return EXIT_USAGE;
-    case PROFILE_UNREADABLE:
-        cli_error("%s", prof->error);
-        return EXIT_IO;
-    }
+    int rc = cli_load_profile(a->profile, prof);
+    if (rc != EXIT_OK)
+        return rc;
     const struct policy *policy = prof->policy;
     struct lint_options *o = &a->options;
     o->policy = policy;
