@@ -115,10 +115,11 @@ static void check_enabled(struct lint_ctx *c, enum protocol p, enum role r, cons
                       info->strength == STRENGTH_BROKEN ? "the protocol is broken" : "the profile disables it");
         }
     }
-    if (p == PROTO_TLS_1_2 && (in == INTENT_OFF || in == INTENT_MIXED) && lint_on(c, RULE_TLS12_DISABLED)) {
-        struct diag *d = lint_at_value(c, RULE_TLS12_DISABLED, in == INTENT_MIXED ? v->dbd : at,
-                                       PART_STATEMENT, "TLS 1.2 %s is %s", role_key(r),
-                                       in == INTENT_OFF ? "disabled" : "disabled by default");
+    /* Enabled but disabled by default is RL3001's finding, which says both
+     * ways out; one report per mistake. */
+    if (p == PROTO_TLS_1_2 && in == INTENT_OFF && lint_on(c, RULE_TLS12_DISABLED)) {
+        struct diag *d = lint_at_value(c, RULE_TLS12_DISABLED, at, PART_STATEMENT,
+                                       "TLS 1.2 %s is disabled", role_key(r));
         diag_help(c->diags, d, "TLS 1.2 is what nearly every peer needs; Windows may be left with no protocol");
     }
     if (in == INTENT_ON && lint_on(c, RULE_PROTOCOL_UNSUPPORTED_ON_TARGET)) {
@@ -154,7 +155,10 @@ static void check_roles_agree(struct lint_ctx *c, enum protocol p)
         role_values(c, p, (enum role)r, &v[r]);
         in[r] = intent_of(&v[r]);
     }
-    if (in[ROLE_CLIENT] == in[ROLE_SERVER])
+    /* A role that contradicts itself is RL3001's finding; comparing it with
+     * the other role would report the same mistake again. */
+    if (in[ROLE_CLIENT] == in[ROLE_SERVER] || in[ROLE_CLIENT] == INTENT_MIXED ||
+        in[ROLE_SERVER] == INTENT_MIXED)
         return;
     /* Enabling one role and leaving the other to Windows is common and
      * mostly harmless; disabling one role only leaves the other exposed. */
