@@ -1,0 +1,139 @@
+#!/bin/sh
+# `make bench`: times reglint on synthetic regedit exports against the cost of
+# merely decoding them, and reports its peak memory. See bench/README.md.
+#   bench/run.sh BIN
+# Environment (all optional):
+#   CC              compiler for the benchmark tools (cc)
+#   BENCH_SIZES     export sizes, K or M suffix for KiB or MiB ("10M 100M")
+#   BENCH_COMMANDS  what is measured (see `commands` below)
+#   BENCH_RUNS      runs of each measurement; the fastest counts (5)
+#   BENCH_DIR       where the tools and exports go (BIN's directory/bench);
+#                   exports already there are reused
+# Exits 1 when a measurement cannot be made (a tool fails to build, a command
+# fails, the reader disagrees with the generator); a missed target is reported
+# in the table, not in the exit status: timings depend on the machine.
+set -eu
+
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+dir=${BENCH_DIR:-$(dirname "$bin")/bench}
+cc=${CC:-cc}
+runs=${BENCH_RUNS:-5}
+sizes=${BENCH_SIZES:-10M 100M}
+# One entry per reglint command measured: SUBCOMMAND:TARGET. Each runs as
+# `reglint SUBCOMMAND FILE >/dev/null` on every export; TARGET is the largest
+# ratio of its time to the decode floor that meets its goal.
+commands=${BENCH_COMMANDS:-dump:5}
+# The decode floor: the least any reader of the file has to do.
+floor='iconv -f UTF-16LE -t UTF-8 "$1" | wc -l'
+
+mkdir -p "$dir"
+
+fail() {
+    echo "bench: $*" >&2
+    exit 1
+}
+
+# Builds bench/NAME.c into $dir/NAME unless that is newer than its source.
+tool() {
+    exe=$dir/$1
+    if [ ! -x "$exe" ] || [ -n "$(find "$here/$1.c" -newer "$exe")" ]; then
+        $cc -std=c11 -O2 -Wall -Wextra -o "$exe" "$here/$1.c" || fail "cannot build $1"
+    fi
+}
+tool gen-export
+tool peak-rss
+
+# Writes the export of size $1 (reused if the generator is older) and sets
+# file, keys, values and dump_lines.
+export_of() {
+    file=$dir/export-$1.reg
+    if [ ! -f "$file.counts" ] || [ -n "$(find "$dir/gen-export" -newer "$file.counts")" ]; then
+        "$dir/gen-export" "$1" "$file.tmp" >"$file.counts.tmp" || fail "cannot write $file"
+        mv "$file.tmp" "$file"
+        mv "$file.counts.tmp" "$file.counts"
+    fi
+    read -r keys values dump_lines <"$file.counts"
+}
+
+# The fastest of $runs runs of a command: sets secs, and rss to the largest
+# peak RSS seen (KiB).
+measure() {
+    secs=
+    rss=0
+    i=0
+    while [ "$i" -lt "$runs" ]; do
+        report=$("$dir/peak-rss" -o /dev/null "$@") || fail "cannot run $*"
+        t=${report%% *}
+        rest=${report#* }
+        r=${rest%% *}
+        code=${rest#* }
+        # Exit status 1 means findings, which are not failures here.
+        [ "$code" -le 1 ] || fail "exit status $code from: $*"
+        secs=$(awk -v a="${secs:-$t}" -v b="$t" 'BEGIN { print (b < a ? b : a) }')
+        [ "$r" -le "$rss" ] || rss=$r
+        i=$((i + 1))
+    done
+}
+
+# Checks that reglint reads the export as the generator wrote it.
+check_export() {
+    lines=$("$bin" dump "$file" 2>"$dir/check.err" | wc -l) || fail "reglint dump failed on $file"
+    [ ! -s "$dir/check.err" ] || fail "reglint reported problems in $file: $(head -n 3 "$dir/check.err")"
+    [ "$lines" -eq "$dump_lines" ] ||
+        fail "reglint dump printed $lines lines for $file, the generator expected $dump_lines"
+}
+
+rows=$dir/rows
+: >"$rows"
+for size in $sizes; do
+    export_of "$size"
+    check_export
+    bytes=$(wc -c <"$file")
+    measure sh -c "$floor" sh "$file"
+    floor_secs=$secs
+    for entry in $commands; do
+        command=${entry%%:*}
+        target=${entry#*:}
+        measure "$bin" "$command" "$file"
+        echo "$size $bytes $keys $values $command $floor_secs $secs $target $rss" >>"$rows"
+    done
+done
+
+echo "reglint benchmark: fastest of $runs runs; floor = $floor"
+cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+echo "machine: $(uname -sr), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') CPUs${cpu:+ ($cpu)}"
+[ -c /dev/null ] || echo "note: /dev/null is a regular file here, so writing output to it takes time"
+awk '
+BEGIN {
+    printf "%-6s %8s %8s %8s %-7s %8s %8s %6s %6s %8s %8s  %s\n", "size", "MB", "keys", "values",
+           "command", "floor s", "time s", "ratio", "target", "RSS MB", "RSS/size", "verdict"
+}
+{
+    size = $1; bytes = $2; command = $5; floor = $6; secs = $7; target = $8; rss = $9 * 1024
+    ratio = floor > 0 ? secs / floor : 0
+    verdict = "ok"
+    if (ratio > target) verdict = "SLOW"
+    if (rss > bytes) verdict = (verdict == "ok" ? "" : verdict ",") "BIG"
+    printf "%-6s %8.1f %8d %8d %-7s %8.3f %8.3f %6.2f %6s %8.1f %8.2f  %s\n", size, bytes / 1048576,
+           $3, $4, command, floor, secs, ratio, "<=" target, rss / 1048576, rss / bytes, verdict
+    # Cost per byte at the smallest and the largest export of at least 1 MiB.
+    if (bytes >= 1048576) {
+        if (!(command in small) || bytes < small_bytes[command]) {
+            small[command] = secs / bytes; small_bytes[command] = bytes
+        }
+        if (!(command in large) || bytes > large_bytes[command]) {
+            large[command] = secs / bytes; large_bytes[command] = bytes
+        }
+    }
+}
+END {
+    for (command in small) {
+        if (large_bytes[command] == small_bytes[command]) continue
+        growth = large[command] / small[command]
+        note = growth > 1.25 ? "  NOT LINEAR" : ""
+        printf "scaling: %s takes %.2f times as long per MB at %.0f MB as at %.0f MB (1.00 is linear)%s\n",
+               command, growth, large_bytes[command] / 1048576, small_bytes[command] / 1048576,
+               note
+    }
+}' "$rows"
