@@ -558,9 +558,12 @@ void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
         reg_problem(ctx, problem, at);
 }
 
-static uint32_t utf16_units(const char *s, uint32_t len)
+/* Whether s[0..len) takes more than `max` UTF-16 code units. */
+static bool longer_in_utf16(const char *s, uint32_t len, uint32_t max)
 {
-    return (uint32_t)text_count_utf16(s, len);
+    /* No character takes more code units than bytes: short text needs no
+     * count, and nearly every name is short. */
+    return len > max && text_count_utf16(s, len) > max;
 }
 
 /* The root an abbreviation such as HKLM stands for, or REG_ROOT_COUNT. */
@@ -623,7 +626,7 @@ static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *o
             j++;
         if (j > i + 1) {
             struct reg_name seg = {s + i + 1, j - i - 1};
-            if (utf16_units(seg.s, seg.len) > MAX_KEY_SEGMENT) {
+            if (longer_in_utf16(seg.s, seg.len, MAX_KEY_SEGMENT)) {
                 *problem = PROB_KEY_SEGMENT_TOO_LONG;
                 return false;
             }
@@ -712,7 +715,7 @@ void reg_add_win31(struct reg_ctx *ctx, struct span at, const struct reg_token *
 static bool value_name_ok(struct reg_ctx *ctx, const struct reg_token *name, struct span name_at,
                           struct span at)
 {
-    if (utf16_units(name->text.s, name->text.len) > MAX_VALUE_NAME) {
+    if (longer_in_utf16(name->text.s, name->text.len, MAX_VALUE_NAME)) {
         reg_problem(ctx, PROB_NAME_TOO_LONG, name_at);
         new_stmt(ctx, REG_STMT_SKIPPED, at);
         return false;

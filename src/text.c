@@ -146,25 +146,36 @@ uint32_t text_upcase(uint32_t cp)
     return cp;
 }
 
-static void put_unit(struct buf *out, uint32_t u)
+/* Stores a code unit at p, which has room for it. */
+static unsigned char *store_unit(unsigned char *p, uint32_t u)
 {
-    char two[2] = {(char)(u & 0xFF), (char)(u >> 8)};
-    buf_append(out, two, 2);
+    p[0] = (unsigned char)(u & 0xFF);
+    p[1] = (unsigned char)(u >> 8);
+    return p + 2;
 }
 
 void text_to_utf16le(const char *s, size_t n, struct buf *out)
 {
+    /* Every byte of WTF-8 gives at most two bytes of UTF-16 (a four-byte
+     * form gives four), so one reservation covers the whole text. */
     buf_reserve(out, n * 2);
+    unsigned char *p = (unsigned char *)out->data + out->len;
     for (size_t i = 0; i < n;) {
-        uint32_t cp = text_next_cp(s, n, &i);
+        uint32_t cp = (unsigned char)s[i];
+        if (cp < 0x80)
+            i++;
+        else
+            cp = text_next_cp(s, n, &i);
         if (cp >= 0x10000) {
             cp -= 0x10000;
-            put_unit(out, 0xD800 | (cp >> 10));
-            put_unit(out, 0xDC00 | (cp & 0x3FF));
+            p = store_unit(p, 0xD800 | (cp >> 10));
+            p = store_unit(p, 0xDC00 | (cp & 0x3FF));
         } else {
-            put_unit(out, cp);
+            p = store_unit(p, cp);
         }
     }
+    out->len = (size_t)(p - (unsigned char *)out->data);
+    out->data[out->len] = '\0';
 }
 
 void text_encode(const char *s, size_t n, enum text_encoding enc, struct buf *out,
@@ -254,6 +265,16 @@ static void emit_unit(struct text_decoder *dec, uint32_t u)
     }
 }
 
+/* Eight bytes as memcpy() loads them, with `byte` at the odd offsets (the
+ * high bytes of four UTF-16LE units) and 0 elsewhere, on any byte order. */
+static uint64_t odd_bytes(unsigned char byte)
+{
+    const unsigned char b[8] = {0, byte, 0, byte, 0, byte, 0, byte};
+    uint64_t x;
+    memcpy(&x, b, sizeof x);
+    return x;
+}
+
 static void feed_utf16(struct text_decoder *dec, const unsigned char *p, size_t n)
 {
     size_t i = 0;
@@ -262,8 +283,44 @@ static void feed_utf16(struct text_decoder *dec, const unsigned char *p, size_t 
         dec->odd_pending = false;
         i = 1;
     }
-    for (; i + 1 < n; i += 2)
+    /* Room for the worst case (three bytes per unit), so that the run below
+     * can store without checking. */
+    buf_reserve(&dec->out, (n - i) / 2 * 3 + 4);
+    while (i + 1 < n) {
+        /* Exports are mostly ASCII: copy runs of it without the checks
+         * emit_unit() makes for NULs, surrogates and multi-byte forms. */
+        if (!dec->high_surrogate) {
+            char *out = dec->out.data;
+            size_t len = dec->out.len;
+            /* Four units at a time while all four are in 1..0x7F: their high
+             * bytes are 0, no byte has its top bit set, and no low byte is 0
+             * (the classic test for a zero byte, with the high bytes made 1). */
+            const uint64_t high_bytes = odd_bytes(0xFF), high_ones = odd_bytes(1);
+            const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+            while (i + 8 <= n) {
+                uint64_t x;
+                memcpy(&x, p + i, sizeof x);
+                uint64_t y = x | high_ones;
+                if ((x & (high_bytes | tops)) != 0 || ((y - ones) & ~y & tops) != 0)
+                    break;
+                out[len] = (char)p[i];
+                out[len + 1] = (char)p[i + 2];
+                out[len + 2] = (char)p[i + 4];
+                out[len + 3] = (char)p[i + 6];
+                len += 4;
+                i += 8;
+            }
+            while (i + 1 < n && p[i + 1] == 0 && p[i] != 0 && p[i] < 0x80) {
+                out[len++] = (char)p[i];
+                i += 2;
+            }
+            dec->out.len = len;
+            if (i + 1 >= n)
+                break;
+        }
         emit_unit(dec, (uint32_t)p[i] | ((uint32_t)p[i + 1] << 8));
+        i += 2;
+    }
     if (i < n) {
         dec->odd_pending = true;
         dec->odd_byte = p[i];
@@ -376,19 +433,17 @@ bool text_decoder_feed(struct text_decoder *dec, const unsigned char *bytes, siz
 static void note_eols(struct decoded_text *d)
 {
     size_t crlf = 0, lf = 0, cr = 0;
-    const char *s = d->text;
-    for (size_t i = 0; i < d->len; i++) {
-        if (s[i] == '\r') {
-            if (i + 1 < d->len && s[i + 1] == '\n') {
-                crlf++;
-                i++;
-            } else {
-                cr++;
-            }
-        } else if (s[i] == '\n') {
+    const char *s = d->text, *end = s + d->len;
+    /* Two memchr() passes are much faster than one test of every byte. */
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        if (p > s && p[-1] == '\r')
+            crlf++;
+        else
             lf++;
-        }
     }
+    for (const char *p = s; (p = memchr(p, '\r', (size_t)(end - p))) != NULL; p++)
+        cr++;
+    cr -= crlf;
     d->eol = TEXT_EOL_CRLF;
     if (lf > crlf && lf >= cr)
         d->eol = TEXT_EOL_LF;
