@@ -11,8 +11,15 @@
  * Name tables: open addressing from (owner, name in any case) to a key or
  * a value. One table maps keys by (parent, name), the other values by
  * (key, name).
+ *
+ * Only owners with many children or values are in the tables: most keys hold
+ * a handful, which a walk along the list finds as fast, and a table slot per
+ * item would cost memory in proportion to the whole file.
  * =====================================================================
  */
+
+/* An owner's items go into a table once it has this many. */
+#define TABLE_MIN_ITEMS 8
 
 struct model_slot {
     uint32_t hash;
@@ -37,13 +44,22 @@ static uint32_t hash_name(const void *owner, const char *s, size_t len)
     return (uint32_t)(h ^ (h >> 32));
 }
 
+/* text_upcase() below 0x80, inline: names are mostly ASCII. */
+static unsigned char ascii_upcase(unsigned char c)
+{
+    return c >= 'a' && c <= 'z' ? (unsigned char)(c - 'a' + 'A') : c;
+}
+
 static bool same_name(const char *a, size_t alen, const char *b, size_t blen)
 {
+    /* A name is nearly always written the same way each time. */
+    if (alen == blen && memcmp(a, b, alen) == 0)
+        return true;
     size_t i = 0, j = 0;
     while (i < alen && j < blen) {
         unsigned char ca = (unsigned char)a[i], cb = (unsigned char)b[j];
         if (ca < 0x80 && cb < 0x80) {
-            if (text_upcase(ca) != text_upcase(cb))
+            if (ascii_upcase(ca) != ascii_upcase(cb))
                 return false;
             i++;
             j++;
@@ -141,13 +157,44 @@ static void add_event(struct model *m, struct model_event **history, size_t stmt
 struct model_key *model_child(const struct model *m, const struct model_key *parent,
                               const char *name, size_t len)
 {
-    return table_find(m->keys_by_name, parent, name, len, hash_name(parent, name, len));
+    if (parent->nchildren >= TABLE_MIN_ITEMS)
+        return table_find(m->keys_by_name, parent, name, len, hash_name(parent, name, len));
+    for (struct model_key *k = parent->first_child; k; k = k->next_sibling)
+        if (same_name(k->name.s, k->name.len, name, len))
+            return k;
+    return NULL;
 }
 
 struct model_value *model_find_value(const struct model *m, const struct model_key *key,
                                      const char *name, size_t len)
 {
-    return table_find(m->values_by_name, key, name, len, hash_name(key, name, len));
+    if (key->nvalues >= TABLE_MIN_ITEMS)
+        return table_find(m->values_by_name, key, name, len, hash_name(key, name, len));
+    for (struct model_value *v = key->first_value; v; v = v->next)
+        if (same_name(v->name.s, v->name.len, name, len))
+            return v;
+    return NULL;
+}
+
+/* Puts a new item of an owner that now has `count` items into `t`:
+ * with all its earlier items when the owner has just reached the minimum. */
+static void table_add(struct model_table *t, const void *owner, uint32_t count, void *item)
+{
+    if (count < TABLE_MIN_ITEMS)
+        return;
+    if (count > TABLE_MIN_ITEMS) {
+        const struct reg_name *name = slot_name(t, item);
+        table_put(t, hash_name(owner, name->s, name->len), item);
+        return;
+    }
+    if (t->holds_values) {
+        for (struct model_value *v = ((const struct model_key *)owner)->first_value; v; v = v->next)
+            table_put(t, hash_name(owner, v->name.s, v->name.len), v);
+    } else {
+        for (struct model_key *k = ((const struct model_key *)owner)->first_child; k;
+             k = k->next_sibling)
+            table_put(t, hash_name(owner, k->name.s, k->name.len), k);
+    }
 }
 
 /* The child named `name`, created (not yet existing) if the file never
@@ -155,8 +202,7 @@ struct model_value *model_find_value(const struct model *m, const struct model_k
 static struct model_key *child_for(struct model *m, struct model_key *parent,
                                    const struct reg_name *name)
 {
-    uint32_t hash = hash_name(parent, name->s, name->len);
-    struct model_key *k = table_find(m->keys_by_name, parent, name->s, name->len, hash);
+    struct model_key *k = model_child(m, parent, name->s, name->len);
     if (k)
         return k;
     k = arena_alloc(m->arena, sizeof *k);
@@ -169,7 +215,7 @@ static struct model_key *child_for(struct model *m, struct model_key *parent,
     else
         parent->first_child = k;
     parent->last_child = k;
-    table_put(m->keys_by_name, hash, k);
+    table_add(m->keys_by_name, parent, ++parent->nchildren, k);
     m->nkeys++;
     return k;
 }
@@ -177,8 +223,7 @@ static struct model_key *child_for(struct model *m, struct model_key *parent,
 static struct model_value *value_for(struct model *m, struct model_key *key,
                                      const struct reg_name *name)
 {
-    uint32_t hash = hash_name(key, name->s, name->len);
-    struct model_value *v = table_find(m->values_by_name, key, name->s, name->len, hash);
+    struct model_value *v = model_find_value(m, key, name->s, name->len);
     if (v)
         return v;
     v = arena_alloc(m->arena, sizeof *v);
@@ -189,17 +234,34 @@ static struct model_value *value_for(struct model *m, struct model_key *key,
     else
         key->first_value = v;
     key->last_value = v;
-    table_put(m->values_by_name, hash, v);
+    table_add(m->values_by_name, key, ++key->nvalues, v);
     m->nvalues++;
     return v;
 }
 
 /* Creates the key and the missing keys above it, as RegCreateKeyEx does. A
- * key created again after a deletion takes its new spelling. */
-static struct model_key *create_path(struct model *m, const struct reg_path *path)
+ * key created again after a deletion takes its new spelling.
+ *
+ * `prev` is the path of the previous key line and `prev_key` its key, or NULL
+ * when a deletion may have removed them since. Exports list keys depth-first,
+ * so most paths repeat the previous one but for the last segment or two; the
+ * walk starts from the deepest key both share, which exists, rather than
+ * looking up every segment again. */
+static struct model_key *create_path(struct model *m, const struct reg_path *path,
+                                     const struct reg_path *prev, struct model_key *prev_key)
 {
     struct model_key *k = m->roots[path->root];
-    for (uint32_t i = 0; i < path->depth; i++) {
+    uint32_t i = 0;
+    if (prev_key && prev->root == path->root) {
+        while (i < path->depth && i < prev->depth &&
+               path->segments[i].len == prev->segments[i].len &&
+               memcmp(path->segments[i].s, prev->segments[i].s, path->segments[i].len) == 0)
+            i++;
+        k = prev_key;
+        for (uint32_t up = prev->depth; up > i; up--)
+            k = k->parent;
+    }
+    for (; i < path->depth; i++) {
         k = child_for(m, k, &path->segments[i]);
         if (!k->exists) {
             k->name = path->segments[i];
@@ -252,13 +314,18 @@ static void apply(struct model *m)
 {
     const struct reg_file *f = m->file;
     struct model_key *current = NULL;
+    /* The last key line's path and key, while no deletion has intervened. */
+    const struct reg_path *prev = NULL;
+    struct model_key *prev_key = NULL;
     for (size_t i = 0; i < f->nstmts; i++) {
         const struct reg_stmt *st = &f->stmts[i];
         switch (st->kind) {
         case REG_STMT_KEY:
             current = NULL;
             if (st->as.key.usable) {
-                current = create_path(m, &st->as.key.path);
+                current = create_path(m, &st->as.key.path, prev, prev_key);
+                prev = &st->as.key.path;
+                prev_key = current;
                 current->named = true;
                 add_event(m, &current->history, i);
             }
@@ -278,6 +345,7 @@ static void apply(struct model *m)
             if (k) {
                 k->named = true;
                 delete_tree(m, k, i);
+                prev_key = NULL;
             }
             break;
         }

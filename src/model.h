@@ -47,6 +47,8 @@ struct model_key {
     struct reg_name name;        /* root name for roots; first spelling otherwise */
     enum reg_root root;
     uint32_t depth;              /* 0 for a root */
+    uint32_t nchildren;          /* keys in the first_child list, existing or not */
+    uint32_t nvalues;            /* values in the first_value list, existing or not */
     bool exists;
     bool named;                  /* a key line or deletion line names this key */
     struct model_event *history; /* key lines and deletions, newest first */
