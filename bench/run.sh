@@ -114,7 +114,8 @@ BEGIN {
     ratio = floor > 0 ? secs / floor : 0
     verdict = "ok"
     if (ratio > target) verdict = "SLOW"
-    if (rss > bytes) verdict = (verdict == "ok" ? "" : verdict ",") "BIG"
+    # Below 1 MiB the program and its libraries outweigh any file.
+    if (rss > bytes && bytes >= 1048576) verdict = (verdict == "ok" ? "" : verdict ",") "BIG"
     printf "%-6s %8.1f %8d %8d %-7s %8.3f %8.3f %6.2f %6s %8.1f %8.2f  %s\n", size, bytes / 1048576,
            $3, $4, command, floor, secs, ratio, "<=" target, rss / 1048576, rss / bytes, verdict
     # Cost per byte at the smallest and the largest export of at least 1 MiB.
