@@ -4,7 +4,7 @@
 #   bench/run.sh BIN
 # Environment (all optional):
 #   CC              compiler for the benchmark tools (cc)
-#   BENCH_SIZES     export sizes, K or M suffix for KiB or MiB ("10M 100M")
+#   BENCH_SIZES     export sizes, K or M suffix for KiB or MiB ("2K 10M 100M")
 #   BENCH_COMMANDS  what is measured (see `commands` below)
 #   BENCH_RUNS      runs of each measurement; the fastest counts (5)
 #   BENCH_DIR       where the tools and exports go (BIN's directory/bench);
@@ -19,11 +19,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 dir=${BENCH_DIR:-$(dirname "$bin")/bench}
 cc=${CC:-cc}
 runs=${BENCH_RUNS:-5}
-sizes=${BENCH_SIZES:-10M 100M}
+sizes=${BENCH_SIZES:-2K 10M 100M}
 # One entry per reglint command measured: SUBCOMMAND:TARGET. Each runs as
 # `reglint SUBCOMMAND FILE >/dev/null` on every export; TARGET is the largest
 # ratio of its time to the decode floor that meets its goal.
-commands=${BENCH_COMMANDS:-dump:5}
+commands=${BENCH_COMMANDS:-dump:5 lint:3}
 # The decode floor: the least any reader of the file has to do.
 floor='iconv -f UTF-16LE -t UTF-8 "$1" | wc -l'
 
