@@ -2,7 +2,8 @@
 # Golden tests of the command line: exact stdout, stderr and exit status.
 #   tests/golden/run.sh [--update] BIN
 # A case is tests/golden/<group>/<name>.cmd: one shell command line run in
-# the case's directory, where "reglint" runs BIN. Its expectations sit beside
+# the case's directory, where "reglint" runs BIN (and $REGLINT names it, for
+# programs such as git that run reglint themselves). Its expectations sit beside
 # it: <name>.out (stdout), <name>.err (stderr), <name>.rc (exit status).
 # --update rewrites the expectations from what BIN does now (review the diff).
 set -u
@@ -25,6 +26,8 @@ for cmd in $(find "$here" -name '*.cmd' | LC_ALL=C sort); do
     (
         cd "$dir" || exit 99
         reglint() { "$bin" "$@"; }
+        REGLINT=$bin
+        export REGLINT
         eval "$line"
     ) >"$tmp/out" 2>"$tmp/err"
     echo $? >"$tmp/rc"
