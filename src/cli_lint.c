@@ -62,6 +62,13 @@ struct lint_args {
     bool fail_on_given;
     char **files;
     size_t nfiles;
+    /* --select and --ignore lists, applied after the profile's lint block
+     * so that the command line wins. */
+    bool selected;
+    char *select_lists[32];
+    size_t nselect;
+    char *ignore_lists[32];
+    size_t nignore;
 };
 
 /* The value of an option given as "--opt VALUE" or "--opt=VALUE". */
@@ -78,6 +85,7 @@ static char *option_value(int argc, char **argv, int *i, const char *name, const
         return missing;
     return argv[++*i];
 }
+
 
 static int bad_target(const char *name)
 {
@@ -101,11 +109,6 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
     a->noutputs = 1;
     a->outputs[0].format = FORMAT_TEXT;
     a->files = argv;
-    bool selected = false;
-    char *select_lists[32];
-    size_t nselect = 0;
-    char *ignore_lists[32];
-    size_t nignore = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         char *v;
@@ -150,14 +153,14 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             if (!a->fail_never && !severity_parse(v, &a->fail_on))
                 return cli_usage("lint", "unknown level '%s' (error, warning, info, style, none)", v);
         } else if ((v = option_value(argc, argv, &i, "--select", NULL))) {
-            if (nselect == 32)
+            if (a->nselect == 32)
                 return cli_usage("lint", "too many --select options");
-            select_lists[nselect++] = v;
-            selected = true;
+            a->select_lists[a->nselect++] = v;
+            a->selected = true;
         } else if ((v = option_value(argc, argv, &i, "--ignore", NULL))) {
-            if (nignore == 32)
+            if (a->nignore == 32)
                 return cli_usage("lint", "too many --ignore options");
-            ignore_lists[nignore++] = v;
+            a->ignore_lists[a->nignore++] = v;
         } else if (strcmp(arg, "--no-inline-suppressions") == 0) {
             a->options.inline_suppressions = false;
         } else if ((v = option_value(argc, argv, &i, "--color", NULL))) {
@@ -170,19 +173,25 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             return cli_usage("lint", "unknown option '%s'", arg);
         }
     }
-    const char *bad = NULL;
-    if (selected) {
-        for (int r = 0; r < RULE_COUNT; r++)
-            a->options.enabled[r] = false;
-        for (size_t i = 0; i < nselect; i++)
-            if (!lint_options_select(&a->options, select_lists[i], true, &bad))
-                return cli_usage("lint", "--select: no rule matches '%s'", bad);
-    }
-    for (size_t i = 0; i < nignore; i++)
-        if (!lint_options_select(&a->options, ignore_lists[i], false, &bad))
-            return cli_usage("lint", "--ignore: no rule matches '%s'", bad);
     if (a->nfiles == 0)
         return cli_usage("lint", "missing FILE ('-' reads standard input)");
+    return -1;
+}
+
+/* --select and --ignore; returns -1 to go on, else an exit status. */
+static int apply_selection(struct lint_args *a)
+{
+    const char *bad = NULL;
+    if (a->selected) {
+        for (int r = 0; r < RULE_COUNT; r++)
+            a->options.enabled[r] = false;
+        for (size_t i = 0; i < a->nselect; i++)
+            if (!lint_options_select(&a->options, a->select_lists[i], true, &bad))
+                return cli_usage("lint", "--select: no rule matches '%s'", bad);
+    }
+    for (size_t i = 0; i < a->nignore; i++)
+        if (!lint_options_select(&a->options, a->ignore_lists[i], false, &bad))
+            return cli_usage("lint", "--ignore: no rule matches '%s'", bad);
     return -1;
 }
 
@@ -293,6 +302,16 @@ int cli_lint(int argc, char **argv)
             return rc;
         }
     }
+    rc = apply_selection(&a);
+    if (rc >= 0) {
+        if (a.profile)
+            profile_release(&prof);
+        return rc;
+    }
+    /* A finding --severity hides cannot fail the run: what fails is what
+     * the reader was shown. */
+    if (a.fail_on < a.show)
+        a.fail_on = a.show;
     if (!open_outputs(&a)) {
         if (a.profile)
             profile_release(&prof);

@@ -1,0 +1,1 @@
+reglint lint -f gcc --severity warning --fail-on info pasted.reg

@@ -1,0 +1,1 @@
+reglint lint -f gcc --profile profile-baseline.profile --select RL3003 pasted.reg

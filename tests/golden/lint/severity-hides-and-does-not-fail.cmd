@@ -1,0 +1,1 @@
+reglint lint -f gcc --severity error --fail-on info easyfix.reg
