@@ -3,13 +3,16 @@
  * (cli_*.c); it holds no logic of its own.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "suggest.h"
 
 static const char usage[] =
     "usage: reglint COMMAND [OPTIONS] [ARGS]\n"
+    "       reglint [LINT OPTIONS] FILE...   (lint is the default command)\n"
     "\n"
     "Reads Windows Registry Editor (.reg) files exactly as regedit does, without\n"
     "ever touching a registry.\n"
@@ -55,6 +58,14 @@ static int finish_stdout(int rc)
     return rc;
 }
 
+/* An argument that names no command goes to lint, the default command, when
+ * it is an option or looks like a file ("-", a dot or a path separator), so
+ * that `reglint export.reg` lints while `reglint lnit` is a typo. */
+static bool for_default_command(const char *arg)
+{
+    return arg[0] == '-' || strchr(arg, '.') || strchr(arg, '/') || strchr(arg, '\\');
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -73,7 +84,16 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(name, commands[i].name) == 0)
             return finish_stdout(commands[i].run(argc - 1, argv + 1));
-    fprintf(stderr, "reglint: error: unknown command '%s'\n", name);
+    if (for_default_command(name))
+        return finish_stdout(cli_lint(argc, argv));
+    const char *names[sizeof commands / sizeof commands[0]];
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        names[i] = commands[i].name;
+    const char *near = suggest_closest(name, strlen(name), names, sizeof names / sizeof names[0]);
+    if (near)
+        fprintf(stderr, "reglint: error: unknown command '%s'; did you mean '%s'?\n", name, near);
+    else
+        fprintf(stderr, "reglint: error: unknown command '%s'\n", name);
     fputs("run 'reglint --help' for the commands\n", stderr);
     return EXIT_USAGE;
 }

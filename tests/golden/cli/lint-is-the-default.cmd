@@ -1,0 +1,1 @@
+reglint -f gcc --select RL1 pasted.reg

@@ -1,0 +1,1 @@
+reglint lnit pasted.reg
