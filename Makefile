@@ -1,4 +1,4 @@
-# reglint: lint, generate and fix Windows .reg files. GNU make.
+# reglint: lint Windows .reg files and generate them from profiles. GNU make.
 #
 #   make            build build/reglint
 #   make demo       build, then run reglint on the files in samples/

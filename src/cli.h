@@ -24,7 +24,7 @@
 /* Exit codes of every command (INTERFACE: docs/reglint.1, EXIT STATUS). */
 enum exit_code {
     EXIT_OK = 0,       /* done; no finding at or above --fail-on */
-    EXIT_FINDINGS = 1, /* findings, or --check / --diff found a difference */
+    EXIT_FINDINGS = 1, /* findings, or fmt --check found a file to change */
     EXIT_USAGE = 2,    /* bad option, unknown rule, profile error */
     EXIT_IO = 3,       /* could not read or write a file; out of memory */
 };

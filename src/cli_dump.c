@@ -71,9 +71,10 @@ int cli_show(int argc, char **argv)
     if (!path)
         return rc;
     const char *error = NULL;
-    struct source *src = source_load(path, path, &error);
+    const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    struct source *src = source_load(path, shown, &error);
     if (!src) {
-        cli_error("%s: %s", path, error);
+        cli_error("%s: %s", shown, error);
         return EXIT_IO;
     }
     /* Line endings become LF; text that is not valid UTF-8 (an unpaired
