@@ -120,29 +120,74 @@ static const char *algorithm_parent(enum algorithm_kind kind)
                               : KEY_SCHANNEL_KEX;
 }
 
+bool gen_single_value(const struct policy_setting *s, const char **key, struct gen_op *op)
+{
+    if (s->kind == PS_CURVE_ORDER) {
+        *key = KEY_SUITE_POLICY;
+        *op = (struct gen_op){.name = "EccCurves", .name_len = 9, .kind = OP_DELETE, .from = s};
+        if (s->action != PA_DEFAULT) {
+            op->kind = OP_STRINGS;
+            op->type = REG_TYPE_MULTI_SZ;
+            op->strings = s->strings;
+            op->nstrings = s->nstrings;
+        }
+        return true;
+    }
+    if (s->kind != PS_RAW || !s->subject.raw.name)
+        return false;
+    *key = s->subject.raw.key;
+    *op = (struct gen_op){.name = s->subject.raw.name, .name_len = s->subject.raw.name_len,
+                          .type = s->raw_type, .number = s->number, .strings = s->strings,
+                          .nstrings = s->nstrings, .bytes = s->bytes, .nbytes = s->nbytes,
+                          .from = s};
+    if (s->action == PA_DEFAULT)
+        op->kind = OP_DELETE;
+    else if (s->raw_type == REG_TYPE_DWORD)
+        op->kind = OP_DWORD;
+    else if (s->raw_type == REG_TYPE_QWORD)
+        op->kind = OP_QWORD;
+    else if (s->raw_type == REG_TYPE_SZ)
+        op->kind = OP_STRING;
+    else if (s->raw_type == REG_TYPE_BINARY)
+        op->kind = OP_BINARY;
+    else
+        op->kind = OP_STRINGS;
+    return true;
+}
+
+void gen_op_data(const struct gen_op *op, struct buf *out)
+{
+    switch (op->kind) {
+    case OP_DWORD:
+    case OP_QWORD:
+        for (int i = 0; i < (op->kind == OP_DWORD ? 4 : 8); i++)
+            buf_putc(out, (char)(op->number >> (8 * i)));
+        break;
+    case OP_STRING:
+    case OP_STRINGS:
+        for (size_t i = 0; i < op->nstrings; i++) {
+            text_to_utf16le(op->strings[i], strlen(op->strings[i]), out);
+            buf_fill(out, '\0', 2);
+        }
+        if (op->kind == OP_STRINGS && op->type == REG_TYPE_MULTI_SZ)
+            buf_fill(out, '\0', 2);
+        break;
+    case OP_BINARY:
+        buf_append(out, op->bytes, op->nbytes);
+        break;
+    case OP_DELETE:
+        break;
+    }
+}
+
 static void plan_raw(struct planner *p, const struct policy_setting *s)
 {
-    const char *path = s->subject.raw.key;
-    if (!s->subject.raw.name) {
-        add_op(p, path, NULL);
-        return;
-    }
-    struct gen_op op = {.name = s->subject.raw.name, .name_len = s->subject.raw.name_len,
-                        .type = s->raw_type, .number = s->number, .strings = s->strings,
-                        .nstrings = s->nstrings, .bytes = s->bytes, .nbytes = s->nbytes};
-    if (s->action == PA_DEFAULT)
-        op.kind = OP_DELETE;
-    else if (s->raw_type == REG_TYPE_DWORD)
-        op.kind = OP_DWORD;
-    else if (s->raw_type == REG_TYPE_QWORD)
-        op.kind = OP_QWORD;
-    else if (s->raw_type == REG_TYPE_SZ)
-        op.kind = OP_STRING;
-    else if (s->raw_type == REG_TYPE_BINARY)
-        op.kind = OP_BINARY;
+    const char *key;
+    struct gen_op op;
+    if (gen_single_value(s, &key, &op))
+        add_op(p, key, &op);
     else
-        op.kind = OP_STRINGS;
-    add_op(p, path, &op);
+        add_op(p, s->subject.raw.key, NULL);
 }
 
 /* The values of one setting (docs/profile.md, "What gen writes"). */
@@ -210,22 +255,12 @@ static void plan_setting(struct planner *p, const struct policy *policy,
         add_op(p, KEY_SUITE_POLICY, &op);
         break;
     }
-    case PS_CURVE_ORDER: {
-        struct gen_op op = {.name = "EccCurves", .name_len = 9, .kind = OP_DELETE};
-        if (s->action != PA_DEFAULT) {
-            op.kind = OP_STRINGS;
-            op.type = REG_TYPE_MULTI_SZ;
-            op.strings = s->strings;
-            op.nstrings = s->nstrings;
-        }
-        add_op(p, KEY_SUITE_POLICY, &op);
-        break;
-    }
-    case PS_SEND_EXTRA_RECORD:
-        add_number(p, KEY_SCHANNEL, "SendExtraRecord", (uint32_t)s->number);
-        break;
+    case PS_CURVE_ORDER:
     case PS_RAW:
         plan_raw(p, s);
+        break;
+    case PS_SEND_EXTRA_RECORD:
+        add_number(p, KEY_SCHANNEL, "SendExtraRecord", (uint32_t)s->number);
         break;
     }
 }

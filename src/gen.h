@@ -62,6 +62,15 @@ struct gen_plan {
     size_t nkeys, cap;
 };
 
+/* For a setting that writes one value (the curve order; a raw value): the
+ * key it goes under and the operation, as gen_plan() plans it. False for
+ * other settings. */
+bool gen_single_value(const struct policy_setting *s, const char **key, struct gen_op *op);
+/* Appends the bytes a value operation stores in the registry: a DWORD or
+ * QWORD little-endian, strings in UTF-16LE with their NULs (and the final
+ * empty string of REG_MULTI_SZ), binary as given; nothing for a deletion. */
+void gen_op_data(const struct gen_op *op, struct buf *out);
+
 /* The operations a policy asks for; NULL after reporting conflicts. */
 struct gen_plan *gen_plan(const struct policy *policy, struct arena *arena, struct diag_list *diags);
 

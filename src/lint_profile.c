@@ -4,6 +4,7 @@
  * the header (the file lacks the key). */
 #include <string.h>
 
+#include "gen.h"
 #include "lint_check.h"
 #include "profile.h"
 
@@ -127,6 +128,67 @@ static void check_suite_order(struct lint_ctx *c, const struct policy_setting *s
     buf_free(&want);
 }
 
+/* The key a full path names ("HKEY_...\\..."), or NULL when the file never
+ * names it. */
+static const struct model_key *key_by_path(const struct lint_ctx *c, const char *path)
+{
+    for (int r = 0; r < REG_ROOT_COUNT; r++) {
+        const char *root = reg_root_name((enum reg_root)r);
+        size_t n = strlen(root);
+        if (strncmp(path, root, n) == 0 && path[n] == '\\')
+            return model_find_key(c->m, (enum reg_root)r, path + n + 1);
+    }
+    return NULL;
+}
+
+/* A setting that writes one value (the curve order, a raw value): met when
+ * the file leaves exactly the type and bytes gen would write, or, for a
+ * deletion, no such value. A raw key without values must exist. */
+static void check_single_value(struct lint_ctx *c, const struct policy_setting *s)
+{
+    const char *path;
+    struct gen_op op;
+    if (!gen_single_value(s, &path, &op)) {
+        const struct model_key *key = key_by_path(c, s->subject.raw.key);
+        if (!key || !key->exists) {
+            struct diag *d = unmet(c, key, s->subject.raw.key, NULL,
+                                   arena_printf(c->diags->arena, "the key [%s] is not created; the profile creates it",
+                                                s->subject.raw.key));
+            diag_help(c->diags, d, "add the key line [%s]", s->subject.raw.key);
+        }
+        return;
+    }
+    const struct model_key *key = key_by_path(c, path);
+    const struct model_value *v =
+        key && key->exists ? model_find_value(c->m, key, op.name, op.name_len) : NULL;
+    if (v && !v->exists)
+        v = NULL;
+    const char *shown = op.name_len ? arena_strndup(c->diags->arena, op.name, op.name_len) : "@";
+    const char *message = NULL;
+    if (op.kind == OP_DELETE) {
+        if (v)
+            message = arena_printf(c->diags->arena, "\"%s\" is set under [%s]; the profile removes it",
+                                   shown, path);
+    } else if (!v) {
+        message = arena_printf(c->diags->arena, "\"%s\" is not set under [%s]; the profile sets it",
+                               shown, path);
+    } else {
+        struct buf want = BUF_INIT, have = BUF_INIT;
+        gen_op_data(&op, &want);
+        model_value_data(c->m, v, &have);
+        if (model_value_type(c->m, v) != op.type || want.len != have.len ||
+            (want.len && memcmp(want.data, have.data, want.len) != 0))
+            message = arena_printf(c->diags->arena, "\"%s\" under [%s] differs from the profile's value",
+                                   shown, path);
+        buf_free(&want);
+        buf_free(&have);
+    }
+    if (message) {
+        struct diag *d = unmet(c, key, path, op.name_len ? shown : "@", message);
+        diag_help(c->diags, d, "'reglint gen' writes the profile's value");
+    }
+}
+
 void lint_check_profile(struct lint_ctx *c)
 {
     const struct policy *policy = c->o->policy;
@@ -188,8 +250,7 @@ void lint_check_profile(struct lint_ctx *c)
         }
         case PS_CURVE_ORDER:
         case PS_RAW:
-            /* The curve order and raw values say nothing about the protocols
-             * and algorithms the posture is made of; gen writes them. */
+            check_single_value(c, s);
             break;
         }
     }

@@ -1,0 +1,1 @@
+reglint gen profile-raw-and-curves.profile | reglint lint -f gcc --profile profile-raw-and-curves.profile --select RL6001 --stdin-filename generated.reg - && reglint lint -f gcc --profile profile-raw-and-curves.profile --select RL6001 profile-raw-and-curves-bad.reg
