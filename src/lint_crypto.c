@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lint_check.h"
+#include "profile.h"
 
 /* ------------------------------------------------ RL3004, RL3005: mirrors */
 
@@ -29,7 +30,9 @@ static void check_mirror(struct lint_ctx *c, const struct model_key *native, con
     if (!a && !b)
         return;
     if (!a || !b) {
-        if (!lint_on(c, RULE_WOW64_MIRROR_MISSING))
+        /* A 32-bit Windows has no Wow6432Node view to mirror. */
+        bool x86 = c->o->policy && c->o->policy->arch == ARCH_X86;
+        if (x86 || !lint_on(c, RULE_WOW64_MIRROR_MISSING))
             return;
         const struct model_value *have = a ? a : b;
         char twin[1024];

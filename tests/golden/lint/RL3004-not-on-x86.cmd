@@ -1,0 +1,1 @@
+reglint gen profile-x86.profile | reglint lint -f gcc --select RL3004 --stdin-filename x86.reg -; reglint gen profile-x86.profile | reglint lint -f gcc --select RL3004 --profile profile-x86.profile --stdin-filename x86.reg -
