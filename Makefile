@@ -53,7 +53,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_BUILD = $(BUILD)/.deps-build
 DEPS_TEST  = $(BUILD)/.deps-test
 
-.PHONY: all demo check unit golden asan bench fuzz fuzz-run install clean golden-update
+.PHONY: all demo check unit golden asan valgrind bench fuzz fuzz-run install clean golden-update
 .SECONDARY:
 
 all: $(BIN)
@@ -127,6 +127,13 @@ check: $(BIN) $(UNIT_BINS) | $(DEPS_TEST)
 
 golden-update: $(BIN)
 	@sh tests/golden/run.sh --update $(BIN)
+
+# The suite with every program under valgrind's memcheck: an error or a
+# definite leak makes the program exit 99, which fails its test.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+valgrind: $(BIN) $(UNIT_BINS) | $(DEPS_TEST)
+	@command -v valgrind >/dev/null || { echo "make valgrind needs valgrind: sudo apt-get install -y valgrind" >&2; exit 1; }
+	@REGLINT_RUNNER="$(VALGRIND)" sh tests/run-all.sh $(BIN) $(UNIT_BINS)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan SAN=address,undefined check

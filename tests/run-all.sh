@@ -2,14 +2,25 @@
 # Runs every test and ends with one line "N passed, N failed".
 #   tests/run-all.sh BIN UNIT_TEST...
 # BIN is the reglint binary; each UNIT_TEST is a cmocka test program.
+# REGLINT_RUNNER, when set, is a command every test program and every run of
+# reglint go through (`make valgrind` sets it to valgrind).
 set -u
 bin=$1
 shift
 top=$(cd "$(dirname "$0")/.." && pwd)
+runner=${REGLINT_RUNNER:-}
 passed=0
 failed=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+work=$(mktemp -d)
+trap 'rm -f "$log"; rm -rf "$work"' EXIT
+if [ -n "$runner" ]; then
+    # The suites run BIN themselves: give them one that goes through the runner.
+    real=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$runner" "$real" >"$work/reglint"
+    chmod +x "$work/reglint"
+    bin=$work/reglint
+fi
 
 # A suite's own summary line ("<name>: N passed, N failed") adds to the totals.
 count() {
@@ -22,7 +33,7 @@ count() {
 for t in "$@"; do
     name=$(basename "$t")
     # cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)".
-    "$t" >"$log" 2>&1
+    $runner "$t" >"$log" 2>&1
     rc=$?
     p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test(s)\.$/\1/p' "$log")
     f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test(s).*/\1/p' "$log" | head -n 1)
