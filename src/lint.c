@@ -85,7 +85,8 @@ struct diag *lint_at_value(struct lint_ctx *c, enum rule_id rule, const struct m
 /* The earliest statement that names `k` or a key below it. */
 static uint32_t first_stmt(const struct model_key *k, uint32_t best)
 {
-    for (const struct model_event *e = k->history; e; e = e->next)
+    struct model_event single;
+    for (const struct model_event *e = model_key_history(k, &single); e; e = e->next)
         if (e->stmt < best)
             best = e->stmt;
     for (const struct model_key *ch = k->first_child; ch; ch = ch->next_sibling)

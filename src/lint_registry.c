@@ -29,11 +29,12 @@ static const char *line_list(struct lint_ctx *c, const uint32_t *stmts, size_t n
 
 static void history_of(struct lint_ctx *c, const struct model_value *v)
 {
+    /* Only what more than one statement touched has a list. */
+    if (!v->history)
+        return;
     size_t n = 0;
     for (const struct model_event *e = v->history; e; e = e->next)
         n++;
-    if (n < 2)
-        return;
     uint32_t *ev = xmalloc(n * sizeof *ev);
     size_t i = n;
     for (const struct model_event *e = v->history; e; e = e->next)

@@ -146,12 +146,49 @@ static void table_put(struct model_table *t, uint32_t hash, void *item)
 
 /* }===================================================================== */
 
-static void add_event(struct model *m, struct model_event **history, size_t stmt)
+static void push_event(struct model *m, struct model_event **history, uint32_t stmt)
 {
     struct model_event *e = arena_alloc(m->arena, sizeof *e);
-    e->stmt = (uint32_t)stmt;
+    e->stmt = stmt;
     e->next = *history;
     *history = e;
+}
+
+/* Records `stmt` after `newest`, the one statement so far (MODEL_NO_STMT if
+ * none) when *history is NULL: the list starts only with a second
+ * statement. */
+static void add_event(struct model *m, struct model_event **history, uint32_t newest,
+                      size_t stmt)
+{
+    if (!*history) {
+        if (newest == MODEL_NO_STMT)
+            return;
+        push_event(m, history, newest);
+    }
+    push_event(m, history, (uint32_t)stmt);
+}
+
+static void add_key_event(struct model *m, struct model_key *k, size_t stmt)
+{
+    add_event(m, &k->history, k->stmt, stmt);
+    k->stmt = (uint32_t)stmt;
+}
+
+const struct model_event *model_value_history(const struct model_value *v,
+                                              struct model_event *single)
+{
+    if (v->history)
+        return v->history;
+    *single = (struct model_event){v->stmt, NULL};
+    return single;
+}
+
+const struct model_event *model_key_history(const struct model_key *k, struct model_event *single)
+{
+    if (k->history || k->stmt == MODEL_NO_STMT)
+        return k->history;
+    *single = (struct model_event){k->stmt, NULL};
+    return single;
 }
 
 struct model_key *model_child(const struct model *m, const struct model_key *parent,
@@ -210,6 +247,7 @@ static struct model_key *child_for(struct model *m, struct model_key *parent,
     k->name = *name;
     k->root = parent->root;
     k->depth = parent->depth + 1;
+    k->stmt = MODEL_NO_STMT;
     if (parent->last_child)
         parent->last_child->next_sibling = k;
     else
@@ -293,11 +331,12 @@ static void delete_tree(struct model *m, struct model_key *top, size_t stmt)
         if (!k->exists)
             continue;
         k->exists = false;
-        add_event(m, &k->history, stmt);
+        add_key_event(m, k, stmt);
         for (struct model_value *v = k->first_value; v; v = v->next) {
             if (v->exists) {
+                /* An existing value was set, so v->stmt touched it. */
                 v->exists = false;
-                add_event(m, &v->history, stmt);
+                add_event(m, &v->history, v->stmt, stmt);
             }
         }
         for (struct model_key *c = k->first_child; c; c = c->next_sibling) {
@@ -327,7 +366,7 @@ static void apply(struct model *m)
                 prev = &st->as.key.path;
                 prev_key = current;
                 current->named = true;
-                add_event(m, &current->history, i);
+                add_key_event(m, current, i);
             }
             break;
         case REG_STMT_KEY_DELETE: {
@@ -353,13 +392,16 @@ static void apply(struct model *m)
         case REG_STMT_VALUE_DELETE: {
             if (!current)
                 break;
+            size_t known = m->nvalues;
             struct model_value *v = value_for(m, current, &st->as.value.name);
             bool setting = st->kind == REG_STMT_VALUE;
             if (setting && !v->exists)
                 v->name = st->as.value.name;
+            /* A value found again was touched last by v->stmt or a deletion
+             * of its key, which started its list. */
+            add_event(m, &v->history, m->nvalues > known ? MODEL_NO_STMT : v->stmt, i);
             v->exists = setting;
             v->stmt = (uint32_t)i;
-            add_event(m, &v->history, i);
             break;
         }
         case REG_STMT_COMMENT:
@@ -382,6 +424,7 @@ struct model *model_build(const struct reg_file *file, struct arena *arena, enum
         const char *name = reg_root_name((enum reg_root)r);
         k->name = (struct reg_name){name, (uint32_t)strlen(name)};
         k->root = (enum reg_root)r;
+        k->stmt = MODEL_NO_STMT;
         k->exists = true;
         m->roots[r] = k;
     }

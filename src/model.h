@@ -27,7 +27,10 @@
 #include "buf.h"
 #include "regfile.h"
 
-/* One statement that touched a key or value, newest first. */
+/* One statement that touched a key or value, newest first. Most keys and
+ * values are touched by one statement, which the key or value holds itself;
+ * a list is kept only for those touched more than once (see
+ * model_value_history() and model_key_history()). */
 struct model_event {
     uint32_t stmt;               /* index into the file's statements */
     struct model_event *next;
@@ -38,7 +41,8 @@ struct model_value {
     struct reg_name name;        /* "" for the default value; first spelling */
     bool exists;
     uint32_t stmt;               /* the statement that set it last */
-    struct model_event *history; /* sets and deletions, newest first */
+    struct model_event *history; /* sets and deletions, newest first; NULL
+                                    when `stmt` is the only one */
     struct model_value *next;    /* in its key, in order of creation */
 };
 
@@ -49,12 +53,17 @@ struct model_key {
     uint32_t depth;              /* 0 for a root */
     uint32_t nchildren;          /* keys in the first_child list, existing or not */
     uint32_t nvalues;            /* values in the first_value list, existing or not */
+    uint32_t stmt;               /* the last key line or deletion; MODEL_NO_STMT if none */
     bool exists;
     bool named;                  /* a key line or deletion line names this key */
-    struct model_event *history; /* key lines and deletions, newest first */
+    struct model_event *history; /* key lines and deletions, newest first; NULL
+                                    when there is at most one (`stmt`) */
     struct model_key *first_child, *last_child, *next_sibling;
     struct model_value *first_value, *last_value;
 };
+
+/* A key no statement touched (only created above a key that was named). */
+#define MODEL_NO_STMT UINT32_MAX
 
 enum model_mode {
     MODEL_AS_REGEDIT,    /* a file with an invalid or fuzzy header imports nothing */
@@ -86,6 +95,13 @@ struct model_key *model_find_key(const struct model *m, enum reg_root root, cons
 /* A value of `key` by name (any case; "" for the default value). */
 struct model_value *model_find_value(const struct model *m, const struct model_key *key,
                                      const char *name, size_t len);
+
+/* The statements that touched `v` or `k`, newest first (follow ->next); NULL
+ * for a key no statement touched. `single` is filled in and returned when
+ * only one statement did. */
+const struct model_event *model_value_history(const struct model_value *v,
+                                              struct model_event *single);
+const struct model_event *model_key_history(const struct model_key *k, struct model_event *single);
 
 /* The statement that set `v` last. */
 const struct reg_value_stmt *model_value_stmt(const struct model *m, const struct model_value *v);

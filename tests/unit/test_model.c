@@ -47,6 +47,10 @@ static void data_is(struct imported im, const struct model_value *v, const void 
     buf_free(&data);
 }
 
+static struct model_event single;
+#define key_history(k) model_key_history((k), &single)
+#define value_history(v) model_value_history((v), &single)
+
 /* The lines (1-based) of the statements in a history, newest first. */
 static void history_is(struct imported im, const struct model_event *e, const uint32_t *lines,
                        size_t n)
@@ -81,7 +85,7 @@ static void test_last_write_wins(void **state)
     assert_true(model_value_dword(im.m, v, &dword));
     assert_int_equal(dword, 1);
     assert_int_equal(v->stmt, 3);
-    history_is(im, v->history, (const uint32_t[]){5, 4, 3}, 3);
+    history_is(im, value_history(v), (const uint32_t[]){5, 4, 3}, 3);
     assert_int_equal(im.m->nvalues, 1);
     imported_free(im);
 }
@@ -158,15 +162,15 @@ static void test_key_deletion_takes_the_subtree(void **state)
     /* Re-created after the deletion, with its new spelling. */
     assert_true(a->exists);
     name_is(a->name, "a");
-    history_is(im, a->history, (const uint32_t[]){8, 6}, 2);
+    history_is(im, key_history(a), (const uint32_t[]){8, 6}, 2);
     /* The subtree stays deleted. */
     assert_false(b->exists);
     assert_false(c->exists);
-    history_is(im, b->history, (const uint32_t[]){6, 2}, 2);
-    history_is(im, c->history, (const uint32_t[]){6, 4}, 2);
+    history_is(im, key_history(b), (const uint32_t[]){6, 2}, 2);
+    history_is(im, key_history(c), (const uint32_t[]){6, 4}, 2);
     struct model_value *v = value_of(im, b, "v");
     assert_false(v->exists);
-    history_is(im, v->history, (const uint32_t[]){6, 3}, 2);
+    history_is(im, value_history(v), (const uint32_t[]){6, 3}, 2);
     assert_true(value_of(im, a, "w")->exists);
     assert_null(value_of(im, a, "lost"));
     assert_true(key_at(im, "Keep")->exists);
@@ -186,12 +190,13 @@ static void test_value_deletions(void **state)
     struct model_value *v = value_of(im, k, "v");
     assert_false(v->exists);
     assert_int_equal(im.p->file->stmts[v->stmt].kind, REG_STMT_VALUE_DELETE);
-    history_is(im, v->history, (const uint32_t[]){4, 3}, 2);
+    history_is(im, value_history(v), (const uint32_t[]){4, 3}, 2);
     /* Deleting a value that never existed changes nothing but is recorded. */
     struct model_value *def = value_of(im, k, "");
     assert_non_null(def);
     assert_false(def->exists);
-    history_is(im, def->history, (const uint32_t[]){5}, 1);
+    history_is(im, value_history(def), (const uint32_t[]){5}, 1);
+    assert_null(def->history); /* one statement: no list */
     /* Set again after its deletion: the new spelling. */
     struct model_value *w = value_of(im, k, "w");
     assert_true(w->exists);
@@ -383,9 +388,9 @@ static void test_history_points_at_the_statements(void **state)
                                        "\"V\"=hex:01,\\\n"
                                        "  02\n");
     struct model_key *k = key_at(im, "K");
-    history_is(im, k->history, (const uint32_t[]){5, 2}, 2);
+    history_is(im, key_history(k), (const uint32_t[]){5, 2}, 2);
     struct model_value *v = value_of(im, k, "v");
-    history_is(im, v->history, (const uint32_t[]){6, 3}, 2);
+    history_is(im, value_history(v), (const uint32_t[]){6, 3}, 2);
     const struct reg_value_stmt *st = model_value_stmt(im.m, v);
     assert_int_equal(st->len, 2);
     struct span at = im.p->file->stmts[v->stmt].at;
