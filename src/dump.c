@@ -54,14 +54,12 @@ static void put_name(struct buf *b, const char *s, size_t n)
  * are sorted by path once, then each key's values by name as it is printed.
  */
 
-/* A key that prints, and its path as printed. */
+/* A key that prints. Its path is not kept: a table of every printed path
+ * would cost memory in proportion to the file; it is printed again when
+ * needed. */
 struct printed_key {
-    union {
-        size_t offset;    /* in the path text while it is being built */
-        const char *path; /* once it is complete */
-    } at;
     const struct model_key *key;
-    uint32_t len;
+    uint32_t order;  /* as listed: keys whose paths print alike keep it */
     bool has_values; /* prints value lines; otherwise one KEY line */
 };
 
@@ -85,15 +83,64 @@ static int compare_bytes(const char *a, size_t alen, const char *b, size_t blen)
     return (alen > blen) - (alen < blen);
 }
 
-/* Keys whose paths print alike stay in the order they were listed (their
- * paths' order in the path text), as their lines would in a stable sort. */
+/* The path of `k` as printed from below `top` (the whole path when `top` is
+ * NULL), in place of the contents of `path`. */
+static void print_path_below(struct buf *path, const struct model_key *k,
+                             const struct model_key *top)
+{
+    if (k->parent != top) {
+        print_path_below(path, k->parent, top);
+        buf_putc(path, '\\');
+    } else {
+        buf_clear(path);
+    }
+    put_name(path, k->name.s, k->name.len);
+}
+
+/* Whether put_name() prints the name of `k` as it is. */
+static bool plain_name(const struct model_key *k)
+{
+    for (uint32_t i = 0; i < k->name.len; i++)
+        if ((unsigned char)k->name.s[i] < 0x20 || k->name.s[i] == 0x7F)
+            return false;
+    return true;
+}
+
+/* Scratch for compare_keys(), which qsort() gives no context. */
+static struct buf path_a, path_b;
+
+/* Keys compare by printed path. Both paths print alike down to their
+ * deepest common key, so only what lies below it is printed to compare;
+ * a key's path is a prefix of its descendants' paths. Keys whose paths
+ * print alike stay in the order they were listed, as their lines would in a
+ * stable sort. */
 static int compare_keys(const void *pa, const void *pb)
 {
     const struct printed_key *a = pa, *b = pb;
-    int c = compare_bytes(a->at.path, a->len, b->at.path, b->len);
+    const struct model_key *ka = a->key, *kb = b->key;
+    while (ka->depth > kb->depth)
+        ka = ka->parent;
+    while (kb->depth > ka->depth)
+        kb = kb->parent;
+    while (ka->parent != kb->parent) {
+        ka = ka->parent;
+        kb = kb->parent;
+    }
+    int c;
+    size_t shorter = ka->name.len < kb->name.len ? ka->name.len : kb->name.len;
+    if (ka == kb) { /* one is the other or its ancestor */
+        c = (a->key->depth > b->key->depth) - (a->key->depth < b->key->depth);
+    } else if (plain_name(ka) && plain_name(kb) &&
+               (c = memcmp(ka->name.s, kb->name.s, shorter)) != 0) {
+        /* Names that print as they are and differ decide alone. */
+    } else {
+        print_path_below(&path_a, a->key, ka->parent);
+        print_path_below(&path_b, b->key, kb->parent);
+        c = compare_bytes(path_a.data, path_a.len, path_b.data, path_b.len);
+    }
     if (c)
         return c;
-    return (a->at.path > b->at.path) - (a->at.path < b->at.path);
+    return (a->order > b->order) - (a->order < b->order);
 }
 
 static int compare_values(const void *pa, const void *pb)
@@ -108,32 +155,24 @@ static int compare_values(const void *pa, const void *pb)
 struct key_list {
     struct printed_key *items;
     size_t n, cap;
-    struct buf paths;
 };
 
-/* Lists the existing keys the file names, with their printed paths. */
-static void collect(const struct model_key *k, struct key_list *list, struct buf *path)
+/* Lists the existing keys the file names. */
+static void collect(const struct model_key *k, struct key_list *list)
 {
     /* Iterative over siblings, recursive over depth (at most 512 levels). */
     for (; k; k = k->next_sibling) {
         if (!k->exists)
             continue;
-        size_t path_len = path->len;
-        if (k->parent)
-            buf_putc(path, '\\');
-        put_name(path, k->name.s, k->name.len);
         if (k->named) {
             bool any = false;
             for (const struct model_value *v = k->first_value; v && !any; v = v->next)
                 any = v->exists;
             list->items = xgrow(list->items, &list->cap, list->n + 1, sizeof *list->items);
-            list->items[list->n++] =
-                (struct printed_key){{list->paths.len}, k, (uint32_t)path->len, any};
-            buf_append(&list->paths, path->data, path->len);
+            list->items[list->n] = (struct printed_key){k, (uint32_t)list->n, any};
+            list->n++;
         }
-        collect(k->first_child, list, path);
-        path->len = path_len;
-        path->data[path_len] = '\0';
+        collect(k->first_child, list);
     }
 }
 
@@ -141,13 +180,13 @@ static void collect(const struct model_key *k, struct key_list *list, struct buf
 struct printer {
     const struct model *m;
     FILE *out;
+    struct buf path; /* of the key (or keys) being printed */
     struct buf line, data, names;
     struct printed_value *values;
     size_t cap;
 };
 
-static void print_line(struct printer *p, const struct printed_key *k,
-                       const struct printed_value *pv)
+static void print_line(struct printer *p, const struct printed_value *pv)
 {
     static const char hex[] = "0123456789abcdef";
     char scratch[16];
@@ -158,10 +197,10 @@ static void print_line(struct printer *p, const struct printed_key *k,
     /* One reservation for the whole line, then plain stores. */
     struct buf *line = &p->line;
     buf_clear(line);
-    buf_reserve(line, k->len + pv->len + type_len + p->data.len * 2 + 4);
+    buf_reserve(line, p->path.len + pv->len + type_len + p->data.len * 2 + 4);
     char *o = line->data;
-    memcpy(o, k->at.path, k->len);
-    o += k->len;
+    memcpy(o, p->path.data, p->path.len);
+    o += p->path.len;
     *o++ = '\t';
     memcpy(o, pv->at.name, pv->len);
     o += pv->len;
@@ -179,7 +218,7 @@ static void print_line(struct printer *p, const struct printed_key *k,
 }
 
 /* The value lines of `n` keys whose paths print alike (nearly always just
- * one key), sorted by name. */
+ * one key; p->path), sorted by name. */
 static void print_values(struct printer *p, const struct printed_key *keys, size_t n)
 {
     size_t count = 0;
@@ -204,42 +243,45 @@ static void print_values(struct printer *p, const struct printed_key *keys, size
     if (count > 1)
         qsort(p->values, count, sizeof *p->values, compare_values);
     for (size_t i = 0; i < count; i++)
-        print_line(p, keys, &p->values[i]);
+        print_line(p, &p->values[i]);
 }
 
 void dump_model(const struct model *m, FILE *out)
 {
-    struct key_list keys = {NULL, 0, 0, BUF_INIT};
-    struct buf path = BUF_INIT;
+    struct key_list keys = {NULL, 0, 0};
     for (int r = 0; r < REG_ROOT_COUNT; r++)
-        collect(m->roots[r], &keys, &path);
-    buf_free(&path);
-    for (size_t i = 0; i < keys.n; i++)
-        keys.items[i].at.path = keys.paths.data + keys.items[i].at.offset;
+        collect(m->roots[r], &keys);
     if (keys.n > 1) /* qsort's pointer must not be NULL, even for no elements */
         qsort(keys.items, keys.n, sizeof *keys.items, compare_keys);
-    struct printer p = {m, out, BUF_INIT, BUF_INIT, BUF_INIT, NULL, 0};
+    buf_free(&path_a);
+    buf_free(&path_b);
+    struct printer p = {m, out, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, NULL, 0};
+    struct buf next = BUF_INIT;
     for (size_t i = 0; i < keys.n;) {
         /* A control character prints as \xHH, like a subkey named xHH, so two
          * keys can print the same path; their value lines sort together. */
+        print_path_below(&p.path, keys.items[i].key, NULL);
         size_t same = 1;
-        while (i + same < keys.n &&
-               compare_bytes(keys.items[i].at.path, keys.items[i].len,
-                             keys.items[i + same].at.path, keys.items[i + same].len) == 0)
-            same++;
+        for (; i + same < keys.n; same++) {
+            print_path_below(&next, keys.items[i + same].key, NULL);
+            if (compare_bytes(p.path.data, p.path.len, next.data, next.len) != 0)
+                break;
+        }
         print_values(&p, keys.items + i, same);
         i += same;
     }
     for (size_t i = 0; i < keys.n; i++) {
         if (keys.items[i].has_values)
             continue;
+        print_path_below(&p.path, keys.items[i].key, NULL);
         fputs("KEY\t", out);
-        fwrite(keys.items[i].at.path, 1, keys.items[i].len, out);
+        fwrite(p.path.data, 1, p.path.len, out);
         fputc('\n', out);
     }
     free(keys.items);
-    buf_free(&keys.paths);
+    buf_free(&next);
     free(p.values);
+    buf_free(&p.path);
     buf_free(&p.line);
     buf_free(&p.data);
     buf_free(&p.names);
