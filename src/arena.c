@@ -64,37 +64,49 @@ static struct chunk *new_chunk(struct arena *a, size_t min)
     return c;
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+/* `size` zero-filled bytes at a multiple of `align` (a power of two). */
+static void *alloc_aligned(struct arena *a, size_t size, size_t align)
 {
-    size_t rounded = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-    if (rounded < size)
+    if (size > SIZE_MAX - ARENA_ALIGN)
         xalloc_die();
     struct chunk *c = a->head;
-    if (!c || c->size - c->used < rounded) {
+    size_t start = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || start > c->size || c->size - start < size) {
         /* A request larger than a quarter chunk gets a chunk of its own and
          * leaves the current chunk open for later small requests. */
-        if (c && rounded > ARENA_MAX_CHUNK / 4) {
-            struct chunk *own = xmalloc(sizeof *own + rounded);
-            own->size = rounded;
-            own->used = rounded;
+        if (c && size > ARENA_MAX_CHUNK / 4) {
+            struct chunk *own = xmalloc(sizeof *own + size);
+            own->size = size;
+            own->used = size;
             own->prev = c->prev;
             c->prev = own;
-            a->total += rounded;
-            memset(own->data, 0, rounded);
+            a->total += size;
+            memset(own->data, 0, size);
             return own->data;
         }
-        c = new_chunk(a, rounded);
+        c = new_chunk(a, size);
+        start = 0;
     }
-    void *p = c->data + c->used;
-    c->used += rounded;
-    a->total += rounded;
+    void *p = c->data + start;
+    a->total += start + size - c->used;
+    c->used = start + size;
     memset(p, 0, size);
     return p;
 }
 
+void *arena_alloc(struct arena *a, size_t size)
+{
+    return alloc_aligned(a, size, ARENA_ALIGN);
+}
+
+void *arena_alloc_bytes(struct arena *a, size_t size)
+{
+    return alloc_aligned(a, size, 1);
+}
+
 void *arena_memdup(struct arena *a, const void *p, size_t n)
 {
-    void *q = arena_alloc(a, n ? n : 1);
+    void *q = arena_alloc_bytes(a, n ? n : 1);
     if (n)
         memcpy(q, p, n);
     return q;
@@ -102,7 +114,7 @@ void *arena_memdup(struct arena *a, const void *p, size_t n)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_bytes(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -121,7 +133,7 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
     va_end(copy);
     if (n < 0)
         return arena_strdup(a, "");
-    char *p = arena_alloc(a, (size_t)n + 1);
+    char *p = arena_alloc_bytes(a, (size_t)n + 1);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
 }

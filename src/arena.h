@@ -24,6 +24,10 @@ void arena_free(struct arena *a);
 
 /* Zero-filled, aligned for any object type. */
 void *arena_alloc(struct arena *a, size_t size);
+/* Zero-filled bytes with no alignment: for text and data bytes, which would
+ * otherwise each take a multiple of the largest alignment. The functions
+ * below allocate this way too. */
+void *arena_alloc_bytes(struct arena *a, size_t size);
 /* `n` bytes of `s` plus a terminating NUL. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);

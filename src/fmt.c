@@ -58,13 +58,13 @@ static void write_value(struct reg_writer *w, const struct reg_file *file,
 {
     const struct reg_value_stmt *v = &st->as.value;
     if (st->kind == REG_STMT_VALUE_DELETE) {
-        writer_value_delete(w, v->name.s, v->name.len);
+        writer_value_delete(w, v->name, v->name_len);
     } else {
         enum reg_form form = v->form;
         /* regedit exports a 4-byte REG_DWORD as dword: whatever it was written as. */
         if (form == REG_FORM_HEX && v->type == REG_TYPE_DWORD && v->len == 4)
             form = REG_FORM_DWORD;
-        writer_value(w, v->name.s, v->name.len, form, v->type, v->bytes, v->len);
+        writer_value(w, v->name, v->name_len, form, v->type, v->bytes, v->len);
     }
     append_trailing(w, file->src, st->at.end);
 }

@@ -532,7 +532,8 @@ void lint_check_statements(struct lint_ctx *c)
         } else if (st->kind == REG_STMT_VALUE_DELETE && current) {
             struct key_class cls;
             posture_classify_path(&current->path, &cls);
-            const struct reg_name *name = &st->as.value.name;
+            const struct reg_name deleted_name = {st->as.value.name, st->as.value.name_len};
+            const struct reg_name *name = &deleted_name;
             /* One finding per key block: deleting Enabled and
              * DisabledByDefault together is one act. */
             if (!cls.misplaced && cls.kind == KK_PROTOCOL_ROLE && cls.known &&
@@ -551,7 +552,8 @@ void lint_check_statements(struct lint_ctx *c)
                 bool set_since = false;
                 for (size_t k = deleted[j] + 1; k < i && !set_since; k++) {
                     const struct reg_stmt *o = &f->stmts[k];
-                    if (o->kind == REG_STMT_VALUE && same_name(&o->as.value.name, name))
+                    if (o->kind == REG_STMT_VALUE &&
+                        same_name(&(struct reg_name){o->as.value.name, o->as.value.name_len}, name))
                         set_since = true;
                 }
                 if (!set_since)

@@ -393,10 +393,11 @@ static void apply(struct model *m)
             if (!current)
                 break;
             size_t known = m->nvalues;
-            struct model_value *v = value_for(m, current, &st->as.value.name);
+            struct reg_name name = {st->as.value.name, st->as.value.name_len};
+            struct model_value *v = value_for(m, current, &name);
             bool setting = st->kind == REG_STMT_VALUE;
             if (setting && !v->exists)
-                v->name = st->as.value.name;
+                v->name = name;
             /* A value found again was touched last by v->stmt or a deletion
              * of its key, which started its list. */
             add_event(m, &v->history, m->nvalues > known ? MODEL_NO_STMT : v->stmt, i);

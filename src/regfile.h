@@ -98,16 +98,18 @@ struct reg_key_stmt {
     struct span path_at;   /* the text between the brackets ('-' excluded) */
 };
 
+/* Ordered to leave no padding: there is one per value line of the file. */
 struct reg_value_stmt {
-    struct reg_name name;  /* "" for the default value */
-    bool is_at;            /* written as @ */
-    enum reg_form form;
-    bool hex_plain;        /* hex: rather than hex(N): */
-    uint32_t type;         /* registry type */
+    const char *name;      /* UTF-8, not NUL-terminated; "" for the default value */
     const unsigned char *bytes;
-    uint32_t len;
+    uint32_t name_len;
+    uint32_t len;          /* of bytes */
+    uint32_t type;         /* registry type */
     struct span name_at;   /* the name as written, quotes included */
     struct span data_at;   /* the data as written, from its tag to its last byte */
+    uint8_t form;          /* enum reg_form */
+    bool is_at;            /* written as @ */
+    bool hex_plain;        /* hex: rather than hex(N): */
 };
 
 struct reg_stmt {

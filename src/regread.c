@@ -462,7 +462,7 @@ bool reg_unescape(struct reg_ctx *ctx, uint32_t start, uint32_t len, struct reg_
         out->len = len;
         return true;
     }
-    char *d = arena_alloc(ctx->arena, len + 1);
+    char *d = arena_alloc_bytes(ctx->arena, len + 1);
     uint32_t n = 0;
     for (uint32_t i = 0; i < len; i++) {
         if (s[i] != '\\') {
@@ -702,7 +702,7 @@ void reg_add_win31(struct reg_ctx *ctx, struct span at, const struct reg_token *
         return;
     struct reg_stmt *st = new_stmt(ctx, REG_STMT_VALUE, at);
     struct reg_value_stmt *v = &st->as.value;
-    v->name = (struct reg_name){"", 0};
+    v->name = "";
     v->is_at = true;
     v->form = REG_FORM_STRING;
     v->type = REG_TYPE_SZ;
@@ -731,7 +731,8 @@ void reg_add_value(struct reg_ctx *ctx, struct span at, const struct reg_token *
     if (value_name_ok(ctx, name, name_at, at)) {
         struct reg_stmt *st = new_stmt(ctx, REG_STMT_VALUE, at);
         struct reg_value_stmt *v = &st->as.value;
-        v->name = name->text;
+        v->name = name->text.s;
+        v->name_len = name->text.len;
         v->is_at = name->number == 1;
         v->form = data->form;
         v->hex_plain = data->plain;
@@ -751,7 +752,8 @@ void reg_add_value_delete(struct reg_ctx *ctx, struct span at, const struct reg_
         return;
     struct reg_stmt *st = new_stmt(ctx, REG_STMT_VALUE_DELETE, at);
     struct reg_value_stmt *v = &st->as.value;
-    v->name = name->text;
+    v->name = name->text.s;
+    v->name_len = name->text.len;
     v->is_at = name->number == 1;
     v->name_at = name_at;
 }
@@ -776,7 +778,7 @@ void reg_add_skipped(struct reg_ctx *ctx, struct span at, uint32_t problem, uint
 
 void reg_dword_data(struct reg_ctx *ctx, uint32_t value, struct reg_data *out)
 {
-    unsigned char *b = arena_alloc(ctx->arena, 4);
+    unsigned char *b = arena_alloc_bytes(ctx->arena, 4);
     b[0] = (unsigned char)value;
     b[1] = (unsigned char)(value >> 8);
     b[2] = (unsigned char)(value >> 16);

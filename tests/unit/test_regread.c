@@ -41,6 +41,12 @@ static void key_is(const struct parsed *p, size_t i, enum reg_stmt_kind kind,
         name_is(st->as.key.path.segments[k], segments[k]);
 }
 
+/* The value statement `st` names `want`. */
+static void value_name_is(const struct reg_stmt *st, const char *want)
+{
+    name_is((struct reg_name){st->as.value.name, st->as.value.name_len}, want);
+}
+
 /* Statement `i` sets `name` to `form`/`type` data of exactly these bytes. */
 static const struct reg_value_stmt *value_is(const struct parsed *p, size_t i,
                                                  const char *name, enum reg_form form,
@@ -49,7 +55,7 @@ static const struct reg_value_stmt *value_is(const struct parsed *p, size_t i,
     const struct reg_stmt *st = stmt_at(p, i);
     assert_int_equal(st->kind, REG_STMT_VALUE);
     const struct reg_value_stmt *v = &st->as.value;
-    name_is(v->name, name);
+    name_is((struct reg_name){v->name, v->name_len}, name);
     assert_int_equal(v->form, form);
     assert_int_equal(v->type, type);
     assert_int_equal(v->len, len);
@@ -356,13 +362,13 @@ static void test_value_deletions(void **state)
     assert_int_equal(p->file->nstmts, 5);
     for (size_t i = 1; i < 5; i++)
         assert_int_equal(stmt_at(p, i)->kind, REG_STMT_VALUE_DELETE);
-    name_is(stmt_at(p, 1)->as.value.name, "x");
+    value_name_is(stmt_at(p, 1), "x");
     span_is(p, stmt_at(p, 1)->at, "\"x\"=-");
     assert_true(stmt_at(p, 2)->as.value.is_at);
-    name_is(stmt_at(p, 2)->as.value.name, "");
-    name_is(stmt_at(p, 3)->as.value.name, "y");
+    value_name_is(stmt_at(p, 2), "");
+    value_name_is(stmt_at(p, 3), "y");
     span_is(p, stmt_at(p, 3)->at, "\"y\" = -");
-    name_is(stmt_at(p, 4)->as.value.name, "z");
+    value_name_is(stmt_at(p, 4), "z");
     parsed_free(p);
 }
 

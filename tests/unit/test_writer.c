@@ -311,8 +311,8 @@ static void test_written_values_read_back(void **state)
     expect_clean(p);
     assert_int_equal(p->file->nstmts, 3);
     const struct reg_value_stmt *v = &p->file->stmts[1].as.value;
-    assert_int_equal(v->name.len, strlen(name));
-    assert_memory_equal(v->name.s, name, strlen(name));
+    assert_int_equal(v->name_len, strlen(name));
+    assert_memory_equal(v->name, name, strlen(name));
     assert_int_equal(v->len, strlen(text));
     assert_memory_equal(v->bytes, text, strlen(text));
     v = &p->file->stmts[2].as.value;
