@@ -168,9 +168,11 @@ static bool path_through(const struct reg_path *path, const struct model_key *k)
 {
     if (path->root != k->root || path->depth < k->depth)
         return false;
-    for (const struct model_key *a = k; a && a->depth > 0; a = a->parent)
-        if (!same_name(&path->segments[a->depth - 1], &a->name))
+    for (const struct model_key *a = k; a && a->depth > 0; a = a->parent) {
+        struct reg_name segment = reg_path_segment(path, a->depth - 1);
+        if (!same_name(&segment, &a->name))
             return false;
+    }
     return true;
 }
 
@@ -186,7 +188,8 @@ static void rename_key_fix(struct lint_ctx *c, struct diag *d, const struct mode
         if ((st->kind != REG_STMT_KEY && st->kind != REG_STMT_KEY_DELETE) || !st->as.key.resolved ||
             !path_through(&st->as.key.path, k))
             continue;
-        const struct reg_name *seg = &st->as.key.path.segments[k->depth - 1];
+        const struct reg_name segment = reg_path_segment(&st->as.key.path, k->depth - 1);
+        const struct reg_name *seg = &segment;
         if (seg->s < text || seg->s + seg->len > text + c->src->d.len)
             continue;
         if (!fix)
@@ -480,9 +483,11 @@ static bool path_has_prefix(const struct reg_path *path, const struct reg_path *
 {
     if (path->root != prefix->root || path->depth < prefix->depth)
         return false;
-    for (uint32_t i = 0; i < prefix->depth; i++)
-        if (!same_name(&path->segments[i], &prefix->segments[i]))
+    for (uint32_t i = 0; i < prefix->depth; i++) {
+        struct reg_name a = reg_path_segment(path, i), b = reg_path_segment(prefix, i);
+        if (!same_name(&a, &b))
             return false;
+    }
     return true;
 }
 

@@ -293,16 +293,18 @@ static struct model_key *create_path(struct model *m, const struct reg_path *pat
     if (prev_key && prev->root == path->root) {
         while (i < path->depth && i < prev->depth &&
                path->segments[i].len == prev->segments[i].len &&
-               memcmp(path->segments[i].s, prev->segments[i].s, path->segments[i].len) == 0)
+               memcmp(path->text + path->segments[i].start, prev->text + prev->segments[i].start,
+                      path->segments[i].len) == 0)
             i++;
         k = prev_key;
         for (uint32_t up = prev->depth; up > i; up--)
             k = k->parent;
     }
     for (; i < path->depth; i++) {
-        k = child_for(m, k, &path->segments[i]);
+        struct reg_name segment = reg_path_segment(path, i);
+        k = child_for(m, k, &segment);
         if (!k->exists) {
-            k->name = path->segments[i];
+            k->name = segment;
             k->exists = true;
         }
     }
@@ -313,7 +315,7 @@ static struct model_key *find_path(const struct model *m, const struct reg_path 
 {
     struct model_key *k = m->roots[path->root];
     for (uint32_t i = 0; i < path->depth && k; i++)
-        k = model_child(m, k, path->segments[i].s, path->segments[i].len);
+        k = model_child(m, k, path->text + path->segments[i].start, path->segments[i].len);
     return k;
 }
 

@@ -67,12 +67,27 @@ struct reg_name {
     uint32_t len;
 };
 
+/* A segment of a key path: `len` bytes at offset `start` of the text the
+ * path was read from. Key names are never escaped, so the text holds them
+ * verbatim, and an offset takes half the room of a pointer and a length. */
+struct reg_segment {
+    uint32_t start;
+    uint32_t len;
+};
+
 /* A key path resolved to a root and its segments (empty segments removed). */
 struct reg_path {
     enum reg_root root;
     uint32_t depth;
-    struct reg_name *segments;
+    const char *text;             /* the source text the segments are in */
+    struct reg_segment *segments;
 };
+
+/* Segment `i` of `path` as a name. */
+static inline struct reg_name reg_path_segment(const struct reg_path *path, uint32_t i)
+{
+    return (struct reg_name){path->text + path->segments[i].start, path->segments[i].len};
+}
 
 enum reg_stmt_kind {
     REG_STMT_KEY,          /* [path]: create or open a key          (as.key) */

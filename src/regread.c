@@ -607,6 +607,7 @@ static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *o
         return false;
     }
     out->root = (enum reg_root)root;
+    out->text = ctx->text;
     uint32_t count = 0;
     for (uint32_t i = root_len; i < len;) {
         uint32_t j = i + 1;
@@ -625,8 +626,8 @@ static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *o
         while (j < len && s[j] != '\\')
             j++;
         if (j > i + 1) {
-            struct reg_name seg = {s + i + 1, j - i - 1};
-            if (longer_in_utf16(seg.s, seg.len, MAX_KEY_SEGMENT)) {
+            struct reg_segment seg = {at.start + i + 1, j - i - 1};
+            if (longer_in_utf16(s + i + 1, seg.len, MAX_KEY_SEGMENT)) {
                 *problem = PROB_KEY_SEGMENT_TOO_LONG;
                 return false;
             }
@@ -901,7 +902,7 @@ char *reg_path_string(struct arena *arena, const struct reg_path *path)
     memcpy(s, root_names[path->root], k);
     for (uint32_t i = 0; i < path->depth; i++) {
         s[k++] = '\\';
-        memcpy(s + k, path->segments[i].s, path->segments[i].len);
+        memcpy(s + k, path->text + path->segments[i].start, path->segments[i].len);
         k += path->segments[i].len;
     }
     s[k] = '\0';

@@ -38,7 +38,7 @@ static void key_is(const struct parsed *p, size_t i, enum reg_stmt_kind kind,
     assert_int_equal(st->as.key.path.root, root);
     assert_int_equal(st->as.key.path.depth, depth);
     for (uint32_t k = 0; k < depth; k++)
-        name_is(st->as.key.path.segments[k], segments[k]);
+        name_is(reg_path_segment(&st->as.key.path, k), segments[k]);
 }
 
 /* The value statement `st` names `want`. */
