@@ -64,8 +64,7 @@ static struct chunk *new_chunk(struct arena *a, size_t min)
     return c;
 }
 
-/* `size` zero-filled bytes at a multiple of `align` (a power of two). */
-static void *alloc_aligned(struct arena *a, size_t size, size_t align)
+void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
 {
     if (size > SIZE_MAX - ARENA_ALIGN)
         xalloc_die();
@@ -96,12 +95,12 @@ static void *alloc_aligned(struct arena *a, size_t size, size_t align)
 
 void *arena_alloc(struct arena *a, size_t size)
 {
-    return alloc_aligned(a, size, ARENA_ALIGN);
+    return arena_alloc_aligned(a, size, ARENA_ALIGN);
 }
 
 void *arena_alloc_bytes(struct arena *a, size_t size)
 {
-    return alloc_aligned(a, size, 1);
+    return arena_alloc_aligned(a, size, 1);
 }
 
 void *arena_memdup(struct arena *a, const void *p, size_t n)

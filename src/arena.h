@@ -24,6 +24,10 @@ void arena_free(struct arena *a);
 
 /* Zero-filled, aligned for any object type. */
 void *arena_alloc(struct arena *a, size_t size);
+/* Zero-filled, aligned to `align` (a power of two): for the many small
+ * objects of a large document, which would otherwise each take a multiple
+ * of the largest alignment. */
+void *arena_alloc_aligned(struct arena *a, size_t size, size_t align);
 /* Zero-filled bytes with no alignment: for text and data bytes, which would
  * otherwise each take a multiple of the largest alignment. The functions
  * below allocate this way too. */

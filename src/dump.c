@@ -229,8 +229,9 @@ static void print_values(struct printer *p, const struct printed_key *keys, size
                 continue;
             p->values = xgrow(p->values, &p->cap, count + 1, sizeof *p->values);
             size_t start = p->names.len;
-            if (v->name.len)
-                put_name(&p->names, v->name.s, v->name.len);
+            struct reg_name name = model_value_name(p->m, v);
+            if (name.len)
+                put_name(&p->names, name.s, name.len);
             else
                 buf_putc(&p->names, '@');
             p->values[count] = (struct printed_value){

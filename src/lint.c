@@ -52,9 +52,10 @@ const struct reg_value_stmt *lint_value_stmt(const struct lint_ctx *c, const str
 
 const char *lint_value_name(struct lint_ctx *c, const struct model_value *v)
 {
-    if (v->name.len == 0)
+    struct reg_name name = model_value_name(c->m, v);
+    if (name.len == 0)
         return "@";
-    return arena_strndup(c->diags->arena, v->name.s, v->name.len);
+    return arena_strndup(c->diags->arena, name.s, name.len);
 }
 
 static void anchor_key(struct lint_ctx *c, struct diag *d, const struct model_key *k)

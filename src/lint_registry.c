@@ -266,6 +266,7 @@ static bool string_number(const struct reg_value_stmt *st, uint32_t *out)
 static void unknown_value(struct lint_ctx *c, const struct model_value *v, enum setting_key sk,
                           const char *under)
 {
+    struct reg_name vname = model_value_name(c->m, v);
     const char *names[32];
     size_t n = 0, count;
     const struct setting_info *all = settings(&count);
@@ -277,13 +278,13 @@ static void unknown_value(struct lint_ctx *c, const struct model_value *v, enum 
         names[n++] = all[i].name;
     }
     const char *meant = NULL;
-    const struct name_confusion *conf = name_confusion_lookup(v->name.s, v->name.len);
+    const struct name_confusion *conf = name_confusion_lookup(vname.s, vname.len);
     if (conf)
         for (size_t i = 0; i < n && !meant; i++)
             if (strcmp(names[i], conf->meant) == 0)
                 meant = conf->meant;
     if (!meant)
-        meant = suggest_closest(v->name.s, v->name.len, names, n);
+        meant = suggest_closest(vname.s, vname.len, names, n);
     if (!meant)
         return;
     struct diag *d = lint_at_value(c, RULE_UNKNOWN_NAME, v, PART_NAME,
@@ -411,7 +412,8 @@ static void check_values(struct lint_ctx *c, const struct model_key *k, const st
 {
     if ((cls->kind == KK_PROTOCOL || cls->kind == KK_PROTOCOLS) && !cls->misplaced) {
         for (const struct model_value *v = k->first_value; v; v = v->next) {
-            if (!v->exists || !setting_lookup(SK_PROTOCOL_ROLE, NULL, v->name.s, v->name.len) ||
+            struct reg_name vname = model_value_name(c->m, v);
+            if (!v->exists || !setting_lookup(SK_PROTOCOL_ROLE, NULL, vname.s, vname.len) ||
                 !lint_on(c, RULE_MISPLACED_VALUE))
                 continue;
             struct diag *d = lint_at_value(c, RULE_MISPLACED_VALUE, v, PART_NAME,
@@ -428,8 +430,9 @@ static void check_values(struct lint_ctx *c, const struct model_key *k, const st
         return;
     if (cls->misplaced) {
         for (const struct model_value *v = k->first_value; v; v = v->next) {
+            struct reg_name vname = model_value_name(c->m, v);
             if (!v->exists || !setting_lookup(sk, cls->algorithm ? cls->algorithm->key : NULL,
-                                              v->name.s, v->name.len))
+                                              vname.s, vname.len))
                 continue;
             if (lint_on(c, RULE_MISPLACED_VALUE)) {
                 struct diag *d = lint_at_value(c, RULE_MISPLACED_VALUE, v, PART_NAME,
@@ -442,9 +445,10 @@ static void check_values(struct lint_ctx *c, const struct model_key *k, const st
     }
     const char *under = cls->algorithm ? cls->algorithm->key : NULL;
     for (const struct model_value *v = k->first_value; v; v = v->next) {
+        struct reg_name vname = model_value_name(c->m, v);
         if (!v->exists)
             continue;
-        const struct setting_info *s = setting_lookup(sk, under, v->name.s, v->name.len);
+        const struct setting_info *s = setting_lookup(sk, under, vname.s, vname.len);
         if (!s) {
             if (lint_on(c, RULE_UNKNOWN_NAME))
                 unknown_value(c, v, sk, under);

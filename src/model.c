@@ -1,5 +1,6 @@
 #include "model.h"
 
+#include <stdalign.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ struct model_slot {
 
 struct model_table {
     bool holds_values;
+    const struct reg_file *file; /* where values' names are */
     struct model_slot *slots;
     size_t cap; /* a power of two */
     size_t n;
@@ -77,16 +79,22 @@ static const void *slot_owner(const struct model_table *t, const void *item)
                            : (const void *)((const struct model_key *)item)->parent;
 }
 
-static const struct reg_name *slot_name(const struct model_table *t, const void *item)
+static struct reg_name value_name(const struct reg_file *file, const struct model_value *v)
 {
-    return t->holds_values ? &((const struct model_value *)item)->name
-                           : &((const struct model_key *)item)->name;
+    const struct reg_value_stmt *st = &file->stmts[v->name_stmt].as.value;
+    return (struct reg_name){st->name, st->name_len};
 }
 
-static struct model_table *table_new(bool holds_values)
+static struct reg_name slot_name(const struct model_table *t, const void *item)
+{
+    return t->holds_values ? value_name(t->file, item) : ((const struct model_key *)item)->name;
+}
+
+static struct model_table *table_new(bool holds_values, const struct reg_file *file)
 {
     struct model_table *t = xcalloc(1, sizeof *t);
     t->holds_values = holds_values;
+    t->file = file;
     t->cap = 64;
     t->slots = xcalloc(t->cap, sizeof *t->slots);
     return t;
@@ -109,8 +117,8 @@ static void *table_find(const struct model_table *t, const void *owner, const ch
         if (!slot->item)
             return NULL;
         if (slot->hash == hash && slot_owner(t, slot->item) == owner) {
-            const struct reg_name *name = slot_name(t, slot->item);
-            if (same_name(name->s, name->len, s, len))
+            struct reg_name name = slot_name(t, slot->item);
+            if (same_name(name.s, name.len, s, len))
                 return slot->item;
         }
     }
@@ -207,9 +215,11 @@ struct model_value *model_find_value(const struct model *m, const struct model_k
 {
     if (key->nvalues >= TABLE_MIN_ITEMS)
         return table_find(m->values_by_name, key, name, len, hash_name(key, name, len));
-    for (struct model_value *v = key->first_value; v; v = v->next)
-        if (same_name(v->name.s, v->name.len, name, len))
+    for (struct model_value *v = key->first_value; v; v = v->next) {
+        struct reg_name spelt = value_name(m->file, v);
+        if (same_name(spelt.s, spelt.len, name, len))
             return v;
+    }
     return NULL;
 }
 
@@ -220,13 +230,16 @@ static void table_add(struct model_table *t, const void *owner, uint32_t count, 
     if (count < TABLE_MIN_ITEMS)
         return;
     if (count > TABLE_MIN_ITEMS) {
-        const struct reg_name *name = slot_name(t, item);
-        table_put(t, hash_name(owner, name->s, name->len), item);
+        struct reg_name name = slot_name(t, item);
+        table_put(t, hash_name(owner, name.s, name.len), item);
         return;
     }
     if (t->holds_values) {
-        for (struct model_value *v = ((const struct model_key *)owner)->first_value; v; v = v->next)
-            table_put(t, hash_name(owner, v->name.s, v->name.len), v);
+        for (struct model_value *v = ((const struct model_key *)owner)->first_value; v;
+             v = v->next) {
+            struct reg_name name = value_name(t->file, v);
+            table_put(t, hash_name(owner, name.s, name.len), v);
+        }
     } else {
         for (struct model_key *k = ((const struct model_key *)owner)->first_child; k;
              k = k->next_sibling)
@@ -258,15 +271,16 @@ static struct model_key *child_for(struct model *m, struct model_key *parent,
     return k;
 }
 
-static struct model_value *value_for(struct model *m, struct model_key *key,
-                                     const struct reg_name *name)
+/* The value the value statement `stmt` names, created if new. */
+static struct model_value *value_for(struct model *m, struct model_key *key, size_t stmt)
 {
-    struct model_value *v = model_find_value(m, key, name->s, name->len);
+    const struct reg_value_stmt *st = &m->file->stmts[stmt].as.value;
+    struct model_value *v = model_find_value(m, key, st->name, st->name_len);
     if (v)
         return v;
-    v = arena_alloc(m->arena, sizeof *v);
+    v = arena_alloc_aligned(m->arena, sizeof *v, alignof(struct model_value));
     v->key = key;
-    v->name = *name;
+    v->name_stmt = (uint32_t)stmt;
     if (key->last_value)
         key->last_value->next = v;
     else
@@ -395,11 +409,10 @@ static void apply(struct model *m)
             if (!current)
                 break;
             size_t known = m->nvalues;
-            struct reg_name name = {st->as.value.name, st->as.value.name_len};
-            struct model_value *v = value_for(m, current, &name);
+            struct model_value *v = value_for(m, current, i);
             bool setting = st->kind == REG_STMT_VALUE;
             if (setting && !v->exists)
-                v->name = name;
+                v->name_stmt = (uint32_t)i;
             /* A value found again was touched last by v->stmt or a deletion
              * of its key, which started its list. */
             add_event(m, &v->history, m->nvalues > known ? MODEL_NO_STMT : v->stmt, i);
@@ -420,8 +433,8 @@ struct model *model_build(const struct reg_file *file, struct arena *arena, enum
     m->file = file;
     m->arena = arena;
     m->stop_at = file->nstmts;
-    m->keys_by_name = table_new(false);
-    m->values_by_name = table_new(true);
+    m->keys_by_name = table_new(false, file);
+    m->values_by_name = table_new(true, file);
     for (int r = 0; r < REG_ROOT_COUNT; r++) {
         struct model_key *k = arena_alloc(arena, sizeof *k);
         const char *name = reg_root_name((enum reg_root)r);
@@ -457,6 +470,11 @@ struct model_key *model_find_key(const struct model *m, enum reg_root root, cons
         s += len + (end != NULL);
     }
     return k;
+}
+
+struct reg_name model_value_name(const struct model *m, const struct model_value *v)
+{
+    return value_name(m->file, v);
 }
 
 const struct reg_value_stmt *model_value_stmt(const struct model *m, const struct model_value *v)

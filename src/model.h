@@ -36,14 +36,16 @@ struct model_event {
     struct model_event *next;
 };
 
+/* One per value of the file: the name stays in the statement that spelt it. */
 struct model_value {
     struct model_key *key;
-    struct reg_name name;        /* "" for the default value; first spelling */
-    bool exists;
-    uint32_t stmt;               /* the statement that set it last */
     struct model_event *history; /* sets and deletions, newest first; NULL
                                     when `stmt` is the only one */
     struct model_value *next;    /* in its key, in order of creation */
+    uint32_t stmt;               /* the statement that set it last */
+    uint32_t name_stmt;          /* the statement with its first spelling
+                                    (see model_value_name()) */
+    bool exists;
 };
 
 struct model_key {
@@ -102,6 +104,9 @@ struct model_value *model_find_value(const struct model *m, const struct model_k
 const struct model_event *model_value_history(const struct model_value *v,
                                               struct model_event *single);
 const struct model_event *model_key_history(const struct model_key *k, struct model_event *single);
+
+/* The name of `v` as first spelt ("" for the default value). */
+struct reg_name model_value_name(const struct model *m, const struct model_value *v);
 
 /* The statement that set `v` last. */
 const struct reg_value_stmt *model_value_stmt(const struct model *m, const struct model_value *v);

@@ -1,6 +1,7 @@
 /* reg_read() and the helpers the .reg scanner and parser share. */
 #include "regread.h"
 
+#include <stdalign.h>
 #include <string.h>
 
 #include "reg_parse.h"
@@ -620,7 +621,8 @@ static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *o
         *problem = PROB_KEY_TOO_DEEP;
         return false;
     }
-    out->segments = arena_alloc(ctx->arena, (count ? count : 1) * sizeof *out->segments);
+    out->segments = arena_alloc_aligned(ctx->arena, (count ? count : 1) * sizeof *out->segments,
+                                        alignof(struct reg_segment));
     for (uint32_t i = root_len; i < len;) {
         uint32_t j = i + 1;
         while (j < len && s[j] != '\\')
