@@ -261,11 +261,9 @@ static struct model_key *child_for(struct model *m, struct model_key *parent,
     k->root = parent->root;
     k->depth = parent->depth + 1;
     k->stmt = MODEL_NO_STMT;
-    if (parent->last_child)
-        parent->last_child->next_sibling = k;
-    else
-        parent->first_child = k;
-    parent->last_child = k;
+    /* Newest first until put_in_order(). */
+    k->next_sibling = parent->first_child;
+    parent->first_child = k;
     table_add(m->keys_by_name, parent, ++parent->nchildren, k);
     m->nkeys++;
     return k;
@@ -281,11 +279,9 @@ static struct model_value *value_for(struct model *m, struct model_key *key, siz
     v = arena_alloc_aligned(m->arena, sizeof *v, alignof(struct model_value));
     v->key = key;
     v->name_stmt = (uint32_t)stmt;
-    if (key->last_value)
-        key->last_value->next = v;
-    else
-        key->first_value = v;
-    key->last_value = v;
+    /* Newest first until put_in_order(). */
+    v->next = key->first_value;
+    key->first_value = v;
     table_add(m->values_by_name, key, ++key->nvalues, v);
     m->nvalues++;
     return v;
@@ -427,6 +423,38 @@ static void apply(struct model *m)
     }
 }
 
+/* Turns every list of children and values, built newest first (which needs
+ * no pointer to the last item in every key), into order of creation. */
+static void put_in_order(struct model_key *top)
+{
+    size_t cap = 0, n = 0;
+    struct model_key **stack = NULL;
+    stack = xgrow(stack, &cap, 1, sizeof *stack);
+    stack[n++] = top;
+    while (n > 0) {
+        struct model_key *k = stack[--n];
+        struct model_key *children = NULL;
+        while (k->first_child) {
+            struct model_key *c = k->first_child;
+            k->first_child = c->next_sibling;
+            c->next_sibling = children;
+            children = c;
+            stack = xgrow(stack, &cap, n + 1, sizeof *stack);
+            stack[n++] = c;
+        }
+        k->first_child = children;
+        struct model_value *values = NULL;
+        while (k->first_value) {
+            struct model_value *v = k->first_value;
+            k->first_value = v->next;
+            v->next = values;
+            values = v;
+        }
+        k->first_value = values;
+    }
+    free(stack);
+}
+
 struct model *model_build(const struct reg_file *file, struct arena *arena, enum model_mode mode)
 {
     struct model *m = arena_alloc(arena, sizeof *m);
@@ -446,6 +474,8 @@ struct model *model_build(const struct reg_file *file, struct arena *arena, enum
     }
     if (mode == MODEL_IGNORE_HEADER || reg_version_imports(file->version))
         apply(m);
+    for (int r = 0; r < REG_ROOT_COUNT; r++)
+        put_in_order(m->roots[r]);
     return m;
 }
 

@@ -60,8 +60,9 @@ struct model_key {
     bool named;                  /* a key line or deletion line names this key */
     struct model_event *history; /* key lines and deletions, newest first; NULL
                                     when there is at most one (`stmt`) */
-    struct model_key *first_child, *last_child, *next_sibling;
-    struct model_value *first_value, *last_value;
+    /* Children and values in order of creation. */
+    struct model_key *first_child, *next_sibling;
+    struct model_value *first_value;
 };
 
 /* A key no statement touched (only created above a key that was named). */
