@@ -258,10 +258,11 @@ void dump_model(const struct model *m, FILE *out)
     buf_free(&path_b);
     struct printer p = {m, out, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, NULL, 0};
     struct buf next = BUF_INIT;
+    if (keys.n > 0)
+        print_path_below(&p.path, keys.items[0].key, NULL);
     for (size_t i = 0; i < keys.n;) {
         /* A control character prints as \xHH, like a subkey named xHH, so two
          * keys can print the same path; their value lines sort together. */
-        print_path_below(&p.path, keys.items[i].key, NULL);
         size_t same = 1;
         for (; i + same < keys.n; same++) {
             print_path_below(&next, keys.items[i + same].key, NULL);
@@ -270,6 +271,10 @@ void dump_model(const struct model *m, FILE *out)
         }
         print_values(&p, keys.items + i, same);
         i += same;
+        /* `next` holds the path of the next key, if any. */
+        struct buf printed = p.path;
+        p.path = next;
+        next = printed;
     }
     for (size_t i = 0; i < keys.n; i++) {
         if (keys.items[i].has_values)
