@@ -24,6 +24,8 @@ static const char usage[] =
     "  dump FILE             what importing FILE does, one line per value\n"
     "  show FILE             FILE as UTF-8 text with LF line endings (git textconv)\n"
     "  fmt [--check] FILE... rewrite in regedit's export layout\n"
+    "  posture FILE...       the effective TLS table: protocol by component\n"
+    "  diff OLD NEW          what importing NEW does that OLD does not, by value\n"
     "  gen PROFILE           the .reg file a profile (file or built-in name) asks for\n"
     "  templates             the built-in profiles\n"
     "\n"
@@ -43,6 +45,8 @@ static const struct command {
     {"dump", cli_dump},
     {"show", cli_show},
     {"fmt", cli_fmt},
+    {"posture", cli_posture},
+    {"diff", cli_diff},
     {"gen", cli_gen},
     {"templates", cli_templates},
 };

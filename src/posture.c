@@ -1,8 +1,10 @@
 #include "posture.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dump.h"
 #include "xalloc.h"
 
 static bool name_is(const struct reg_name *n, const char *s)
@@ -440,4 +442,525 @@ const char *proto_state_name(enum proto_state s)
         return "not supported";
     }
     return "?";
+}
+
+/* ------------------------------------------------------- posture table */
+
+static const struct {
+    const char *name;
+    const char *id;
+} component_table[COMP_COUNT] = {
+    [COMP_SCHANNEL_CLIENT] = {"Schannel client", "schannel-client"},
+    [COMP_SCHANNEL_SERVER] = {"Schannel server", "schannel-server"},
+    [COMP_WINHTTP] = {"WinHTTP", "winhttp"},
+    [COMP_WININET_USER] = {"WinINet user", "wininet-user"},
+    [COMP_WININET_MACHINE] = {"WinINet machine", "wininet-machine"},
+    [COMP_NETFX35] = {".NET 3.5", "netfx3.5"},
+    [COMP_NETFX4] = {".NET 4.x", "netfx4"},
+};
+
+const char *component_name(enum component c)
+{
+    return component_table[c].name;
+}
+
+const char *component_id(enum component c)
+{
+    return component_table[c].id;
+}
+
+bool posture_table_row(enum protocol proto)
+{
+    return protocol_info(proto)->documented;
+}
+
+static const char NOTE_CONFLICT[] = "Microsoft's sources disagree on this target's default";
+static const char NOTE_TARGETS_DIFFER[] = "the default differs between targets (give --target)";
+static const char NOTE_NOT_DWORD[] = "not a REG_DWORD: what Windows makes of it is unknown";
+static const char NOTE_NOT_BOOLEAN[] = "neither 0 nor 1: undocumented";
+static const char NOTE_NO_SUCH_PROTOCOL[] = "the component has no such protocol";
+static const char NOTE_SCHANNEL[] = "Schannel's client setting overrides it";
+static const char NOTE_WININET_DEFAULT[] =
+    "SecureProtocols is absent and Windows' default for it is not documented";
+static const char NOTE_NETFX_SYSTEM[] = "SystemDefaultTlsVersions: Schannel's client setting decides";
+static const char NOTE_NETFX_STRONG[] = "SchUseStrongCrypto: TLS 1.0 to 1.2";
+static const char NOTE_NETFX_LEGACY[] = "without SchUseStrongCrypto: SSL 3.0 and TLS 1.0";
+static const char NOTE_NETFX_ANY_APP[] = "whatever .NET version the application targets";
+static const char NOTE_NETFX_APP[] = "depends on the .NET version the application targets";
+
+/* The settings a layer is read for: which key of struct posture holds it,
+ * where that key is below HKLM or HKCU (to see a deletion of it or of a key
+ * above), and the value's name. */
+struct setting_place {
+    const struct model_key *(*key)(const struct posture *p, const void *arg);
+    const void *arg;
+    enum reg_root root;
+    const char *path; /* below the root */
+    const char *name;
+};
+
+/* The key deletions of each layer's file that regedit carries out
+ * (statement indexes), found once per table. A deletion of a key the file
+ * never opened leaves no trace in its model, yet erases what an earlier
+ * file set there. */
+struct layer_deletions {
+    uint32_t *stmts;
+    size_t n, cap;
+};
+
+static void find_deletions(const struct model *m, struct layer_deletions *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < m->stop_at; i++) {
+        const struct reg_stmt *st = &m->file->stmts[i];
+        if (st->kind == REG_STMT_KEY_DELETE && st->as.key.usable && !st->as.key.aborts) {
+            out->stmts = xgrow(out->stmts, &out->cap, out->n + 1, sizeof *out->stmts);
+            out->stmts[out->n++] = (uint32_t)i;
+        }
+    }
+}
+
+/* Whether a deletion in `m` takes the key at `path` (below `root`): it names
+ * that key or one above it. */
+static bool erased_in(const struct model *m, const struct layer_deletions *dels,
+                      enum reg_root root, const char *path)
+{
+    /* The path's names, each NUL-terminated, for knowledge_name_equal(). */
+    char names[192];
+    const char *name[16];
+    uint32_t depth = 0;
+    snprintf(names, sizeof names, "%s", path);
+    for (char *s = names; s && depth < sizeof name / sizeof name[0]; depth++) {
+        name[depth] = s;
+        s = strchr(s, '\\');
+        if (s)
+            *s++ = '\0';
+    }
+    for (size_t d = 0; d < dels->n; d++) {
+        const struct reg_path *del = &m->file->stmts[dels->stmts[d]].as.key.path;
+        if (del->root != root || del->depth > depth)
+            continue;
+        uint32_t i = 0;
+        for (; i < del->depth; i++) {
+            struct reg_name seg = reg_path_segment(del, i);
+            if (!knowledge_name_equal(seg.s, seg.len, name[i]))
+                break;
+        }
+        if (i == del->depth)
+            return true;
+    }
+    return false;
+}
+
+/* The value the last layer to touch it left, or {NULL} when none sets it. */
+struct table_ctx {
+    const struct posture *layers;
+    size_t n;
+    struct layer_deletions *deletions; /* one per layer */
+};
+
+static struct layer_value layered_value(const struct table_ctx *t,
+                                        const struct setting_place *place)
+{
+    const struct posture *layers = t->layers;
+    size_t n = t->n;
+    struct layer_value none = {NULL, 0};
+    for (size_t i = n; i-- > 0;) {
+        const struct posture *p = &layers[i];
+        const struct model_key *key = place->key(p, place->arg);
+        const struct model_value *v =
+            key ? model_find_value(p->model, key, place->name, strlen(place->name)) : NULL;
+        if (v)
+            return v->exists ? (struct layer_value){v, i} : none;
+        if (erased_in(p->model, &t->deletions[i], place->root, place->path))
+            return none;
+    }
+    return none;
+}
+
+/* A layer value as a DWORD; false (with the cell made unknown) when it is of
+ * another type. */
+static bool layer_dword(const struct table_ctx *t, struct layer_value lv, uint32_t *out,
+                        struct posture_cell *cell)
+{
+    if (model_value_dword(t->layers[lv.layer].model, lv.value, out))
+        return true;
+    cell->state = ST_UNKNOWN;
+    cell->by = lv;
+    cell->note = NOTE_NOT_DWORD;
+    return false;
+}
+
+static const struct model_key *role_key_of(const struct posture *p, const void *arg)
+{
+    const int *pr = arg;
+    return p->role[pr[0]][pr[1]];
+}
+
+static const struct model_key *winhttp_key_of(const struct posture *p, const void *arg)
+{
+    (void)arg;
+    return p->winhttp[VIEW_NATIVE];
+}
+
+static const struct model_key *wininet_key_of(const struct posture *p, const void *arg)
+{
+    return p->wininet[*(const enum wininet_place *)arg];
+}
+
+static const struct model_key *netfx_key_of(const struct posture *p, const void *arg)
+{
+    return p->netfx[*(const enum netfx_version *)arg][VIEW_NATIVE];
+}
+
+/* Schannel's state for a role on one target (domain.md §5: Enabled=0
+ * disables; else DisabledByDefault decides; else the OS default). */
+static void schannel_cell(const struct table_ctx *t, enum protocol proto, enum role role,
+                          enum target target, struct posture_cell *cell)
+{
+    memset(cell, 0, sizeof *cell);
+    cell->has_target = true;
+    cell->target = target;
+    enum os_default def = target_info(target)->schannel[proto][role];
+    if (def == OSD_UNSUPPORTED) {
+        cell->state = ST_UNSUPPORTED;
+        cell->os_default = true;
+        return;
+    }
+    char path[160];
+    snprintf(path, sizeof path, "%s\\%s\\%s",
+             "SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols",
+             protocol_info(proto)->key, role_key(role));
+    int pr[2] = {(int)proto, (int)role};
+    struct setting_place enabled_at = {role_key_of, pr, REG_ROOT_HKLM, path, "Enabled"};
+    struct setting_place dbd_at = {role_key_of, pr, REG_ROOT_HKLM, path, "DisabledByDefault"};
+    struct layer_value enabled = layered_value(t, &enabled_at);
+    struct layer_value dbd = layered_value(t, &dbd_at);
+    uint32_t e = 1, d = 0;
+    if (enabled.value && !layer_dword(t, enabled, &e, cell))
+        return;
+    if (dbd.value && !layer_dword(t, dbd, &d, cell))
+        return;
+    if (enabled.value && e == 0) {
+        cell->state = ST_DISABLED;
+        cell->by = enabled;
+    } else if (dbd.value) {
+        cell->state = d ? ST_DISABLED_BY_DEFAULT : ST_ENABLED;
+        cell->by = dbd;
+    } else {
+        cell->os_default = true;
+        if (def == OSD_CONFLICTING) {
+            cell->state = ST_UNKNOWN;
+            cell->note = NOTE_CONFLICT;
+        } else {
+            cell->state = def == OSD_ENABLED ? ST_ENABLED : ST_DISABLED_BY_DEFAULT;
+        }
+    }
+}
+
+/* A component that asks Schannel for the protocols it chose gets none that
+ * Schannel's client side disables or lacks; one that Schannel disables only
+ * by default is still given on request. */
+static void through_schannel(const struct posture_cell *client, struct posture_cell *cell)
+{
+    if (cell->state != ST_ENABLED)
+        return;
+    if (client->state == ST_UNSUPPORTED) {
+        *cell = *client;
+    } else if (client->state == ST_DISABLED || client->state == ST_UNKNOWN) {
+        const char *note = client->note ? client->note : NOTE_SCHANNEL;
+        *cell = *client;
+        cell->note = note;
+    }
+}
+
+/* Starts a cell of a component that speaks only the protocols with a
+ * WinHTTP/WinINet bit (no DTLS); false when `proto` is not one of them. */
+static bool cell_start(enum protocol proto, enum target target, struct posture_cell *cell)
+{
+    memset(cell, 0, sizeof *cell);
+    cell->has_target = true;
+    cell->target = target;
+    if (protocol_info(proto)->bit)
+        return true;
+    cell->state = ST_UNSUPPORTED;
+    cell->note = NOTE_NO_SUCH_PROTOCOL;
+    return false;
+}
+
+/* A protocol bitmask setting (DefaultSecureProtocols, SecureProtocols). */
+static void bitmask_cell(const struct table_ctx *t, struct layer_value mask, enum protocol proto,
+                         struct posture_cell *cell)
+{
+    uint32_t bits;
+    if (!layer_dword(t, mask, &bits, cell))
+        return;
+    cell->state = bits & protocol_info(proto)->bit ? ST_ENABLED : ST_DISABLED;
+    cell->by = mask;
+}
+
+static void winhttp_cell(const struct table_ctx *t, enum protocol proto, enum target target,
+                         const struct posture_cell *client, struct posture_cell *cell)
+{
+    if (!cell_start(proto, target, cell))
+        return;
+    uint32_t bit = protocol_info(proto)->bit;
+    struct setting_place at = {winhttp_key_of, NULL, REG_ROOT_HKLM,
+                               "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet "
+                               "Settings\\WinHttp",
+                               "DefaultSecureProtocols"};
+    struct layer_value mask = layered_value(t, &at);
+    if (mask.value) {
+        bitmask_cell(t, mask, proto, cell);
+    } else {
+        cell->state = target_info(target)->winhttp_default & bit ? ST_ENABLED : ST_DISABLED;
+        cell->os_default = true;
+    }
+    through_schannel(client, cell);
+}
+
+static void wininet_cell(const struct table_ctx *t, enum protocol proto, bool user,
+                         enum target target, const struct posture_cell *client,
+                         struct posture_cell *cell)
+{
+    if (!cell_start(proto, target, cell))
+        return;
+    static const char settings_path[] = "Microsoft\\Windows\\CurrentVersion\\Internet Settings";
+    static const enum wininet_place places[] = {INET_POLICY_MACHINE, INET_POLICY_USER, INET_USER,
+                                                INET_MACHINE};
+    char paths[4][96];
+    snprintf(paths[0], sizeof paths[0], "SOFTWARE\\Policies\\%s", settings_path);
+    snprintf(paths[1], sizeof paths[1], "Software\\Policies\\%s", settings_path);
+    snprintf(paths[2], sizeof paths[2], "Software\\%s", settings_path);
+    snprintf(paths[3], sizeof paths[3], "SOFTWARE\\%s", settings_path);
+    static const enum reg_root roots[] = {REG_ROOT_HKLM, REG_ROOT_HKCU, REG_ROOT_HKCU,
+                                          REG_ROOT_HKLM};
+    /* The machine's policy wins over the user's, which wins over the
+     * preference the Internet Options dialog writes. */
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        bool for_user = places[i] == INET_POLICY_USER || places[i] == INET_USER;
+        if (for_user && !user)
+            continue;
+        if (places[i] == INET_MACHINE && user)
+            continue;
+        struct setting_place at = {wininet_key_of, &places[i], roots[i], paths[i],
+                                   "SecureProtocols"};
+        struct layer_value mask = layered_value(t, &at);
+        if (mask.value) {
+            bitmask_cell(t, mask, proto, cell);
+            through_schannel(client, cell);
+            return;
+        }
+    }
+    cell->state = ST_UNKNOWN;
+    cell->os_default = true;
+    cell->note = NOTE_WININET_DEFAULT;
+}
+
+/* .NET on one target for an application whose framework defaults
+ * SystemDefaultTlsVersions and SchUseStrongCrypto to these (domain.md §1.7,
+ * §3.3). */
+static void netfx_app_cell(enum protocol proto, bool system_default,
+                           bool strong, struct layer_value sdtv, uint32_t sdtv_value,
+                           struct layer_value strong_crypto, uint32_t strong_value,
+                           const struct posture_cell *client, struct posture_cell *cell)
+{
+    if (sdtv.value)
+        system_default = sdtv_value == 1;
+    if (strong_crypto.value)
+        strong = strong_value == 1;
+    if (system_default) {
+        *cell = *client;
+        if (client->state != ST_UNSUPPORTED && !client->note)
+            cell->note = NOTE_NETFX_SYSTEM;
+        return;
+    }
+    bool on = strong ? proto == PROTO_TLS_1_0 || proto == PROTO_TLS_1_1 || proto == PROTO_TLS_1_2
+                     : proto == PROTO_SSL_3_0 || proto == PROTO_TLS_1_0;
+    cell->state = on ? ST_ENABLED : ST_DISABLED;
+    cell->by = strong_crypto.value ? strong_crypto : sdtv;
+    cell->os_default = !cell->by.value;
+    cell->note = strong ? NOTE_NETFX_STRONG : NOTE_NETFX_LEGACY;
+    through_schannel(client, cell);
+}
+
+static void netfx_cell(const struct table_ctx *t, enum protocol proto, enum netfx_version version,
+                       enum target target, const struct posture_cell *client,
+                       struct posture_cell *cell)
+{
+    if (!cell_start(proto, target, cell))
+        return;
+    char path[64];
+    snprintf(path, sizeof path, "SOFTWARE\\Microsoft\\.NETFramework\\%s",
+             version == NETFX_V2 ? "v2.0.50727" : "v4.0.30319");
+    struct setting_place sdtv_at = {netfx_key_of, &version, REG_ROOT_HKLM, path,
+                                    "SystemDefaultTlsVersions"};
+    struct setting_place strong_at = {netfx_key_of, &version, REG_ROOT_HKLM, path,
+                                      "SchUseStrongCrypto"};
+    struct layer_value sdtv = layered_value(t, &sdtv_at);
+    struct layer_value strong = layered_value(t, &strong_at);
+    uint32_t sdtv_value = 0, strong_value = 0;
+    if (sdtv.value && !layer_dword(t, sdtv, &sdtv_value, cell))
+        return;
+    if (strong.value && !layer_dword(t, strong, &strong_value, cell))
+        return;
+    bool odd_sdtv = sdtv.value && sdtv_value > 1;
+    if (odd_sdtv || (strong.value && strong_value > 1)) {
+        cell->state = ST_UNKNOWN;
+        cell->by = odd_sdtv ? sdtv : strong;
+        cell->note = NOTE_NOT_BOOLEAN;
+        return;
+    }
+    /* What an application gets when neither value is set depends on the
+     * framework it targets: 3.5; 4.5.2 or earlier; 4.6 to 4.6.2; 4.7+. */
+    static const bool v2_defaults[][2] = {{false, false}};
+    static const bool v4_defaults[][2] = {{false, false}, {false, true}, {true, true}};
+    const bool(*defaults)[2] = version == NETFX_V2 ? v2_defaults : v4_defaults;
+    size_t ndefaults = version == NETFX_V2 ? 1 : 3;
+    for (size_t i = 0; i < ndefaults; i++) {
+        struct posture_cell app = *cell;
+        netfx_app_cell(proto, defaults[i][0], defaults[i][1], sdtv, sdtv_value, strong,
+                       strong_value, client, &app);
+        if (i == 0) {
+            *cell = app;
+        } else if (cell->state != app.state) {
+            cell->state = ST_UNKNOWN;
+            cell->os_default = true;
+            cell->by = (struct layer_value){NULL, 0};
+            cell->note = NOTE_NETFX_APP;
+            return;
+        } else if (cell->by.value != app.by.value || cell->note != app.note) {
+            /* The same state for different reasons. */
+            cell->os_default = cell->os_default && app.os_default;
+            cell->by = (struct layer_value){NULL, 0};
+            cell->note = NOTE_NETFX_ANY_APP;
+        }
+    }
+}
+
+static void table_on(const struct table_ctx *t, enum protocol proto, enum target target,
+                     struct posture_cell cells[COMP_COUNT])
+{
+    schannel_cell(t, proto, ROLE_CLIENT, target, &cells[COMP_SCHANNEL_CLIENT]);
+    schannel_cell(t, proto, ROLE_SERVER, target, &cells[COMP_SCHANNEL_SERVER]);
+    const struct posture_cell *client = &cells[COMP_SCHANNEL_CLIENT];
+    winhttp_cell(t, proto, target, client, &cells[COMP_WINHTTP]);
+    wininet_cell(t, proto, true, target, client, &cells[COMP_WININET_USER]);
+    wininet_cell(t, proto, false, target, client, &cells[COMP_WININET_MACHINE]);
+    netfx_cell(t, proto, NETFX_V2, target, client, &cells[COMP_NETFX35]);
+    netfx_cell(t, proto, NETFX_V4, target, client, &cells[COMP_NETFX4]);
+}
+
+bool posture_cell_same(const struct posture_cell *a, const struct posture_cell *b)
+{
+    return a->state == b->state && a->os_default == b->os_default;
+}
+
+/* Whether two cells say the same for the same reason. */
+static bool cell_agrees(const struct posture_cell *a, const struct posture_cell *b)
+{
+    return posture_cell_same(a, b) && a->by.value == b->by.value && a->note == b->note;
+}
+
+void posture_table(const struct posture *layers, size_t nlayers, const enum target *target,
+                   struct posture_table *out)
+{
+    memset(out, 0, sizeof *out);
+    struct table_ctx t = {layers, nlayers, xcalloc(nlayers ? nlayers : 1, sizeof *t.deletions)};
+    for (size_t i = 0; i < nlayers; i++)
+        find_deletions(layers[i].model, &t.deletions[i]);
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        enum protocol proto = (enum protocol)p;
+        if (!posture_table_row(proto))
+            continue;
+        struct posture_cell *row = out->cell[p];
+        if (target) {
+            table_on(&t, proto, *target, row);
+            continue;
+        }
+        /* No target: what every target that has the protocol agrees on. */
+        bool seen[COMP_COUNT] = {false};
+        for (int tg = 0; tg < TARGET_COUNT; tg++) {
+            struct posture_cell cells[COMP_COUNT];
+            table_on(&t, proto, (enum target)tg, cells);
+            for (int c = 0; c < COMP_COUNT; c++) {
+                cells[c].has_target = false;
+                if (cells[c].state == ST_UNSUPPORTED && cells[c].os_default &&
+                    !cells[c].note && (seen[c] || tg + 1 < TARGET_COUNT))
+                    continue;
+                if (!seen[c]) {
+                    row[c] = cells[c];
+                    seen[c] = true;
+                } else if (!cell_agrees(&row[c], &cells[c]) && row[c].note != NOTE_TARGETS_DIFFER) {
+                    row[c].state = ST_UNKNOWN;
+                    row[c].os_default = true;
+                    row[c].by = (struct layer_value){NULL, 0};
+                    row[c].note = NOTE_TARGETS_DIFFER;
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < nlayers; i++)
+        free(t.deletions[i].stmts);
+    free(t.deletions);
+}
+
+const char *posture_cell_label(const struct posture_cell *cell)
+{
+    if (!cell->os_default || cell->state == ST_UNKNOWN || cell->state == ST_UNSUPPORTED)
+        return proto_state_name(cell->state);
+    switch (cell->state) {
+    case ST_ENABLED:
+        return "default: enabled";
+    case ST_DISABLED_BY_DEFAULT:
+        return "default: disabled by default";
+    default:
+        return "default: disabled";
+    }
+}
+
+void posture_value_text(const struct model *m, const struct model_value *v, struct buf *out)
+{
+    struct reg_name name = model_value_name(m, v);
+    buf_append(out, name.len ? name.s : "@", name.len ? name.len : 1);
+    uint32_t dword;
+    if (model_value_dword(m, v, &dword)) {
+        buf_printf(out, dword < 10 ? "=%u" : "=0x%X", (unsigned)dword);
+    } else {
+        char scratch[16];
+        buf_printf(out, " (%s)", dump_type_name(model_value_type(m, v), scratch));
+    }
+}
+
+void posture_value_place(const struct model *m, const struct model_value *v, struct buf *out)
+{
+    struct source *src = m->file->src;
+    uint32_t line, col;
+    source_position(src, model_value_stmt(m, v)->name_at.start, &line, &col);
+    buf_printf(out, "%s:%u", src->name, (unsigned)line);
+}
+
+void posture_cell_describe(const struct posture_cell *cell, const struct posture *layers,
+                           struct buf *out)
+{
+    size_t start = out->len;
+    if (cell->by.value) {
+        const struct model *m = layers[cell->by.layer].model;
+        posture_value_text(m, cell->by.value, out);
+        buf_puts(out, " at ");
+        posture_value_place(m, cell->by.value, out);
+    } else if (cell->os_default && cell->state == ST_UNSUPPORTED && !cell->note) {
+        if (cell->has_target)
+            buf_printf(out, "%s has no such protocol", target_info(cell->target)->display);
+        else
+            buf_puts(out, "no target has it");
+    } else if (cell->os_default && (!cell->note || cell->note == NOTE_CONFLICT)) {
+        /* Other notes say which default applied (a framework's, say). */
+        if (cell->has_target)
+            buf_printf(out, "default of %s", target_info(cell->target)->display);
+        else
+            buf_puts(out, "default of every target that has it");
+    }
+    if (cell->note)
+        buf_printf(out, "%s%s", out->len > start ? "; " : "", cell->note);
 }

@@ -16,6 +16,11 @@
  * Without a target, a state is what every target that has the protocol
  * agrees on, and unknown (with the reason) when they disagree.
  *
+ * posture_table() builds the effective table a reviewer reads: protocol by
+ * component (Schannel client and server, WinHTTP, WinINet, .NET), each cell
+ * with the value or the OS default that decided it, over several files
+ * applied in order.
+ *
  * Nothing is reported here; lint rules do that. Ownership: a posture points
  * into the model and lives in the caller's memory.
  */
@@ -25,6 +30,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "knowledge.h"
 #include "model.h"
 
@@ -148,5 +154,69 @@ struct role_posture {
 void posture_role(const struct posture *p, enum protocol proto, enum role role,
                   const enum target *target, struct role_posture *out);
 const char *proto_state_name(enum proto_state s);
+
+/* ------------------------------------------------------- posture table */
+
+/* The columns of the effective table (`reglint posture`). ORDER: the
+ * component table in posture.c. */
+enum component {
+    COMP_SCHANNEL_CLIENT,
+    COMP_SCHANNEL_SERVER,
+    COMP_WINHTTP,
+    COMP_WININET_USER,
+    COMP_WININET_MACHINE,
+    COMP_NETFX35,
+    COMP_NETFX4,
+    COMP_COUNT
+};
+
+const char *component_name(enum component c); /* "Schannel client" */
+const char *component_id(enum component c);   /* "schannel-client" */
+
+/* A value that decides a cell, in the layer (file) that set it last. */
+struct layer_value {
+    const struct model_value *value; /* NULL: no value decides */
+    size_t layer;                    /* index into the layers */
+};
+
+struct posture_cell {
+    enum proto_state state;
+    bool os_default;        /* no value decides: the target's default does */
+    struct layer_value by;  /* the value that decided, if any */
+    /* Why, in words, where a value alone does not say it: the default that
+     * applied, a conflict between sources, what the state depends on, or
+     * the component that overrode this one (static text). */
+    const char *note;
+    /* The target whose default was used or whose sources conflict. */
+    bool has_target;
+    enum target target;
+};
+
+struct posture_table {
+    struct posture_cell cell[PROTO_COUNT][COMP_COUNT];
+};
+
+/* The rows of the table: the protocols Microsoft documents a key for. */
+bool posture_table_row(enum protocol proto);
+
+/* The effective table after importing each layer's file in order (a
+ * baseline export, then a change): for each value the last layer that sets
+ * or erases it (a value deletion, or a deletion of its key or of a key
+ * above) decides. `target` NULL for no target: a default is then what every
+ * target agrees on, and the cell is unknown where they differ. */
+void posture_table(const struct posture *layers, size_t nlayers, const enum target *target,
+                   struct posture_table *out);
+/* Whether two cells say the same thing (state and whether it is a default). */
+bool posture_cell_same(const struct posture_cell *a, const struct posture_cell *b);
+/* "enabled", "default: disabled by default", "unknown", ... */
+const char *posture_cell_label(const struct posture_cell *cell);
+/* What decided the cell: "Enabled=0 at a.reg:12", "default of Windows 11",
+ * a note; appended to `out` (nothing when there is nothing to say). */
+void posture_cell_describe(const struct posture_cell *cell, const struct posture *layers,
+                           struct buf *out);
+/* "Name=0xA00" (a DWORD) or "Name (REG_SZ)"; "@" names the default value. */
+void posture_value_text(const struct model *m, const struct model_value *v, struct buf *out);
+/* "file:line" of the statement that set `v` last. */
+void posture_value_place(const struct model *m, const struct model_value *v, struct buf *out);
 
 #endif

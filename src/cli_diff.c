@@ -1,0 +1,326 @@
+/* reglint diff OLD NEW [--target OS] [--format FMT] */
+#include <string.h>
+
+#include "cli.h"
+#include "dump.h"
+#include "posture_report.h"
+#include "semdiff.h"
+
+static const char diff_help[] =
+    "usage: reglint diff [--target OS] [--format text|json|markdown] OLD NEW\n"
+    "\n"
+    "Print what importing NEW does that importing OLD does not, value by value\n"
+    "(added, removed, changed, with what known settings mean), then the cells\n"
+    "of the effective TLS table (reglint posture) that change. The files may\n"
+    "differ in encoding. Exit status 1 when anything differs.\n"
+    "\n"
+    "  -f, --format FMT    text (default), json, or markdown (a pull-request comment)\n"
+    "      --target OS     the Windows version whose defaults fill absent values\n";
+
+static const char *const change_words[] = {
+    [CHANGE_KEY_ADDED] = "key added",   [CHANGE_KEY_REMOVED] = "key removed",
+    [CHANGE_ADDED] = "added",           [CHANGE_REMOVED] = "removed",
+    [CHANGE_CHANGED] = "changed",
+};
+
+static const char *const change_ids[] = {
+    [CHANGE_KEY_ADDED] = "key-added", [CHANGE_KEY_REMOVED] = "key-removed",
+    [CHANGE_ADDED] = "added",         [CHANGE_REMOVED] = "removed",
+    [CHANGE_CHANGED] = "changed",
+};
+
+struct diff_run {
+    const struct semdiff *d;
+    const struct posture_files *pf; /* OLD is layer 0, NEW layer 1 */
+    const enum target *target;
+};
+
+/* "Name" of a change's value ("@" for the default value). */
+static void change_name(const struct diff_run *r, const struct value_change *c, struct buf *out)
+{
+    bool is_new = c->new_value != NULL;
+    const struct model_value *v = is_new ? c->new_value : c->old_value;
+    struct reg_name name = model_value_name(is_new ? r->d->new_model : r->d->old_model, v);
+    buf_append(out, name.len ? name.s : "@", name.len ? name.len : 1);
+}
+
+/* "0xA80 -> 0xA00: TLS 1.0 removed" and the like. */
+static void change_text(const struct diff_run *r, const struct value_change *c, struct buf *out)
+{
+    if (c->old_value)
+        semdiff_data_text(r->d->old_model, c->old_value, out);
+    if (c->old_value && c->new_value)
+        buf_puts(out, " -> ");
+    if (c->new_value)
+        semdiff_data_text(r->d->new_model, c->new_value, out);
+    if (c->meaning)
+        buf_printf(out, ": %s", c->meaning);
+}
+
+static void places_text(const struct diff_run *r, const struct value_change *c, struct buf *out)
+{
+    buf_puts(out, "(");
+    if (c->old_value)
+        posture_value_place(r->d->old_model, c->old_value, out);
+    if (c->old_value && c->new_value)
+        buf_puts(out, ", ");
+    if (c->new_value)
+        posture_value_place(r->d->new_model, c->new_value, out);
+    buf_puts(out, ")");
+}
+
+/* The layer a side's cells name values in: each side's table is its file's
+ * alone. */
+static const struct posture *side_layer(const struct diff_run *r, bool is_new)
+{
+    return &r->pf->layers[is_new ? 1 : 0];
+}
+
+static void cell_text(const struct diff_run *r, const struct posture_cell *cell, bool is_new,
+                      struct buf *out)
+{
+    buf_puts(out, posture_cell_label(cell));
+    struct buf why = BUF_INIT;
+    posture_cell_describe(cell, side_layer(r, is_new), &why);
+    if (why.len)
+        buf_printf(out, " (%s)", why.data);
+    buf_free(&why);
+}
+
+static void target_text(const struct diff_run *r, struct buf *out)
+{
+    if (r->target)
+        buf_printf(out, "on %s", target_info(*r->target)->display);
+    else
+        buf_puts(out, "on any target");
+}
+
+static void diff_text(const struct diff_run *r, struct buf *out)
+{
+    const struct semdiff *d = r->d;
+    buf_printf(out, "--- %s\n+++ %s\n", r->pf->docs[0].src->name, r->pf->docs[1].src->name);
+    const char *key = NULL;
+    for (size_t i = 0; i < d->nchanges; i++) {
+        const struct value_change *c = &d->changes[i];
+        if (c->kind == CHANGE_KEY_ADDED || c->kind == CHANGE_KEY_REMOVED) {
+            buf_printf(out, "%s %s\n", change_words[c->kind], c->key_path);
+            key = c->key_path;
+            continue;
+        }
+        if (!key || strcmp(key, c->key_path) != 0) {
+            buf_printf(out, "%s\n", c->key_path);
+            key = c->key_path;
+        }
+        buf_printf(out, "  %-8s ", change_words[c->kind]);
+        change_name(r, c, out);
+        buf_putc(out, ' ');
+        change_text(r, c, out);
+        buf_putc(out, ' ');
+        places_text(r, c, out);
+        buf_putc(out, '\n');
+    }
+    if (d->nchanges == 0)
+        buf_puts(out, "no value differs\n");
+    buf_puts(out, "\nposture ");
+    target_text(r, out);
+    buf_puts(out, d->ncells ? ":\n" : ": no cell changes\n");
+    for (size_t i = 0; i < d->ncells; i++) {
+        const struct cell_change *cc = &d->cells[i];
+        buf_printf(out, "  %s, %s: ", protocol_info(cc->protocol)->display,
+                   component_name(cc->component));
+        cell_text(r, &cc->old_cell, false, out);
+        buf_puts(out, " -> ");
+        cell_text(r, &cc->new_cell, true, out);
+        buf_putc(out, '\n');
+    }
+}
+
+static void markdown_buf(struct buf *out, const struct buf *text)
+{
+    report_markdown_text(out, text->data ? text->data : "", text->len);
+}
+
+static void diff_markdown(const struct diff_run *r, struct buf *out)
+{
+    const struct semdiff *d = r->d;
+    struct buf t = BUF_INIT;
+    buf_puts(out, "### reglint diff: ");
+    buf_printf(&t, "%s -> %s", r->pf->docs[0].src->name, r->pf->docs[1].src->name);
+    markdown_buf(out, &t);
+    buf_puts(out, "\n\n");
+    if (d->nchanges == 0) {
+        buf_puts(out, "No value differs.\n");
+    } else {
+        buf_puts(out, "| Change | Key | Value | Data | Where |\n|---|---|---|---|---|\n");
+        for (size_t i = 0; i < d->nchanges; i++) {
+            const struct value_change *c = &d->changes[i];
+            buf_printf(out, "| %s | ", change_words[c->kind]);
+            report_markdown_text(out, c->key_path, strlen(c->key_path));
+            buf_puts(out, " | ");
+            if (c->kind != CHANGE_KEY_ADDED && c->kind != CHANGE_KEY_REMOVED) {
+                buf_clear(&t);
+                change_name(r, c, &t);
+                markdown_buf(out, &t);
+                buf_puts(out, " | ");
+                buf_clear(&t);
+                change_text(r, c, &t);
+                markdown_buf(out, &t);
+                buf_puts(out, " | ");
+                buf_clear(&t);
+                places_text(r, c, &t);
+                markdown_buf(out, &t);
+            } else {
+                buf_puts(out, " | | ");
+            }
+            buf_puts(out, " |\n");
+        }
+    }
+    buf_puts(out, "\n#### Posture changes ");
+    buf_clear(&t);
+    target_text(r, &t);
+    markdown_buf(out, &t);
+    buf_puts(out, "\n\n");
+    if (d->ncells == 0) {
+        buf_puts(out, "No cell of the effective TLS table changes.\n");
+    } else {
+        buf_puts(out, "| Protocol | Component | Before | After |\n|---|---|---|---|\n");
+        for (size_t i = 0; i < d->ncells; i++) {
+            const struct cell_change *cc = &d->cells[i];
+            buf_printf(out, "| %s | %s | ", protocol_info(cc->protocol)->display,
+                       component_name(cc->component));
+            buf_clear(&t);
+            cell_text(r, &cc->old_cell, false, &t);
+            markdown_buf(out, &t);
+            buf_puts(out, " | **");
+            buf_clear(&t);
+            cell_text(r, &cc->new_cell, true, &t);
+            markdown_buf(out, &t);
+            buf_puts(out, "** |\n");
+        }
+    }
+    buf_free(&t);
+}
+
+static void json_side(const struct model *m, const struct model_value *v, struct buf *out)
+{
+    if (!v) {
+        buf_puts(out, "null");
+        return;
+    }
+    char scratch[16];
+    struct buf t = BUF_INIT;
+    semdiff_data_text(m, v, &t);
+    buf_printf(out, "{\"type\":\"%s\",\"data\":", dump_type_name(model_value_type(m, v), scratch));
+    report_json_string(out, t.data, t.len);
+    uint32_t line, col;
+    source_position(m->file->src, model_value_stmt(m, v)->name_at.start, &line, &col);
+    buf_puts(out, ",\"file\":");
+    report_json_string(out, m->file->src->name, strlen(m->file->src->name));
+    buf_printf(out, ",\"line\":%u}", (unsigned)line);
+    buf_free(&t);
+}
+
+static void diff_json(const struct diff_run *r, struct buf *out)
+{
+    const struct semdiff *d = r->d;
+    const char *old_name = r->pf->docs[0].src->name, *new_name = r->pf->docs[1].src->name;
+    buf_puts(out, "{\"version\":1,\"old\":");
+    report_json_string(out, old_name, strlen(old_name));
+    buf_puts(out, ",\"new\":");
+    report_json_string(out, new_name, strlen(new_name));
+    buf_puts(out, ",\"target\":");
+    if (r->target)
+        buf_printf(out, "\"%s\"", target_info(*r->target)->name);
+    else
+        buf_puts(out, "null");
+    buf_puts(out, ",\"changes\":[");
+    struct buf t = BUF_INIT;
+    for (size_t i = 0; i < d->nchanges; i++) {
+        const struct value_change *c = &d->changes[i];
+        buf_printf(out, "%s{\"change\":\"%s\",\"key\":", i ? "," : "", change_ids[c->kind]);
+        report_json_string(out, c->key_path, strlen(c->key_path));
+        if (c->kind != CHANGE_KEY_ADDED && c->kind != CHANGE_KEY_REMOVED) {
+            buf_clear(&t);
+            change_name(r, c, &t);
+            buf_puts(out, ",\"name\":");
+            report_json_string(out, t.data, t.len);
+            buf_puts(out, ",\"old\":");
+            json_side(d->old_model, c->old_value, out);
+            buf_puts(out, ",\"new\":");
+            json_side(d->new_model, c->new_value, out);
+            buf_puts(out, ",\"meaning\":");
+            if (c->meaning)
+                report_json_string(out, c->meaning, strlen(c->meaning));
+            else
+                buf_puts(out, "null");
+        }
+        buf_putc(out, '}');
+    }
+    buf_puts(out, "],\"posture\":[");
+    for (size_t i = 0; i < d->ncells; i++) {
+        const struct cell_change *cc = &d->cells[i];
+        buf_printf(out, "%s{\"protocol\":\"%s\",\"component\":\"%s\",\"old\":", i ? "," : "",
+                   protocol_info(cc->protocol)->display, component_id(cc->component));
+        posture_report_json_cell(&cc->old_cell, side_layer(r, false), out);
+        buf_puts(out, ",\"new\":");
+        posture_report_json_cell(&cc->new_cell, side_layer(r, true), out);
+        buf_putc(out, '}');
+    }
+    buf_puts(out, "]}\n");
+    buf_free(&t);
+}
+
+int cli_diff(int argc, char **argv)
+{
+    struct report_options o = {false, TARGET_WINDOWS_11, REPORT_TEXT};
+    char *files[2];
+    size_t nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(diff_help, stdout);
+            return EXIT_OK;
+        }
+        int taken = report_option("diff", argc, argv, &i, &o);
+        if (taken < 0)
+            return -taken;
+        if (taken > 0)
+            continue;
+        if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return cli_usage("diff", "unknown option '%s'", argv[i]);
+        if (nfiles == 2)
+            return cli_usage("diff", "diff takes two files, OLD and NEW");
+        files[nfiles++] = argv[i];
+    }
+    if (nfiles < 2)
+        return cli_usage("diff", "diff takes two files, OLD and NEW");
+    struct posture_files pf;
+    if (!posture_files_load(&pf, files, 2))
+        return EXIT_IO;
+    const enum target *target = o.has_target ? &o.target : NULL;
+    struct posture_table before, after;
+    /* Each file on its own: OLD and NEW are two versions of one change. */
+    posture_table(&pf.layers[0], 1, target, &before);
+    posture_table(&pf.layers[1], 1, target, &after);
+    struct semdiff d;
+    semdiff_models(pf.models[0], pf.models[1], pf.docs[1].arena, &d);
+    semdiff_cells(&before, &after, &d);
+    struct diff_run r = {&d, &pf, target};
+    struct buf out = BUF_INIT;
+    switch (o.format) {
+    case REPORT_TEXT:
+        diff_text(&r, &out);
+        break;
+    case REPORT_JSON:
+        diff_json(&r, &out);
+        break;
+    case REPORT_MARKDOWN:
+        diff_markdown(&r, &out);
+        break;
+    }
+    fwrite(out.data, 1, out.len, stdout);
+    buf_free(&out);
+    int rc = d.nchanges || d.ncells ? EXIT_FINDINGS : EXIT_OK;
+    semdiff_free(&d);
+    posture_files_release(&pf);
+    return rc;
+}

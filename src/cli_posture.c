@@ -1,0 +1,59 @@
+/* reglint posture [--target OS] [--format FMT] FILE... */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "posture_report.h"
+#include "xalloc.h"
+
+static const char posture_help[] =
+    "usage: reglint posture [--target OS] [--format text|json|markdown] FILE...\n"
+    "\n"
+    "Print the effective TLS table after importing the FILEs in order (a baseline\n"
+    "export, then a change): for each protocol, its state in the Schannel client\n"
+    "and server, WinHTTP, WinINet (user and machine), .NET 3.5 and .NET 4.x, and\n"
+    "the value (file:line) or the default that decided it.\n"
+    "\n"
+    "  -f, --format FMT    text (default), json, or markdown (a pull-request comment)\n"
+    "      --target OS     the Windows version whose defaults fill absent values\n"
+    "                      (windows-7-sp1 ... windows-server-2025); without it a\n"
+    "                      default counts only where every version agrees\n";
+
+int cli_posture(int argc, char **argv)
+{
+    struct report_options o = {false, TARGET_WINDOWS_11, REPORT_TEXT};
+    char **files = xcalloc((size_t)argc, sizeof *files);
+    size_t nfiles = 0;
+    int rc = EXIT_OK;
+    for (int i = 1; i < argc && rc == EXIT_OK; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(posture_help, stdout);
+            free(files);
+            return EXIT_OK;
+        }
+        int taken = report_option("posture", argc, argv, &i, &o);
+        if (taken < 0)
+            rc = -taken;
+        else if (taken == 0 && argv[i][0] == '-' && argv[i][1] != '\0')
+            rc = cli_usage("posture", "unknown option '%s'", argv[i]);
+        else if (taken == 0)
+            files[nfiles++] = argv[i];
+    }
+    if (rc == EXIT_OK && nfiles == 0)
+        rc = cli_usage("posture", "missing FILE");
+    struct posture_files pf;
+    if (rc == EXIT_OK && !posture_files_load(&pf, files, nfiles))
+        rc = EXIT_IO;
+    free(files);
+    if (rc != EXIT_OK)
+        return rc;
+    const enum target *target = o.has_target ? &o.target : NULL;
+    struct posture_table table;
+    posture_table(pf.layers, pf.n, target, &table);
+    struct buf out = BUF_INIT;
+    posture_report_table(&table, &pf, target, o.format, &out);
+    fwrite(out.data, 1, out.len, stdout);
+    buf_free(&out);
+    posture_files_release(&pf);
+    return EXIT_OK;
+}

@@ -1,0 +1,67 @@
+/*
+ * posture_report: what `reglint posture` and `reglint diff` share on the
+ * command line's side: reading several .reg files as layers of one posture,
+ * the output formats (text, json, markdown) and the effective table printed
+ * in each.
+ *
+ * It prints what posture.h computed; it decides nothing about TLS.
+ *
+ * Ownership: a posture_files owns its documents, models and layers until
+ * posture_files_release(); printed text is appended to the caller's buf.
+ */
+#ifndef REGLINT_POSTURE_REPORT_H
+#define REGLINT_POSTURE_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "posture.h"
+
+enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_MARKDOWN };
+
+/* "text", "json", "markdown". */
+bool report_format_by_name(const char *name, enum report_format *out);
+
+/* Parses the options `posture` and `diff` share at argv[*i]: --target OS
+ * and --format FMT (also --target=OS, --format=FMT). Returns 1 when taken
+ * (*i moved past it), 0 when argv[*i] is not one of them, or the exit status
+ * after a usage error, negated. */
+struct report_options {
+    bool has_target;
+    enum target target;
+    enum report_format format;
+};
+int report_option(const char *command, int argc, char **argv, int *i, struct report_options *o);
+
+/* Files read as regedit imports them, one posture layer each, in order. */
+struct posture_files {
+    size_t n;
+    struct reg_doc *docs;
+    struct model **models;
+    struct posture *layers;
+};
+
+/* Reads every path; on an I/O error prints it, releases what was read and
+ * returns false. A file regedit would import nothing from (its header) is
+ * read as empty, with a warning on stderr. */
+bool posture_files_load(struct posture_files *pf, char *const *paths, size_t n);
+void posture_files_release(struct posture_files *pf);
+
+/* A JSON string of `len` bytes of UTF-8, quoted and escaped. */
+void report_json_string(struct buf *b, const char *s, size_t len);
+/* Text for a Markdown table cell: '|' and the characters Markdown would
+ * read as markup are escaped. */
+void report_markdown_text(struct buf *b, const char *s, size_t len);
+
+/* The effective table of `layers` on `target` (NULL: none) in `format`. */
+void posture_report_table(const struct posture_table *t, const struct posture_files *pf,
+                          const enum target *target, enum report_format format, struct buf *out);
+/* The JSON object of one cell: {"state", "default", "why", "value"}. */
+void posture_report_json_cell(const struct posture_cell *cell, const struct posture *layers,
+                              struct buf *out);
+/* The machine name of a cell's state: "enabled", "disabled-by-default", ... */
+const char *posture_state_id(enum proto_state s);
+
+#endif

@@ -1,0 +1,248 @@
+#include "semdiff.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dump.h"
+#include "knowledge.h"
+#include "xalloc.h"
+
+/* Hex data longer than this is shortened: a diff names a change, it does
+ * not reproduce a blob. */
+#define DATA_SHOWN_BYTES 16
+
+struct walk {
+    const struct model *old_model, *new_model;
+    struct arena *arena;
+    struct semdiff *d;
+    struct buf old_data, new_data;
+};
+
+static bool value_set(const struct model_value *v)
+{
+    return v && v->exists;
+}
+
+static bool name_equal(const struct reg_name *n, const char *s)
+{
+    return knowledge_name_equal(n->s, n->len, s);
+}
+
+/* The protocols of a DefaultSecureProtocols/SecureProtocols bitmask, as
+ * "TLS 1.1, TLS 1.2", with a suffix per name (" added", " removed") and any
+ * bit that names no protocol. */
+static void bits_text(struct buf *out, uint32_t bits, const char *suffix)
+{
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        uint32_t bit = protocol_info((enum protocol)p)->bit;
+        if (bit && (bits & bit)) {
+            buf_printf(out, "%s%s%s", out->len ? ", " : "", protocol_info((enum protocol)p)->display,
+                       suffix);
+            bits &= ~bit;
+        }
+    }
+    if (bits)
+        buf_printf(out, "%sunknown bits 0x%X%s", out->len ? ", " : "", (unsigned)bits, suffix);
+}
+
+/* What a DWORD switch means: the words for 0 and for anything else. */
+static const char *switch_word(const struct reg_name *name, uint32_t v)
+{
+    if (name_equal(name, "Enabled"))
+        return v ? "enabled" : "disabled";
+    if (name_equal(name, "DisabledByDefault"))
+        return v ? "disabled by default" : "not disabled by default";
+    if (name_equal(name, "SystemDefaultTlsVersions"))
+        return v == 1 ? "the OS chooses the protocols" : "the framework chooses the protocols";
+    if (name_equal(name, "SchUseStrongCrypto"))
+        return v == 1 ? "strong cryptography" : "no strong cryptography";
+    return NULL;
+}
+
+/* The meaning of a change to a setting reglint knows, or NULL. */
+static const char *meaning_of(struct walk *w, const struct model_value *old_value,
+                              const struct model_value *new_value)
+{
+    const struct model *m = new_value ? w->new_model : w->old_model;
+    const struct model_value *any = new_value ? new_value : old_value;
+    struct reg_name name = model_value_name(m, any);
+    uint32_t before = 0, after = 0;
+    bool has_before = old_value && model_value_dword(w->old_model, old_value, &before);
+    bool has_after = new_value && model_value_dword(w->new_model, new_value, &after);
+    if ((old_value && !has_before) || (new_value && !has_after))
+        return NULL;
+    struct buf text = BUF_INIT;
+    if (name_equal(&name, "DefaultSecureProtocols") || name_equal(&name, "SecureProtocols")) {
+        if (old_value && new_value) {
+            bits_text(&text, before & ~after, " removed");
+            bits_text(&text, after & ~before, " added");
+        } else if (new_value) {
+            bits_text(&text, after, "");
+            if (!text.len)
+                buf_puts(&text, "no protocol");
+        } else {
+            buf_puts(&text, "the default applies again");
+        }
+    } else {
+        const char *was = has_before ? switch_word(&name, before) : NULL;
+        const char *now = has_after ? switch_word(&name, after) : NULL;
+        if (was && now)
+            buf_printf(&text, "%s -> %s", was, now);
+        else if (now)
+            buf_puts(&text, now);
+        else if (was)
+            buf_puts(&text, "the default applies again");
+    }
+    const char *meaning = text.len ? arena_strdup(w->arena, text.data) : NULL;
+    buf_free(&text);
+    return meaning;
+}
+
+static void add_change(struct walk *w, enum change_kind kind, const struct model_key *key,
+                       const struct model_value *old_value, const struct model_value *new_value)
+{
+    struct semdiff *d = w->d;
+    d->changes = xgrow(d->changes, &d->changes_cap, d->nchanges + 1, sizeof *d->changes);
+    const struct model *m = kind == CHANGE_KEY_REMOVED || (!new_value && old_value)
+                                ? w->old_model
+                                : w->new_model;
+    struct value_change *c = &d->changes[d->nchanges++];
+    c->kind = kind;
+    c->key_path = model_key_path(m, key);
+    c->old_value = old_value;
+    c->new_value = new_value;
+    c->meaning = kind == CHANGE_KEY_ADDED || kind == CHANGE_KEY_REMOVED
+                     ? NULL
+                     : meaning_of(w, old_value, new_value);
+}
+
+static bool same_data(struct walk *w, const struct model_value *a, const struct model_value *b)
+{
+    if (model_value_type(w->old_model, a) != model_value_type(w->new_model, b))
+        return false;
+    buf_clear(&w->old_data);
+    buf_clear(&w->new_data);
+    model_value_data(w->old_model, a, &w->old_data);
+    model_value_data(w->new_model, b, &w->new_data);
+    return w->old_data.len == w->new_data.len &&
+           (w->old_data.len == 0 || memcmp(w->old_data.data, w->new_data.data, w->old_data.len) == 0);
+}
+
+static const struct model_value *counterpart(const struct model *m, const struct model_key *key,
+                                             const struct model *from, const struct model_value *v)
+{
+    if (!key)
+        return NULL;
+    struct reg_name name = model_value_name(from, v);
+    const struct model_value *found = model_find_value(m, key, name.s, name.len);
+    return value_set(found) ? found : NULL;
+}
+
+/* Compares the key `o` of OLD with the key `n` of NEW (either may be NULL
+ * or deleted), then their children. A key added or removed with the key
+ * above it (`above_changed`) is not named again. */
+static void walk_keys(struct walk *w, const struct model_key *o, const struct model_key *n,
+                      bool above_changed)
+{
+    bool old_exists = o && o->exists, new_exists = n && n->exists;
+    /* Keys that only lead to a named key (HKLM\SYSTEM above a deletion) are
+     * not news: a key counts when a key line or deletion names it. */
+    bool changed = old_exists != new_exists && ((o && o->named) || (n && n->named));
+    if (changed && !above_changed)
+        add_change(w, new_exists ? CHANGE_KEY_ADDED : CHANGE_KEY_REMOVED, new_exists ? n : o, NULL,
+                   NULL);
+    if (new_exists) {
+        for (const struct model_value *v = n->first_value; v; v = v->next) {
+            if (!v->exists)
+                continue;
+            const struct model_value *before =
+                old_exists ? counterpart(w->old_model, o, w->new_model, v) : NULL;
+            if (!before)
+                add_change(w, CHANGE_ADDED, n, NULL, v);
+            else if (!same_data(w, before, v))
+                add_change(w, CHANGE_CHANGED, n, before, v);
+        }
+    }
+    if (old_exists) {
+        for (const struct model_value *v = o->first_value; v; v = v->next)
+            if (v->exists && !(new_exists && counterpart(w->new_model, n, w->old_model, v)))
+                add_change(w, CHANGE_REMOVED, o, v, NULL);
+    }
+    if (n) {
+        for (const struct model_key *c = n->first_child; c; c = c->next_sibling)
+            walk_keys(w, o ? model_child(w->old_model, o, c->name.s, c->name.len) : NULL, c,
+                      changed || above_changed);
+    }
+    if (o) {
+        for (const struct model_key *c = o->first_child; c; c = c->next_sibling)
+            if (!n || !model_child(w->new_model, n, c->name.s, c->name.len))
+                walk_keys(w, c, NULL, changed || above_changed);
+    }
+}
+
+void semdiff_models(const struct model *old_model, const struct model *new_model,
+                    struct arena *arena, struct semdiff *d)
+{
+    memset(d, 0, sizeof *d);
+    d->old_model = old_model;
+    d->new_model = new_model;
+    struct walk w = {old_model, new_model, arena, d, BUF_INIT, BUF_INIT};
+    /* Roots always exist; what differs starts below them. */
+    for (int r = 0; r < REG_ROOT_COUNT; r++) {
+        const struct model_key *o = old_model->roots[r], *n = new_model->roots[r];
+        for (const struct model_key *c = n->first_child; c; c = c->next_sibling)
+            walk_keys(&w, model_child(old_model, o, c->name.s, c->name.len), c, false);
+        for (const struct model_key *c = o->first_child; c; c = c->next_sibling)
+            if (!model_child(new_model, n, c->name.s, c->name.len))
+                walk_keys(&w, c, NULL, false);
+    }
+    buf_free(&w.old_data);
+    buf_free(&w.new_data);
+}
+
+void semdiff_cells(const struct posture_table *old_table, const struct posture_table *new_table,
+                   struct semdiff *d)
+{
+    for (int p = 0; p < PROTO_COUNT; p++) {
+        if (!posture_table_row((enum protocol)p))
+            continue;
+        for (int c = 0; c < COMP_COUNT; c++) {
+            const struct posture_cell *a = &old_table->cell[p][c], *b = &new_table->cell[p][c];
+            if (posture_cell_same(a, b))
+                continue;
+            d->cells = xgrow(d->cells, &d->cells_cap, d->ncells + 1, sizeof *d->cells);
+            d->cells[d->ncells++] =
+                (struct cell_change){(enum protocol)p, (enum component)c, *a, *b};
+        }
+    }
+}
+
+void semdiff_free(struct semdiff *d)
+{
+    free(d->changes);
+    free(d->cells);
+    memset(d, 0, sizeof *d);
+}
+
+void semdiff_data_text(const struct model *m, const struct model_value *v, struct buf *out)
+{
+    uint32_t dword;
+    if (model_value_dword(m, v, &dword)) {
+        buf_printf(out, dword < 10 ? "%u" : "0x%X", (unsigned)dword);
+        return;
+    }
+    const struct reg_value_stmt *st = model_value_stmt(m, v);
+    if (st->form == REG_FORM_STRING) {
+        buf_putc(out, '"');
+        buf_append(out, st->bytes, st->len);
+        buf_putc(out, '"');
+        return;
+    }
+    /* The bytes as the file lists them. */
+    char scratch[16];
+    buf_printf(out, "%s:", dump_type_name(model_value_type(m, v), scratch));
+    for (size_t i = 0; i < st->len && i < DATA_SHOWN_BYTES; i++)
+        buf_printf(out, "%s%02x", i ? "," : "", st->bytes[i]);
+    if (st->len > DATA_SHOWN_BYTES)
+        buf_printf(out, ",... (%u bytes)", (unsigned)st->len);
+}

@@ -1,0 +1,70 @@
+/*
+ * semdiff: what importing one .reg file does that importing another does
+ * not, value by value, for `reglint diff OLD NEW`.
+ *
+ * semdiff_models() compares the registries the two files leave (models built
+ * from an empty registry): keys that exist in one only, values added,
+ * removed or changed (type or data), each with its meaning decoded where
+ * reglint knows the setting (`DefaultSecureProtocols 0xA80 -> 0xA00: TLS 1.0
+ * removed`). semdiff_cells() lists the cells of two effective tables that
+ * differ. The files' encodings do not matter: models hold decoded data.
+ *
+ * It compares; printing is the command's job (cli_diff.c).
+ *
+ * Ownership: changes point into the two models, which must outlive the
+ * semdiff; texts live in the arena given; semdiff_free() releases the
+ * arrays.
+ */
+#ifndef REGLINT_SEMDIFF_H
+#define REGLINT_SEMDIFF_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "model.h"
+#include "posture.h"
+
+enum change_kind {
+    CHANGE_KEY_ADDED,   /* the key exists after NEW only (its values follow) */
+    CHANGE_KEY_REMOVED, /* the key exists after OLD only */
+    CHANGE_ADDED,       /* a value NEW sets and OLD does not */
+    CHANGE_REMOVED,     /* a value OLD sets and NEW does not */
+    CHANGE_CHANGED,     /* a value both set, to different types or data */
+};
+
+struct value_change {
+    enum change_kind kind;
+    const char *key_path;                /* "HKEY_LOCAL_MACHINE\\..." */
+    const struct model_value *old_value; /* NULL when OLD has none */
+    const struct model_value *new_value; /* NULL when NEW has none */
+    const char *meaning;                 /* "TLS 1.0 removed"; NULL: nothing to add */
+};
+
+struct cell_change {
+    enum protocol protocol;
+    enum component component;
+    struct posture_cell old_cell, new_cell;
+};
+
+struct semdiff {
+    const struct model *old_model, *new_model;
+    struct value_change *changes;
+    size_t nchanges, changes_cap;
+    struct cell_change *cells;
+    size_t ncells, cells_cap;
+};
+
+/* Fills `d` (zeroed first) with the key and value changes, in NEW's order
+ * with what OLD alone has after each key's own. */
+void semdiff_models(const struct model *old_model, const struct model *new_model,
+                    struct arena *arena, struct semdiff *d);
+/* Adds the cells that differ between the two tables (row by row). */
+void semdiff_cells(const struct posture_table *old_table, const struct posture_table *new_table,
+                   struct semdiff *d);
+void semdiff_free(struct semdiff *d);
+
+/* A value's data for people: 0xA00 (or 1) for a DWORD, "text" for a
+ * string, TYPE:hex bytes otherwise (long data shortened). */
+void semdiff_data_text(const struct model *m, const struct model_value *v, struct buf *out);
+
+#endif

@@ -1,0 +1,1 @@
+reglint diff -f json old.reg new-utf8.reg

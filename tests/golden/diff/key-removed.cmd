@@ -1,0 +1,1 @@
+reglint diff --target windows-11 new-utf8.reg old.reg

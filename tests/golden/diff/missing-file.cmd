@@ -1,0 +1,1 @@
+reglint diff old.reg no-such.reg

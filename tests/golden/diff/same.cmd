@@ -1,0 +1,1 @@
+reglint diff old.reg old.reg

@@ -1,0 +1,1 @@
+reglint diff old.reg new-utf8.reg old.reg

@@ -1,0 +1,1 @@
+reglint diff binary-old.reg binary-new.reg

@@ -1,0 +1,1 @@
+reglint diff --target windows-10 old.reg new-utf16.reg

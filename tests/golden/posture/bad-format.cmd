@@ -1,0 +1,1 @@
+reglint posture --format yaml baseline.reg

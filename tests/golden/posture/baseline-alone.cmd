@@ -1,0 +1,1 @@
+reglint posture --target windows-10 baseline.reg

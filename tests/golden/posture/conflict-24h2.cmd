@@ -1,0 +1,1 @@
+reglint posture --target windows-11-24h2 change.reg

@@ -1,0 +1,1 @@
+reglint posture --target windows-server-2016 ../../corpus/real/007_pssssl-schannel-export.reg

@@ -1,0 +1,1 @@
+for t in windows-server-2008-sp2 windows-7-sp1 windows-server-2008-r2-sp1 windows-8 windows-server-2012 windows-8.1 windows-server-2012-r2 windows-10-1507 windows-10 windows-server-2016 windows-server-2019 windows-server-2022 windows-11 windows-11-24h2 windows-server-2025; do reglint gen best-practices | reglint posture --target $t - || exit; done

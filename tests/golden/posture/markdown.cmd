@@ -1,0 +1,1 @@
+reglint posture -f markdown --target windows-server-2019 baseline.reg change.reg

@@ -1,0 +1,1 @@
+reglint posture --target windows-11 odd-values.reg

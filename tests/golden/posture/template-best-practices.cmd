@@ -1,0 +1,1 @@
+reglint gen best-practices | reglint posture --target windows-server-2022 -

@@ -1,0 +1,1 @@
+reglint gen strict | reglint posture --target windows-server-2022 -

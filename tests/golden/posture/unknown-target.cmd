@@ -1,0 +1,1 @@
+reglint posture --target windows-2000 baseline.reg

@@ -1,0 +1,226 @@
+/* The effective table (posture_table) over files applied in order, and the
+ * value-by-value comparison of two files (semdiff): each test states the
+ * cells or changes it expects and what decided them. */
+#include "test_util.h"
+
+#include "model.h"
+#include "posture.h"
+#include "semdiff.h"
+
+#define HEADER "Windows Registry Editor Version 5.00\r\n\r\n"
+#define PROTOCOLS                                                                               \
+    "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\" \
+    "Protocols"
+#define WINHTTP                                                                                 \
+    "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\" \
+    "WinHttp]\r\n"
+#define NETFX4 "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319]\r\n"
+
+/* Up to three files, each read, modelled and collected as a layer. */
+struct layers {
+    size_t n;
+    struct parsed *parsed[3];
+    struct model *models[3];
+    struct posture p[3];
+};
+
+static void add_layer(struct layers *l, struct parsed *parsed)
+{
+    l->parsed[l->n] = parsed;
+    l->models[l->n] = model_build(parsed->file, parsed->arena, MODEL_AS_REGEDIT);
+    posture_collect(l->models[l->n], &l->p[l->n]);
+    l->n++;
+}
+
+static void layers_free(struct layers *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        model_free(l->models[i]);
+        parsed_free(l->parsed[i]);
+    }
+}
+
+static void table_on(struct layers *l, const char *target_name, struct posture_table *t)
+{
+    enum target target;
+    if (target_name) {
+        assert_true(target_by_name(target_name, &target));
+        posture_table(l->p, l->n, &target, t);
+    } else {
+        posture_table(l->p, l->n, NULL, t);
+    }
+}
+
+/* The line of the statement that decided a cell (0: none). */
+static uint32_t decided_at(const struct layers *l, const struct posture_cell *c)
+{
+    if (!c->by.value)
+        return 0;
+    const struct model *m = l->p[c->by.layer].model;
+    uint32_t line, col;
+    source_position(m->file->src, model_value_stmt(m, c->by.value)->name_at.start, &line, &col);
+    return line;
+}
+
+static void expect_cell(const struct layers *l, const struct posture_table *t, enum protocol p,
+                        enum component c, enum proto_state state, bool os_default, size_t layer,
+                        uint32_t line)
+{
+    const struct posture_cell *cell = &t->cell[p][c];
+    if (cell->state != state || cell->os_default != os_default || decided_at(l, cell) != line ||
+        (line && cell->by.layer != layer)) {
+        fprintf(stderr, "%s / %s: got %s%s, decided at layer %zu line %u\n",
+                protocol_info(p)->display, component_name(c), cell->os_default ? "default " : "",
+                proto_state_name(cell->state), cell->by.layer, (unsigned)decided_at(l, cell));
+        fail();
+    }
+}
+
+static void test_schannel_and_defaults(void **state)
+{
+    (void)state;
+    struct layers l = {0};
+    add_layer(&l, parse_text(HEADER PROTOCOLS "\\TLS 1.0\\Client]\r\n"
+                                              "\"Enabled\"=dword:00000000\r\n"
+                                              "\r\n" PROTOCOLS "\\TLS 1.2\\Server]\r\n"
+                                              "\"DisabledByDefault\"=dword:00000001\r\n"));
+    struct posture_table t;
+    table_on(&l, "windows-server-2019", &t);
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_CLIENT, ST_DISABLED, false, 0, 4);
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_SERVER, ST_ENABLED, true, 0, 0);
+    expect_cell(&l, &t, PROTO_TLS_1_2, COMP_SCHANNEL_SERVER, ST_DISABLED_BY_DEFAULT, false, 0, 7);
+    expect_cell(&l, &t, PROTO_SSL_2_0, COMP_SCHANNEL_CLIENT, ST_UNSUPPORTED, true, 0, 0);
+    /* WinHTTP's default includes TLS 1.0, but Schannel's client refuses it. */
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_WINHTTP, ST_DISABLED, false, 0, 4);
+    expect_cell(&l, &t, PROTO_TLS_1_1, COMP_WINHTTP, ST_ENABLED, true, 0, 0);
+    expect_cell(&l, &t, PROTO_DTLS_1_2, COMP_WINHTTP, ST_UNSUPPORTED, false, 0, 0);
+    expect_cell(&l, &t, PROTO_TLS_1_2, COMP_WININET_USER, ST_UNKNOWN, true, 0, 0);
+    /* Windows 11 24H2: the sources disagree on TLS 1.0's default. */
+    table_on(&l, "windows-11-24h2", &t);
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_SERVER, ST_UNKNOWN, true, 0, 0);
+    assert_non_null(t.cell[PROTO_TLS_1_0][COMP_SCHANNEL_SERVER].note);
+    /* No target: a default counts only where every target agrees. */
+    table_on(&l, NULL, &t);
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_CLIENT, ST_DISABLED, false, 0, 4);
+    expect_cell(&l, &t, PROTO_TLS_1_1, COMP_SCHANNEL_CLIENT, ST_UNKNOWN, true, 0, 0);
+    layers_free(&l);
+}
+
+static void test_layers_in_order(void **state)
+{
+    (void)state;
+    struct layers l = {0};
+    add_layer(&l, parse_text(HEADER PROTOCOLS "\\TLS 1.0\\Client]\r\n"
+                                              "\"Enabled\"=dword:00000001\r\n"
+                                              "\"DisabledByDefault\"=dword:00000000\r\n"
+                                              "\r\n" WINHTTP
+                                              "\"DefaultSecureProtocols\"=dword:00000a80\r\n"
+                                              "\r\n" NETFX4
+                                              "\"SystemDefaultTlsVersions\"=dword:00000001\r\n"));
+    /* The change deletes a key above TLS 1.0\Client (which it never opens)
+     * and sets WinHTTP again. */
+    add_layer(&l, parse_text(HEADER "[-HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\"
+                                    "SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.0]\r\n"
+                                    "\r\n" WINHTTP "\"DefaultSecureProtocols\"=dword:00000800\r\n"));
+    /* A third file that says nothing about either leaves them alone. */
+    add_layer(&l, parse_text(HEADER NETFX4 "\"SchUseStrongCrypto\"=dword:00000001\r\n"));
+    struct posture_table t;
+    table_on(&l, "windows-7-sp1", &t);
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_CLIENT, ST_ENABLED, true, 0, 0);
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_WINHTTP, ST_DISABLED, false, 1, 6);
+    /* Schannel disables TLS 1.2 only by default on 7: WinHTTP asks for it. */
+    expect_cell(&l, &t, PROTO_TLS_1_2, COMP_WINHTTP, ST_ENABLED, false, 1, 6);
+    /* .NET 4 follows Schannel (SystemDefaultTlsVersions from layer 0). */
+    expect_cell(&l, &t, PROTO_TLS_1_1, COMP_NETFX4, ST_DISABLED_BY_DEFAULT, true, 0, 0);
+    /* Only the first file: its own values decide. */
+    l.n = 1;
+    table_on(&l, "windows-7-sp1", &t);
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_CLIENT, ST_ENABLED, false, 0, 5);
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_WINHTTP, ST_ENABLED, false, 0, 8);
+    l.n = 3;
+    layers_free(&l);
+}
+
+static void test_netfx_depends_on_application(void **state)
+{
+    (void)state;
+    struct layers l = {0};
+    add_layer(&l, parse_text(HEADER NETFX4 "\"SchUseStrongCrypto\"=dword:00000001\r\n"));
+    struct posture_table t;
+    table_on(&l, "windows-10", &t);
+    /* Strong crypto (4.6 apps) and system defaults (4.7 apps) agree on 1.2. */
+    expect_cell(&l, &t, PROTO_TLS_1_2, COMP_NETFX4, ST_ENABLED, false, 0, 0);
+    /* TLS 1.3: not with SchUseStrongCrypto alone, yes with system defaults
+     * on a target that has it; Windows 10 has not. */
+    expect_cell(&l, &t, PROTO_SSL_3_0, COMP_NETFX4, ST_UNKNOWN, true, 0, 0);
+    /* .NET 3.5 without SystemDefaultTlsVersions: strong crypto's list. */
+    expect_cell(&l, &t, PROTO_TLS_1_2, COMP_NETFX35, ST_DISABLED, true, 0, 0);
+    layers_free(&l);
+}
+
+static void test_semdiff(void **state)
+{
+    (void)state;
+    struct parsed *old_file =
+        parse_text(HEADER WINHTTP "\"DefaultSecureProtocols\"=dword:00000a80\r\n"
+                                  "\"Gone\"=\"x\"\r\n");
+    struct parsed *new_file =
+        parse_utf16(HEADER WINHTTP "\"defaultsecureprotocols\"=dword:00000a00\r\n"
+                                   "\r\n" PROTOCOLS "\\TLS 1.0\\Client]\r\n"
+                                   "\"Enabled\"=dword:00000000\r\n");
+    struct model *old_model = model_build(old_file->file, old_file->arena, MODEL_AS_REGEDIT);
+    struct model *new_model = model_build(new_file->file, new_file->arena, MODEL_AS_REGEDIT);
+    struct semdiff d;
+    semdiff_models(old_model, new_model, new_file->arena, &d);
+    assert_int_equal(d.nchanges, 4);
+    assert_int_equal(d.changes[0].kind, CHANGE_CHANGED);
+    assert_string_equal(d.changes[0].meaning, "TLS 1.0 removed");
+    assert_int_equal(d.changes[1].kind, CHANGE_REMOVED);
+    assert_null(d.changes[1].meaning);
+    assert_int_equal(d.changes[2].kind, CHANGE_KEY_ADDED);
+    /* Only the key a line names is news, not the keys leading to it. */
+    assert_string_equal(d.changes[2].key_path,
+                        "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\"
+                        "SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.0\\Client");
+    assert_int_equal(d.changes[3].kind, CHANGE_ADDED);
+    assert_string_equal(d.changes[3].meaning, "disabled");
+
+    struct posture before, after;
+    posture_collect(old_model, &before);
+    posture_collect(new_model, &after);
+    enum target target = TARGET_WINDOWS_10;
+    struct posture_table a, b;
+    posture_table(&before, 1, &target, &a);
+    posture_table(&after, 1, &target, &b);
+    semdiff_cells(&a, &b, &d);
+    /* TLS 1.0: Schannel client, WinHTTP and both .NETs (which ask Schannel's
+     * client) change; nothing else. */
+    assert_int_equal(d.ncells, 4);
+    assert_int_equal(d.cells[0].protocol, PROTO_TLS_1_0);
+    assert_int_equal(d.cells[0].component, COMP_SCHANNEL_CLIENT);
+    assert_int_equal(d.cells[1].component, COMP_WINHTTP);
+    assert_int_equal(d.cells[2].component, COMP_NETFX35);
+    assert_int_equal(d.cells[3].component, COMP_NETFX4);
+    assert_int_equal(d.cells[3].new_cell.state, ST_DISABLED);
+
+    struct semdiff same;
+    semdiff_models(old_model, old_model, old_file->arena, &same);
+    assert_int_equal(same.nchanges, 0);
+    semdiff_free(&same);
+    semdiff_free(&d);
+    model_free(old_model);
+    model_free(new_model);
+    parsed_free(old_file);
+    parsed_free(new_file);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_schannel_and_defaults),
+        cmocka_unit_test(test_layers_in_order),
+        cmocka_unit_test(test_netfx_depends_on_application),
+        cmocka_unit_test(test_semdiff),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
