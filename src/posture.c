@@ -480,6 +480,7 @@ static const char NOTE_NOT_DWORD[] = "not a REG_DWORD: what Windows makes of it 
 static const char NOTE_NOT_BOOLEAN[] = "neither 0 nor 1: undocumented";
 static const char NOTE_NO_SUCH_PROTOCOL[] = "the component has no such protocol";
 static const char NOTE_SCHANNEL[] = "Schannel's client setting overrides it";
+static const char NOTE_WINHTTP_UPDATE[] = "read only once the KB3140245 update is installed";
 static const char NOTE_WININET_DEFAULT[] =
     "SecureProtocols is absent and Windows' default for it is not documented";
 static const char NOTE_NETFX_SYSTEM[] = "SystemDefaultTlsVersions: Schannel's client setting decides";
@@ -712,6 +713,8 @@ static void winhttp_cell(const struct table_ctx *t, enum protocol proto, enum ta
     struct layer_value mask = layered_value(t, &at);
     if (mask.value) {
         bitmask_cell(t, mask, proto, cell);
+        if (target_info(target)->winhttp_needs_update)
+            cell->note = NOTE_WINHTTP_UPDATE;
     } else {
         cell->state = target_info(target)->winhttp_default & bit ? ST_ENABLED : ST_DISABLED;
         cell->os_default = true;
@@ -859,7 +862,8 @@ bool posture_cell_same(const struct posture_cell *a, const struct posture_cell *
 /* Whether two cells say the same for the same reason. */
 static bool cell_agrees(const struct posture_cell *a, const struct posture_cell *b)
 {
-    return posture_cell_same(a, b) && a->by.value == b->by.value && a->note == b->note;
+    return posture_cell_same(a, b) && a->by.value == b->by.value &&
+           (a->note == b->note || a->state != ST_UNKNOWN);
 }
 
 void posture_table(const struct posture *layers, size_t nlayers, const enum target *target,
@@ -891,7 +895,12 @@ void posture_table(const struct posture *layers, size_t nlayers, const enum targ
                 if (!seen[c]) {
                     row[c] = cells[c];
                     seen[c] = true;
-                } else if (!cell_agrees(&row[c], &cells[c]) && row[c].note != NOTE_TARGETS_DIFFER) {
+                } else if (cell_agrees(&row[c], &cells[c])) {
+                    /* A remark that holds on some targets only (the
+                     * KB3140245 update) is not the table's to make. */
+                    if (row[c].note != cells[c].note)
+                        row[c].note = NULL;
+                } else if (row[c].note != NOTE_TARGETS_DIFFER) {
                     row[c].state = ST_UNKNOWN;
                     row[c].os_default = true;
                     row[c].by = (struct layer_value){NULL, 0};

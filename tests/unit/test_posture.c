@@ -128,6 +128,13 @@ static void test_layers_in_order(void **state)
     table_on(&l, "windows-7-sp1", &t);
     expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_CLIENT, ST_ENABLED, true, 0, 0);
     expect_cell(&l, &t, PROTO_TLS_1_0, COMP_WINHTTP, ST_DISABLED, false, 1, 6);
+    /* Windows 7 reads DefaultSecureProtocols only with KB3140245; the
+     * table without a target does not say it of every Windows. */
+    assert_non_null(t.cell[PROTO_TLS_1_0][COMP_WINHTTP].note);
+    struct posture_table any;
+    table_on(&l, NULL, &any);
+    expect_cell(&l, &any, PROTO_TLS_1_0, COMP_WINHTTP, ST_DISABLED, false, 1, 6);
+    assert_null(any.cell[PROTO_TLS_1_0][COMP_WINHTTP].note);
     /* Schannel disables TLS 1.2 only by default on 7: WinHTTP asks for it. */
     expect_cell(&l, &t, PROTO_TLS_1_2, COMP_WINHTTP, ST_ENABLED, false, 1, 6);
     /* .NET 4 follows Schannel (SystemDefaultTlsVersions from layer 0). */
