@@ -486,6 +486,7 @@ static const char NOTE_WININET_DEFAULT[] =
 static const char NOTE_NETFX_SYSTEM[] = "SystemDefaultTlsVersions: Schannel's client setting decides";
 static const char NOTE_NETFX_STRONG[] = "SchUseStrongCrypto: TLS 1.0 to 1.2";
 static const char NOTE_NETFX_LEGACY[] = "without SchUseStrongCrypto: SSL 3.0 and TLS 1.0";
+static const char NOTE_NETFX35_TLS13[] = ".NET 3.5 goes no further than TLS 1.2";
 static const char NOTE_NETFX_ANY_APP[] = "whatever .NET version the application targets";
 static const char NOTE_NETFX_APP[] = "depends on the .NET version the application targets";
 
@@ -793,6 +794,12 @@ static void netfx_cell(const struct table_ctx *t, enum protocol proto, enum netf
 {
     if (!cell_start(proto, target, cell))
         return;
+    if (version == NETFX_V2 && proto == PROTO_TLS_1_3) {
+        /* .NET 3.5 stops at TLS 1.2 even where Windows has 1.3 (§3.3). */
+        cell->state = ST_UNSUPPORTED;
+        cell->note = NOTE_NETFX35_TLS13;
+        return;
+    }
     char path[64];
     snprintf(path, sizeof path, "SOFTWARE\\Microsoft\\.NETFramework\\%s",
              version == NETFX_V2 ? "v2.0.50727" : "v4.0.30319");

@@ -162,6 +162,9 @@ static void test_netfx_depends_on_application(void **state)
     expect_cell(&l, &t, PROTO_SSL_3_0, COMP_NETFX4, ST_UNKNOWN, true, 0, 0);
     /* .NET 3.5 without SystemDefaultTlsVersions: strong crypto's list. */
     expect_cell(&l, &t, PROTO_TLS_1_2, COMP_NETFX35, ST_DISABLED, true, 0, 0);
+    /* .NET 3.5 has no TLS 1.3 even on Windows 11. */
+    table_on(&l, "windows-11", &t);
+    expect_cell(&l, &t, PROTO_TLS_1_3, COMP_NETFX35, ST_UNSUPPORTED, false, 0, 0);
     layers_free(&l);
 }
 
