@@ -4,11 +4,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fix.h"
+#include "linediff.h"
 #include "lint.h"
 #include "platform.h"
 #include "profile.h"
 #include "render.h"
 #include "suggest.h"
+#include "xalloc.h"
 
 static const char lint_help[] =
     "usage: reglint lint [OPTIONS] FILE... | -\n"
@@ -34,12 +37,27 @@ static const char lint_help[] =
     "      --color WHEN        auto (default), always, never; NO_COLOR and FORCE_COLOR\n"
     "                          are honoured\n"
     "      --stdin-filename NAME  the name of standard input in reports\n"
+    "      --fix               apply the safe fixes to each FILE in place, then report\n"
+    "                          what remains (the file is replaced atomically, and\n"
+    "                          left alone if it changed since it was read)\n"
+    "      --fix-to OUT        write the fixed FILE to OUT; FILE is left alone\n"
+    "      --diff              print the fixes as a unified diff; write nothing\n"
+    "      --unsafe-fixes      also apply fixes that change what the file does\n"
+    "                          beyond the finding (add a missing Wow6432Node twin, ...)\n"
     "\n"
     "'reglint rules' lists the rules; 'reglint rule ID' explains one.\n"
-    "exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error,\n"
+    "exit status: 0 clean, 1 findings at or above --fail-on (with --diff: a fix\n"
+    "to show), 2 usage error,\n"
     "3 a file could not be read or written.\n";
 
 #define MAX_OUTPUTS 8
+
+enum fix_mode {
+    FIX_MODE_NONE,
+    FIX_MODE_IN_PLACE, /* --fix */
+    FIX_MODE_TO,       /* --fix-to OUT */
+    FIX_MODE_DIFF,     /* --diff */
+};
 
 struct output {
     enum render_format format;
@@ -62,6 +80,9 @@ struct lint_args {
     bool fail_on_given;
     char **files;
     size_t nfiles;
+    enum fix_mode fix_mode;
+    const char *fix_to;
+    bool unsafe_fixes;
     /* --select and --ignore lists, applied after the profile's lint block
      * so that the command line wins. */
     bool selected;
@@ -169,12 +190,33 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             a->color = v;
         } else if ((v = option_value(argc, argv, &i, "--stdin-filename", NULL))) {
             a->stdin_name = v;
+        } else if (strcmp(arg, "--fix") == 0 || strcmp(arg, "--diff") == 0 ||
+                   (v = option_value(argc, argv, &i, "--fix-to", NULL))) {
+            enum fix_mode mode = strcmp(arg, "--fix") == 0    ? FIX_MODE_IN_PLACE
+                                 : strcmp(arg, "--diff") == 0 ? FIX_MODE_DIFF
+                                                              : FIX_MODE_TO;
+            if (a->fix_mode != FIX_MODE_NONE && a->fix_mode != mode)
+                return cli_usage("lint", "--fix, --fix-to and --diff exclude each other");
+            if (mode == FIX_MODE_TO && !*v)
+                return cli_usage("lint", "--fix-to needs a file name");
+            a->fix_mode = mode;
+            if (mode == FIX_MODE_TO)
+                a->fix_to = v;
+        } else if (strcmp(arg, "--unsafe-fixes") == 0) {
+            a->unsafe_fixes = true;
         } else {
             return cli_usage("lint", "unknown option '%s'", arg);
         }
     }
     if (a->nfiles == 0)
         return cli_usage("lint", "missing FILE ('-' reads standard input)");
+    if (a->unsafe_fixes && a->fix_mode == FIX_MODE_NONE)
+        return cli_usage("lint", "--unsafe-fixes goes with --fix, --fix-to or --diff");
+    if (a->fix_mode == FIX_MODE_TO && a->nfiles != 1)
+        return cli_usage("lint", "--fix-to writes one file; give one FILE");
+    for (size_t f = 0; f < a->nfiles && a->fix_mode == FIX_MODE_IN_PLACE; f++)
+        if (strcmp(a->files[f], "-") == 0)
+            return cli_usage("lint", "--fix cannot write standard input back; use --fix-to or --diff");
     return -1;
 }
 
@@ -287,6 +329,108 @@ static int use_profile(struct lint_args *a, struct profile *prof)
     return -1;
 }
 
+/* Writes a file the way a device takes it: /dev/stdout, /dev/full. */
+static const char *write_through(const char *path, const struct buf *bytes)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return strerror(errno);
+    int error = 0;
+    if (fwrite(bytes->data, 1, bytes->len, f) != bytes->len)
+        error = errno;
+    if (fclose(f) != 0 && !error)
+        error = errno;
+    return error ? strerror(error) : NULL;
+}
+
+/* Writes the fixed file: in place, replacing the file only if it is still
+ * as it was read; or to --fix-to's file. */
+static bool write_fixed(const struct lint_args *a, const char *path, const struct file_stamp *read,
+                        const struct buf *bytes)
+{
+    const char *target = a->fix_mode == FIX_MODE_TO ? a->fix_to : path;
+    const char *error;
+    if (a->fix_mode == FIX_MODE_IN_PLACE) {
+        error = platform_write_atomic_unchanged(path, bytes->data, bytes->len, read);
+    } else {
+        struct file_stamp there;
+        platform_file_stamp(target, &there);
+        error = there.exists && !there.regular ? write_through(target, bytes)
+                                               : platform_write_atomic(target, bytes->data, bytes->len);
+    }
+    if (error) {
+        cli_error("%s: cannot write: %s", target, error);
+        return false;
+    }
+    return true;
+}
+
+/* --fix, --fix-to, --diff on a document linted with a's options. Returns
+ * false when the document is not to be reported on (a diff was printed, or
+ * nothing could be written). */
+static bool fix_reg(const struct lint_args *a, const char *path, const struct file_stamp *read,
+                    struct reg_doc *doc, bool *io_error, bool *failed)
+{
+    struct buf before = BUF_INIT;
+    if (a->fix_mode == FIX_MODE_DIFF)
+        buf_append(&before, doc->src->d.text, doc->src->d.len);
+    struct fix_outcome outcome;
+    fix_document(&a->options, a->unsafe_fixes, doc, &outcome);
+    bool report = true;
+    if (outcome.unencodable > 0) {
+        cli_error("%s: the fixes write %zu characters that %s cannot hold; nothing written",
+                  doc->src->name, outcome.unencodable, text_encoding_name(doc->src->d.encoding));
+        *io_error = true;
+        report = false;
+    } else if (a->fix_mode == FIX_MODE_DIFF) {
+        struct buf diff = BUF_INIT;
+        if (linediff_unified(before.data, before.len, doc->src->d.text, doc->src->d.len, doc->src->name,
+                             doc->src->name, &diff)) {
+            fwrite(diff.data, 1, diff.len, stdout);
+            *failed = true;
+        }
+        buf_free(&diff);
+        report = false;
+    } else if (outcome.applied > 0 || a->fix_mode == FIX_MODE_TO) {
+        struct buf bytes = BUF_INIT;
+        fix_encode(&doc->src->d, doc->src->d.text, doc->src->d.len, &bytes);
+        report = write_fixed(a, path, read, &bytes);
+        *io_error |= !report;
+        buf_free(&bytes);
+        if (report && a->fix_mode == FIX_MODE_TO) {
+            /* What remains is reported where it now is. */
+            free(doc->src->name);
+            doc->src->name = xstrdup(a->fix_to);
+        }
+    }
+    if (report)
+        fprintf(stderr, "reglint: %s: %zu %s applied\n", doc->src->name, outcome.applied,
+                outcome.applied == 1 ? "fix" : "fixes");
+    buf_free(&before);
+    return report;
+}
+
+/* Lints (and fixes) one .reg file and reports on it. */
+static void lint_reg(struct lint_args *a, const char *path, bool *io_error, bool *failed)
+{
+    struct file_stamp read;
+    platform_file_stamp(path, &read);
+    struct reg_doc doc;
+    if (!cli_read_reg(path, strcmp(path, "-") == 0 ? a->stdin_name : NULL, &doc)) {
+        *io_error = true;
+        return;
+    }
+    lint_document(&a->options, doc.src, doc.file, &doc.diags);
+    lint_finish(&a->options, doc.file, &doc.diags);
+    if (a->fix_mode == FIX_MODE_NONE || fix_reg(a, path, &read, &doc, io_error, failed)) {
+        for (size_t i = 0; i < a->noutputs; i++)
+            render_file(a->outputs[i].renderer, &doc.diags, a->show);
+        if (!a->fail_never && diag_count_at_least(&doc.diags, a->fail_on) > 0)
+            *failed = true;
+    }
+    cli_release_reg(&doc);
+}
+
 int cli_lint(int argc, char **argv)
 {
     struct lint_args a;
@@ -312,6 +456,9 @@ int cli_lint(int argc, char **argv)
      * the reader was shown. */
     if (a.fail_on < a.show)
         a.fail_on = a.show;
+    /* --diff prints the diff and no report. */
+    if (a.fix_mode == FIX_MODE_DIFF)
+        a.noutputs = 0;
     if (!open_outputs(&a)) {
         if (a.profile)
             profile_release(&prof);
@@ -338,18 +485,7 @@ int cli_lint(int argc, char **argv)
             profile_release(&checked);
             continue;
         }
-        struct reg_doc doc;
-        if (!cli_read_reg(path, strcmp(path, "-") == 0 ? a.stdin_name : NULL, &doc)) {
-            io_error = true;
-            continue;
-        }
-        lint_document(&a.options, doc.src, doc.file, &doc.diags);
-        lint_finish(&a.options, doc.file, &doc.diags);
-        for (size_t i = 0; i < a.noutputs; i++)
-            render_file(a.outputs[i].renderer, &doc.diags, a.show);
-        if (!a.fail_never && diag_count_at_least(&doc.diags, a.fail_on) > 0)
-            failed = true;
-        cli_release_reg(&doc);
+        lint_reg(&a, path, &io_error, &failed);
     }
     if (!close_outputs(&a))
         io_error = true;

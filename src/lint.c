@@ -147,11 +147,6 @@ struct span lint_line_span(const struct lint_ctx *c, struct span at)
     return out;
 }
 
-const char *lint_eol(const struct lint_ctx *c)
-{
-    return text_eol_chars(c->src->d.eol);
-}
-
 const char *lint_mask_names(struct lint_ctx *c, uint32_t mask)
 {
     struct buf b = BUF_INIT;

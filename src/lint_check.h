@@ -46,8 +46,6 @@ unsigned lint_stmt_line(const struct lint_ctx *c, size_t stmt);
 /* The span of a whole line (or lines) holding `at`, line ending included,
  * for fixes that remove a statement. */
 struct span lint_line_span(const struct lint_ctx *c, struct span at);
-/* The text of a line ending in the file's most frequent style. */
-const char *lint_eol(const struct lint_ctx *c);
 
 /* Names of the protocols whose bits are in `mask`, "TLS 1.1, TLS 1.2". */
 const char *lint_mask_names(struct lint_ctx *c, uint32_t mask);

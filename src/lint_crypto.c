@@ -4,6 +4,7 @@
 
 #include "lint_check.h"
 #include "profile.h"
+#include "writer.h"
 
 /* ------------------------------------------------ RL3004, RL3005: mirrors */
 
@@ -13,13 +14,41 @@ static void add_mirror_fix(struct lint_ctx *c, struct diag *d, const struct mode
     uint32_t value;
     if (!model_value_dword(c->m, v, &value))
         return;
-    const char *eol = lint_eol(c);
-    const char *text = arena_printf(c->diags->arena, "%s%s[%s]%s\"%s\"=dword:%08x%s",
-                                    c->src->d.final_newline || c->src->d.len == 0 ? "" : eol, eol,
-                                    twin, eol, lint_value_name(c, v), value, eol);
+    /* A new key block at the end, laid out by the writer in the file's
+     * line endings (the fixer encodes it with the rest of the file). Each
+     * block brings its own blank line, so that several can go in at once;
+     * a file's final blank line stays last, and a file without a final
+     * line ending stays without one. */
+    const struct decoded_text *in = &c->src->d;
+    uint32_t end = (uint32_t)in->len;
+    uint32_t nlines = source_line_count(c->src);
+    struct span last = nlines ? source_line(c->src, nlines) : (struct span){0, 0};
+    if (in->final_newline && last.start == last.end && nlines > 1)
+        end = last.start;
+    struct reg_writer w;
+    writer_init(&w, TEXT_UTF8);
+    if (!in->final_newline && in->len > 0)
+        writer_blank(&w);
+    writer_blank(&w);
+    writer_key(&w, twin, strlen(twin), false);
+    const char *name = lint_value_name(c, v);
+    writer_dword(&w, name, strcmp(name, "@") == 0 ? 0 : strlen(name), value);
+    struct buf text = BUF_INIT;
+    writer_finish(&w, in->eol, in->final_newline || in->len == 0, &text);
+    writer_release(&w);
     struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "add the value to [%s]", twin);
-    uint32_t end = (uint32_t)c->src->d.len;
-    diag_fix_edit(c->diags, fix, (struct span){end, end}, text);
+    diag_fix_edit(c->diags, fix, (struct span){end, end}, text.data);
+    buf_free(&text);
+}
+
+/* RL3005: the twin takes the native value, written as the native one is. */
+static void copy_native_fix(struct lint_ctx *c, struct diag *d, const struct model_value *native,
+                            const struct model_value *twin)
+{
+    struct span from = lint_value_stmt(c, native)->data_at;
+    const char *text = arena_strndup(c->diags->arena, c->src->d.text + from.start, from.end - from.start);
+    struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "give the Wow6432Node twin the 64-bit value");
+    diag_fix_edit(c->diags, fix, lint_value_stmt(c, twin)->data_at, text);
 }
 
 static void check_mirror(struct lint_ctx *c, const struct model_key *native, const struct model_key *wow,
@@ -55,12 +84,14 @@ static void check_mirror(struct lint_ctx *c, const struct model_key *native, con
     uint32_t va, vb;
     if (!same && lint_on(c, RULE_WOW64_MIRROR_DIFFERS)) {
         const struct model_value *at = b->stmt > a->stmt ? b : a;
+        struct diag *d;
         if (model_value_dword(c->m, a, &va) && model_value_dword(c->m, b, &vb))
-            lint_at_value(c, RULE_WOW64_MIRROR_DIFFERS, at, PART_DATA,
-                          "\"%s\" is 0x%x for 64-bit programs but 0x%x for 32-bit programs", name, va, vb);
+            d = lint_at_value(c, RULE_WOW64_MIRROR_DIFFERS, at, PART_DATA,
+                              "\"%s\" is 0x%x for 64-bit programs but 0x%x for 32-bit programs", name, va, vb);
         else
-            lint_at_value(c, RULE_WOW64_MIRROR_DIFFERS, at, PART_DATA,
-                          "\"%s\" differs between the 64-bit and the 32-bit (Wow6432Node) view", name);
+            d = lint_at_value(c, RULE_WOW64_MIRROR_DIFFERS, at, PART_DATA,
+                              "\"%s\" differs between the 64-bit and the 32-bit (Wow6432Node) view", name);
+        copy_native_fix(c, d, a, b);
     }
 }
 

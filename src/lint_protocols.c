@@ -76,6 +76,12 @@ static void check_pair(struct lint_ctx *c, enum protocol p, enum role r, const s
                                        "%s %s is Enabled but also DisabledByDefault: only applications that ask for %s get it",
                                        proto, role_key(r), proto);
         diag_help(c->diags, d, "to enable: \"DisabledByDefault\"=dword:00000000; to disable: \"Enabled\"=dword:00000000");
+        /* Which way out is the author's choice, unless a profile disables
+         * the protocol. */
+        if (c->o->protocol_forbidden[p]) {
+            struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "disable it, as the profile requires: Enabled=0");
+            diag_fix_edit(c->diags, fix, lint_value_stmt(c, v->enabled)->data_at, "dword:00000000");
+        }
     }
     if (v->has_enabled && v->has_dbd && v->e == 0 && v->d == 0 &&
         lint_on(c, RULE_DISABLED_BUT_NOT_BY_DEFAULT)) {

@@ -176,7 +176,7 @@ static bool path_through(const struct reg_path *path, const struct model_key *k)
     return true;
 }
 
-/* An unsafe fix renaming a key in every key line that names it or a key
+/* A safe fix renaming a key in every key line that names it or a key
  * below it (Windows starts reading what was written there). */
 static void rename_key_fix(struct lint_ctx *c, struct diag *d, const struct model_key *k,
                            const char *meant)
@@ -193,7 +193,7 @@ static void rename_key_fix(struct lint_ctx *c, struct diag *d, const struct mode
         if (seg->s < text || seg->s + seg->len > text + c->src->d.len)
             continue;
         if (!fix)
-            fix = diag_fix(c->diags, d, FIX_UNSAFE, "rename the key to \"%s\"", meant);
+            fix = diag_fix(c->diags, d, FIX_SAFE, "rename the key to \"%s\"", meant);
         uint32_t start = (uint32_t)(seg->s - text);
         diag_fix_edit(c->diags, fix, (struct span){start, start + seg->len}, meant);
     }
@@ -290,7 +290,7 @@ static void unknown_value(struct lint_ctx *c, const struct model_value *v, enum 
     struct diag *d = lint_at_value(c, RULE_UNKNOWN_NAME, v, PART_NAME,
                                    "value \"%s\" is not a name Windows reads; did you mean \"%s\"?",
                                    lint_value_name(c, v), meant);
-    struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "rename the value to \"%s\"", meant);
+    struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "rename the value to \"%s\"", meant);
     diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->name_at,
                   arena_printf(c->diags->arena, "\"%s\"", meant));
 }

@@ -1,5 +1,5 @@
 /* POSIX and Windows implementations of platform.h. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "platform.h"
 
 #include <errno.h>
@@ -66,7 +66,35 @@ static void dir_of(const char *path, struct buf *out)
         buf_puts(out, "./");
 }
 
-const char *platform_write_atomic(const char *path, const void *data, size_t n)
+void platform_file_stamp(const char *path, struct file_stamp *stamp)
+{
+    memset(stamp, 0, sizeof *stamp);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return;
+    stamp->exists = true;
+    stamp->regular = S_ISREG(st.st_mode);
+    stamp->device = (unsigned long long)st.st_dev;
+    stamp->inode = (unsigned long long)st.st_ino;
+    stamp->size = (long long)st.st_size;
+    stamp->mtime_sec = (long long)st.st_mtime;
+#ifndef _WIN32
+    stamp->mtime_nsec = st.st_mtim.tv_nsec;
+#endif
+}
+
+static bool unchanged_since(const char *path, const struct file_stamp *read)
+{
+    struct file_stamp now;
+    platform_file_stamp(path, &now);
+    return now.exists == read->exists && now.device == read->device && now.inode == read->inode &&
+           now.size == read->size && now.mtime_sec == read->mtime_sec &&
+           now.mtime_nsec == read->mtime_nsec;
+}
+
+/* `read` NULL: replace whatever is there. */
+static const char *write_atomic(const char *path, const void *data, size_t n,
+                                const struct file_stamp *read)
 {
     struct buf tmp = BUF_INIT;
     dir_of(path, &tmp);
@@ -112,6 +140,8 @@ const char *platform_write_atomic(const char *path, const void *data, size_t n)
         error = strerror(errno);
     if (!error && had_mode)
         _chmod(tmp.data, st.st_mode & (_S_IREAD | _S_IWRITE));
+    if (!error && read && !unchanged_since(path, read))
+        error = "the file changed since it was read";
     if (!error && !MoveFileExA(tmp.data, path, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
         error = "cannot replace the file";
 #else
@@ -121,6 +151,8 @@ const char *platform_write_atomic(const char *path, const void *data, size_t n)
         error = strerror(errno);
     if (close(fd) != 0 && !error)
         error = strerror(errno);
+    if (!error && read && !unchanged_since(path, read))
+        error = "the file changed since it was read";
     if (!error && rename(tmp.data, path) != 0)
         error = strerror(errno);
 #endif
@@ -128,4 +160,27 @@ const char *platform_write_atomic(const char *path, const void *data, size_t n)
         remove(tmp.data);
     buf_free(&tmp);
     return error;
+}
+
+const char *platform_write_atomic(const char *path, const void *data, size_t n)
+{
+    return write_atomic(path, data, n, NULL);
+}
+
+const char *platform_write_atomic_unchanged(const char *path, const void *data, size_t n,
+                                            const struct file_stamp *read)
+{
+    if (!read->exists || !read->regular)
+        return "not a regular file";
+#ifdef _WIN32
+    return write_atomic(path, data, n, read);
+#else
+    /* Through a symbolic link, the file it names is replaced, not the link. */
+    char *real = realpath(path, NULL);
+    if (!real)
+        return strerror(errno);
+    const char *error = write_atomic(real, data, n, read);
+    free(real);
+    return error;
+#endif
 }

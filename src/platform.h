@@ -27,4 +27,25 @@ bool platform_isatty(FILE *f);
  * removed, and the return is a message (strerror text); NULL on success. */
 const char *platform_write_atomic(const char *path, const void *data, size_t n);
 
+/* What identifies one state of a file: which file it is, its size and when
+ * it was last written. */
+struct file_stamp {
+    bool exists;
+    bool regular; /* a regular file (not a device, pipe or directory) */
+    unsigned long long device, inode;
+    long long size;
+    long long mtime_sec;
+    long mtime_nsec;
+};
+
+/* Stamps `path` as it is now (exists is false when it cannot be stat'ed). */
+void platform_file_stamp(const char *path, struct file_stamp *stamp);
+/* platform_write_atomic(), but refuses to replace `path` (and says why) when
+ * its stamp no longer matches `read`, the stamp taken before it was read:
+ * someone changed it in between. The check is made after the temporary file
+ * is complete, just before the rename. Only a regular file is replaced; a
+ * symbolic link is followed, so that the file it names is replaced. */
+const char *platform_write_atomic_unchanged(const char *path, const void *data, size_t n,
+                                            const struct file_stamp *read);
+
 #endif

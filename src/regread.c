@@ -523,6 +523,28 @@ static void flush_inner_comments(struct reg_ctx *ctx)
     ctx->ninner = 0;
 }
 
+/* The fix for an inexact header: regedit's spelling of the header the line
+ * is closest to, or the line without the UTF-8 byte order mark. */
+static void header_fix(struct reg_ctx *ctx, struct diag *d, enum reg_problem problem, struct span at,
+                       uint32_t trimmed)
+{
+    /* EF BB BF as the Windows-1252 text the file was read as. */
+    static const char utf8_bom[] = "\xC3\xAF\xC2\xBB\xC2\xBF";
+    const uint32_t bom_len = sizeof utf8_bom - 1;
+    const char *s = ctx->text + at.start;
+    if (problem == PROB_HEADER_UTF8_BOM) {
+        if (at.start == 0 && at.end >= bom_len && memcmp(s, utf8_bom, bom_len) == 0) {
+            struct fix *fix = diag_fix(ctx->diags, d, FIX_SAFE, "remove the byte order mark");
+            diag_fix_edit(ctx->diags, fix, (struct span){0, bom_len}, "");
+        }
+        return;
+    }
+    const char *exact = trimmed >= 7 && equal_upper(s, 7, "REGEDIT") ? "REGEDIT4"
+                                                                     : "Windows Registry Editor Version 5.00";
+    struct fix *fix = diag_fix(ctx->diags, d, FIX_SAFE, "write the header exactly: %s", exact);
+    diag_fix_edit(ctx->diags, fix, at, exact);
+}
+
 void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
 {
     struct reg_file *f = ctx->file;
@@ -555,8 +577,10 @@ void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
      * scanner found the first line's end (after a NUL, say). */
     if (problem == PROB_HEADER_MISSING)
         at.start = at.end = 0;
-    if (problem != PROB_COUNT)
+    if (problem == PROB_HEADER_MISSING)
         reg_problem(ctx, problem, at);
+    else if (problem != PROB_COUNT)
+        header_fix(ctx, reg_problem(ctx, problem, at), problem, at, trimmed);
 }
 
 /* Whether s[0..len) takes more than `max` UTF-16 code units. */
@@ -653,9 +677,13 @@ static void report_trailing(struct reg_ctx *ctx, struct span trailing)
         return;
     struct span at = {i, trailing.end};
     struct diag *d = reg_problem(ctx, PROB_TEXT_AFTER_KEY, at);
-    if (memchr(s + i, '=', trailing.end - i))
+    if (memchr(s + i, '=', trailing.end - i)) {
         diag_help(ctx->diags, d, "put each value on its own line below the key line");
-    else
+        /* Unsafe: values regedit ignored start to be written. */
+        struct fix *fix = diag_fix(ctx->diags, d, FIX_UNSAFE, "move the text to its own line");
+        diag_fix_edit(ctx->diags, fix, (struct span){trailing.start, i},
+                      text_eol_chars(ctx->src->d.eol));
+    } else
         diag_help(ctx->diags, d, "start a comment with ';'");
 }
 

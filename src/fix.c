@@ -1,0 +1,140 @@
+#include "fix.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "regfile.h"
+#include "xalloc.h"
+
+/* An edit of a fix taken in this pass, with its place in the list so that
+ * edits at the same offset keep the order of their findings. */
+struct placed_edit {
+    const struct fix_edit *edit;
+    size_t fix_index;
+    size_t order;
+};
+
+static int compare_placed(const void *pa, const void *pb)
+{
+    const struct placed_edit *a = pa, *b = pb;
+    if (a->edit->at.start != b->edit->at.start)
+        return a->edit->at.start < b->edit->at.start ? -1 : 1;
+    if (a->edit->at.end != b->edit->at.end)
+        return a->edit->at.end < b->edit->at.end ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static bool fix_wanted(const struct diag *d, bool unsafe, size_t len)
+{
+    if (!d->fix || d->fix->nedits == 0 || (d->fix->applicability == FIX_UNSAFE && !unsafe))
+        return false;
+    for (size_t i = 0; i < d->fix->nedits; i++) {
+        const struct span at = d->fix->edits[i].at;
+        if (at.start > at.end || at.end > len)
+            return false;
+    }
+    return true;
+}
+
+size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bool unsafe,
+                 struct buf *out)
+{
+    /* Every edit of every wanted fix, in source order. */
+    struct placed_edit *edits = NULL;
+    size_t nedits = 0, cap = 0;
+    for (size_t i = 0; i < diags->n; i++) {
+        const struct diag *d = diags->items[i];
+        if (!fix_wanted(d, unsafe, len))
+            continue;
+        for (size_t e = 0; e < d->fix->nedits; e++) {
+            edits = xgrow(edits, &cap, nedits + 1, sizeof *edits);
+            edits[nedits] = (struct placed_edit){&d->fix->edits[e], i, nedits};
+            nedits++;
+        }
+    }
+    if (nedits > 1)
+        qsort(edits, nedits, sizeof *edits, compare_placed);
+
+    /* A fix is deferred when one of its edits starts inside an edit of
+     * another fix taken so far; insertions at one offset do not overlap. */
+    bool *deferred = xcalloc(diags->n ? diags->n : 1, sizeof *deferred);
+    uint32_t reach = 0;
+    size_t reach_owner = SIZE_MAX;
+    for (size_t i = 0; i < nedits; i++) {
+        const struct placed_edit *p = &edits[i];
+        if (deferred[p->fix_index])
+            continue;
+        if (p->edit->at.start < reach && reach_owner != p->fix_index) {
+            deferred[p->fix_index] = true;
+            continue;
+        }
+        if (p->edit->at.end > reach || reach_owner == SIZE_MAX) {
+            reach = p->edit->at.end;
+            reach_owner = p->fix_index;
+        }
+    }
+
+    /* Edits of one fix may touch each other; text is copied once. */
+    size_t pos = 0;
+    buf_reserve(out, len);
+    for (size_t i = 0; i < nedits; i++) {
+        const struct placed_edit *p = &edits[i];
+        if (deferred[p->fix_index])
+            continue;
+        if (p->edit->at.start > pos) {
+            buf_append(out, text + pos, p->edit->at.start - pos);
+            pos = p->edit->at.start;
+        }
+        buf_puts(out, p->edit->text);
+        if (p->edit->at.end > pos)
+            pos = p->edit->at.end;
+    }
+    buf_append(out, text + pos, len - pos);
+    size_t applied = 0;
+    for (size_t i = 0; i < diags->n; i++) {
+        const struct diag *d = diags->items[i];
+        applied += !deferred[i] && fix_wanted(d, unsafe, len);
+    }
+    free(deferred);
+    free(edits);
+    return applied;
+}
+
+size_t fix_encode(const struct decoded_text *like, const char *text, size_t len, struct buf *out)
+{
+    size_t lossy = 0;
+    text_encode_bom(like->encoding, out);
+    text_encode(text, len, like->encoding, out, &lossy);
+    return lossy;
+}
+
+void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
+                  struct fix_outcome *outcome)
+{
+    memset(outcome, 0, sizeof *outcome);
+    struct buf text = BUF_INIT, bytes = BUF_INIT;
+    while (outcome->passes < FIX_MAX_PASSES) {
+        buf_clear(&text);
+        size_t applied = fix_apply(doc->src->d.text, doc->src->d.len, &doc->diags, unsafe, &text);
+        if (applied == 0 ||
+            (text.len == doc->src->d.len && memcmp(text.data, doc->src->d.text, text.len) == 0))
+            break;
+        buf_clear(&bytes);
+        outcome->unencodable += fix_encode(&doc->src->d, text.data, text.len, &bytes);
+        struct source *src = source_from_bytes(doc->src->name, (const unsigned char *)bytes.data, bytes.len);
+        if (!src)
+            break;
+        cli_release_reg(doc);
+        doc->src = src;
+        doc->arena = arena_new();
+        diag_list_init(&doc->diags, doc->arena);
+        doc->file = reg_read(doc->src, doc->arena, &doc->diags);
+        lint_document(o, doc->src, doc->file, &doc->diags);
+        lint_finish(o, doc->file, &doc->diags);
+        outcome->applied += applied;
+        outcome->passes++;
+    }
+    buf_free(&text);
+    buf_free(&bytes);
+}

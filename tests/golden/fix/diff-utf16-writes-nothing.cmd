@@ -1,0 +1,1 @@
+t=$(mktemp -d); cp mirror-utf16.reg "$t"; cd "$t"; reglint lint --diff --unsafe-fixes mirror-utf16.reg; rc=$?; cmp mirror-utf16.reg "$OLDPWD/mirror-utf16.reg" && echo unchanged; ls -A; rm -rf "$t"; exit $rc

@@ -1,0 +1,1 @@
+t=$(mktemp -d); cp dbd-utf16.reg "$t"; cd "$t"; reglint lint --fix dbd-utf16.reg; rc=$?; cmp -l "$OLDPWD/dbd-utf16.reg" dbd-utf16.reg; head -c 2 dbd-utf16.reg | od -An -tx1; reglint show dbd-utf16.reg; rm -rf "$t"; exit $rc

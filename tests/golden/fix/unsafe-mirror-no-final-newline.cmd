@@ -1,0 +1,1 @@
+t=$(mktemp -d); reglint lint -f gcc --select RL3004 --unsafe-fixes --fix-to "$t/out.reg" mirror-no-eol.reg 2>&1 | sed "s|$t/||"; cat "$t/out.reg"; echo; echo ---; tail -c 20 "$t/out.reg" | od -c; rm -rf "$t"

@@ -1,0 +1,1 @@
+t=$(mktemp -d); cp mirror-utf16.reg "$t"; cd "$t"; reglint lint -f gcc --fix --unsafe-fixes mirror-utf16.reg; rc=$?; head -c 2 mirror-utf16.reg | od -An -tx1; reglint show mirror-utf16.reg; rm -rf "$t"; exit $rc

@@ -1,0 +1,1 @@
+t=$(mktemp -d); cp dbd-utf16.reg "$t"; cd "$t"; (ulimit -f 0; trap '' XFSZ; reglint lint --fix dbd-utf16.reg 2>&1; echo "rc=$?") | cat; cmp dbd-utf16.reg "$OLDPWD/dbd-utf16.reg" && echo unchanged; ls -A; rm -rf "$t"
