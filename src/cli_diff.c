@@ -18,16 +18,43 @@ static const char diff_help[] =
     "      --target OS     the Windows version whose defaults fill absent values\n";
 
 static const char *const change_words[] = {
-    [CHANGE_KEY_ADDED] = "key added",   [CHANGE_KEY_REMOVED] = "key removed",
-    [CHANGE_ADDED] = "added",           [CHANGE_REMOVED] = "removed",
+    [CHANGE_KEY_ADDED] = "key added",
+    [CHANGE_KEY_REMOVED] = "key removed",
+    [CHANGE_ADDED] = "added",
+    [CHANGE_REMOVED] = "removed",
     [CHANGE_CHANGED] = "changed",
+    [CHANGE_KEY_DELETED] = "key deleted",
+    [CHANGE_KEY_NOT_DELETED] = "key no longer deleted",
+    [CHANGE_VALUE_DELETED] = "deleted",
+    [CHANGE_VALUE_NOT_DELETED] = "no longer deleted",
 };
 
 static const char *const change_ids[] = {
-    [CHANGE_KEY_ADDED] = "key-added", [CHANGE_KEY_REMOVED] = "key-removed",
-    [CHANGE_ADDED] = "added",         [CHANGE_REMOVED] = "removed",
+    [CHANGE_KEY_ADDED] = "key-added",
+    [CHANGE_KEY_REMOVED] = "key-removed",
+    [CHANGE_ADDED] = "added",
+    [CHANGE_REMOVED] = "removed",
     [CHANGE_CHANGED] = "changed",
+    [CHANGE_KEY_DELETED] = "key-deleted",
+    [CHANGE_KEY_NOT_DELETED] = "key-no-longer-deleted",
+    [CHANGE_VALUE_DELETED] = "value-deleted",
+    [CHANGE_VALUE_NOT_DELETED] = "value-no-longer-deleted",
 };
+
+/* Whether a change is about a key as a whole (no value name). */
+static bool key_level(const struct value_change *c)
+{
+    return c->kind == CHANGE_KEY_ADDED || c->kind == CHANGE_KEY_REMOVED ||
+           c->kind == CHANGE_KEY_DELETED || c->kind == CHANGE_KEY_NOT_DELETED;
+}
+
+/* The line of a deletion statement. */
+static uint32_t deletion_line(const struct value_change *c)
+{
+    uint32_t line, col;
+    source_position(c->deleted_in->file->src, c->deletion->at.start, &line, &col);
+    return line;
+}
 
 struct diff_run {
     const struct semdiff *d;
@@ -38,6 +65,10 @@ struct diff_run {
 /* "Name" of a change's value ("@" for the default value). */
 static void change_name(const struct diff_run *r, const struct value_change *c, struct buf *out)
 {
+    if (c->deletion) {
+        buf_puts(out, c->value_name);
+        return;
+    }
     bool is_new = c->new_value != NULL;
     const struct model_value *v = is_new ? c->new_value : c->old_value;
     struct reg_name name = model_value_name(is_new ? r->d->new_model : r->d->old_model, v);
@@ -47,6 +78,8 @@ static void change_name(const struct diff_run *r, const struct value_change *c, 
 /* "0xA80 -> 0xA00: TLS 1.0 removed" and the like. */
 static void change_text(const struct diff_run *r, const struct value_change *c, struct buf *out)
 {
+    if (c->deletion)
+        return;
     if (c->old_value)
         semdiff_data_text(r->d->old_model, c->old_value, out);
     if (c->old_value && c->new_value)
@@ -60,6 +93,10 @@ static void change_text(const struct diff_run *r, const struct value_change *c, 
 static void places_text(const struct diff_run *r, const struct value_change *c, struct buf *out)
 {
     buf_puts(out, "(");
+    if (c->deletion) {
+        buf_printf(out, "%s:%u)", c->deleted_in->file->src->name, (unsigned)deletion_line(c));
+        return;
+    }
     if (c->old_value)
         posture_value_place(r->d->old_model, c->old_value, out);
     if (c->old_value && c->new_value)
@@ -102,8 +139,13 @@ static void diff_text(const struct diff_run *r, struct buf *out)
     const char *key = NULL;
     for (size_t i = 0; i < d->nchanges; i++) {
         const struct value_change *c = &d->changes[i];
-        if (c->kind == CHANGE_KEY_ADDED || c->kind == CHANGE_KEY_REMOVED) {
-            buf_printf(out, "%s %s\n", change_words[c->kind], c->key_path);
+        if (key_level(c)) {
+            buf_printf(out, "%s %s", change_words[c->kind], c->key_path);
+            if (c->deletion) {
+                buf_putc(out, ' ');
+                places_text(r, c, out);
+            }
+            buf_putc(out, '\n');
             key = c->key_path;
             continue;
         }
@@ -114,8 +156,10 @@ static void diff_text(const struct diff_run *r, struct buf *out)
         buf_printf(out, "  %-8s ", change_words[c->kind]);
         change_name(r, c, out);
         buf_putc(out, ' ');
-        change_text(r, c, out);
-        buf_putc(out, ' ');
+        if (!c->deletion) {
+            change_text(r, c, out);
+            buf_putc(out, ' ');
+        }
         places_text(r, c, out);
         buf_putc(out, '\n');
     }
@@ -157,9 +201,10 @@ static void diff_markdown(const struct diff_run *r, struct buf *out)
             buf_printf(out, "| %s | ", change_words[c->kind]);
             report_markdown_text(out, c->key_path, strlen(c->key_path));
             buf_puts(out, " | ");
-            if (c->kind != CHANGE_KEY_ADDED && c->kind != CHANGE_KEY_REMOVED) {
+            if (!key_level(c) || c->deletion) {
                 buf_clear(&t);
-                change_name(r, c, &t);
+                if (!key_level(c))
+                    change_name(r, c, &t);
                 markdown_buf(out, &t);
                 buf_puts(out, " | ");
                 buf_clear(&t);
@@ -239,7 +284,16 @@ static void diff_json(const struct diff_run *r, struct buf *out)
         const struct value_change *c = &d->changes[i];
         buf_printf(out, "%s{\"change\":\"%s\",\"key\":", i ? "," : "", change_ids[c->kind]);
         report_json_string(out, c->key_path, strlen(c->key_path));
-        if (c->kind != CHANGE_KEY_ADDED && c->kind != CHANGE_KEY_REMOVED) {
+        if (c->deletion) {
+            if (!key_level(c)) {
+                buf_puts(out, ",\"name\":");
+                report_json_string(out, c->value_name, strlen(c->value_name));
+            }
+            const char *file = c->deleted_in->file->src->name;
+            buf_puts(out, ",\"file\":");
+            report_json_string(out, file, strlen(file));
+            buf_printf(out, ",\"line\":%u", (unsigned)deletion_line(c));
+        } else if (!key_level(c)) {
             buf_clear(&t);
             change_name(r, c, &t);
             buf_puts(out, ",\"name\":");

@@ -114,6 +114,9 @@ static void add_change(struct walk *w, enum change_kind kind, const struct model
     c->meaning = kind == CHANGE_KEY_ADDED || kind == CHANGE_KEY_REMOVED
                      ? NULL
                      : meaning_of(w, old_value, new_value);
+    c->deleted_in = NULL;
+    c->deletion = NULL;
+    c->value_name = NULL;
 }
 
 static bool same_data(struct walk *w, const struct model_value *a, const struct model_value *b)
@@ -180,6 +183,98 @@ static void walk_keys(struct walk *w, const struct model_key *o, const struct mo
     }
 }
 
+/* A deletion statement of one file, with its target folded to lower case
+ * for comparison ("path" for a key, "path\001name" for a value). */
+struct deletion {
+    char *folded;
+    const char *path;
+    const char *name; /* NULL for a key */
+    const struct reg_stmt *st;
+};
+
+static char *fold(struct arena *arena, const char *path, const char *name)
+{
+    char *s = name ? arena_printf(arena, "%s\001%s", path, name) : arena_strdup(arena, path);
+    for (char *c = s; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c - 'A' + 'a');
+    return s;
+}
+
+static int by_folded(const void *a, const void *b)
+{
+    return strcmp(((const struct deletion *)a)->folded, ((const struct deletion *)b)->folded);
+}
+
+/* The key and value deletions regedit carries out for `m`'s file, sorted,
+ * one per target (the first statement kept). */
+static struct deletion *find_deletions(const struct model *m, struct arena *arena, size_t *count)
+{
+    struct deletion *dels = NULL;
+    size_t n = 0, cap = 0;
+    const char *current = NULL; /* the key value lines go to */
+    for (size_t i = 0; i < m->stop_at; i++) {
+        const struct reg_stmt *st = &m->file->stmts[i];
+        const char *path = NULL, *name = NULL;
+        if (st->kind == REG_STMT_KEY) {
+            current = st->as.key.usable ? reg_path_string(arena, &st->as.key.path) : NULL;
+        } else if (st->kind == REG_STMT_KEY_DELETE) {
+            current = NULL;
+            if (st->as.key.usable)
+                path = reg_path_string(arena, &st->as.key.path);
+        } else if (st->kind == REG_STMT_VALUE_DELETE && current) {
+            path = current;
+            const struct reg_value_stmt *v = &st->as.value;
+            name = v->name_len ? arena_strndup(arena, v->name, v->name_len) : "@";
+        }
+        if (path) {
+            dels = xgrow(dels, &cap, n + 1, sizeof *dels);
+            dels[n++] = (struct deletion){fold(arena, path, name), path, name, st};
+        }
+    }
+    if (n > 1)
+        qsort(dels, n, sizeof *dels, by_folded);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (kept == 0 || strcmp(dels[kept - 1].folded, dels[i].folded) != 0)
+            dels[kept++] = dels[i];
+    *count = kept;
+    return dels;
+}
+
+static void add_deletion(struct walk *w, const struct model *m, const struct deletion *del,
+                         bool by_new)
+{
+    struct semdiff *d = w->d;
+    d->changes = xgrow(d->changes, &d->changes_cap, d->nchanges + 1, sizeof *d->changes);
+    enum change_kind kind = del->name ? (by_new ? CHANGE_VALUE_DELETED : CHANGE_VALUE_NOT_DELETED)
+                                      : (by_new ? CHANGE_KEY_DELETED : CHANGE_KEY_NOT_DELETED);
+    d->changes[d->nchanges++] =
+        (struct value_change){kind, del->path, NULL, NULL, NULL, m, del->st, del->name};
+}
+
+/* The deletions one file makes and the other does not, merged in order. */
+static void compare_deletions(struct walk *w)
+{
+    size_t nold, nnew;
+    struct deletion *old_dels = find_deletions(w->old_model, w->arena, &nold);
+    struct deletion *new_dels = find_deletions(w->new_model, w->arena, &nnew);
+    size_t i = 0, j = 0;
+    while (i < nold || j < nnew) {
+        int c = i == nold ? 1 : j == nnew ? -1 : strcmp(old_dels[i].folded, new_dels[j].folded);
+        if (c < 0) {
+            add_deletion(w, w->old_model, &old_dels[i++], false);
+        } else if (c > 0) {
+            add_deletion(w, w->new_model, &new_dels[j++], true);
+        } else {
+            i++;
+            j++;
+        }
+    }
+    free(old_dels);
+    free(new_dels);
+}
+
 void semdiff_models(const struct model *old_model, const struct model *new_model,
                     struct arena *arena, struct semdiff *d)
 {
@@ -196,6 +291,7 @@ void semdiff_models(const struct model *old_model, const struct model *new_model
             if (!model_child(new_model, n, c->name.s, c->name.len))
                 walk_keys(&w, c, NULL, false);
     }
+    compare_deletions(&w);
     buf_free(&w.old_data);
     buf_free(&w.new_data);
 }

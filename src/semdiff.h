@@ -6,7 +6,8 @@
  * from an empty registry): keys that exist in one only, values added,
  * removed or changed (type or data), each with its meaning decoded where
  * reglint knows the setting (`DefaultSecureProtocols 0xA80 -> 0xA00: TLS 1.0
- * removed`). semdiff_cells() lists the cells of two effective tables that
+ * removed`). A deletion is news even when the other file never sets what
+ * it deletes: importing it changes a real registry. semdiff_cells() lists the cells of two effective tables that
  * differ. The files' encodings do not matter: models hold decoded data.
  *
  * It compares; printing is the command's job (cli_diff.c).
@@ -30,6 +31,11 @@ enum change_kind {
     CHANGE_ADDED,       /* a value NEW sets and OLD does not */
     CHANGE_REMOVED,     /* a value OLD sets and NEW does not */
     CHANGE_CHANGED,     /* a value both set, to different types or data */
+    /* Deletions, which act on the registry the file is imported into: */
+    CHANGE_KEY_DELETED,         /* NEW deletes a key ([-path]) OLD does not */
+    CHANGE_KEY_NOT_DELETED,     /* OLD deletes a key NEW does not */
+    CHANGE_VALUE_DELETED,       /* NEW deletes a value ("name"=-) OLD does not */
+    CHANGE_VALUE_NOT_DELETED,   /* OLD deletes a value NEW does not */
 };
 
 struct value_change {
@@ -38,6 +44,11 @@ struct value_change {
     const struct model_value *old_value; /* NULL when OLD has none */
     const struct model_value *new_value; /* NULL when NEW has none */
     const char *meaning;                 /* "TLS 1.0 removed"; NULL: nothing to add */
+    /* Deletions: the statement that deletes, in OLD's or NEW's file, and
+     * the value's name as written (NULL for a key). */
+    const struct model *deleted_in;
+    const struct reg_stmt *deletion;
+    const char *value_name;
 };
 
 struct cell_change {
@@ -55,7 +66,8 @@ struct semdiff {
 };
 
 /* Fills `d` (zeroed first) with the key and value changes, in NEW's order
- * with what OLD alone has after each key's own. */
+ * with what OLD alone has after each key's own, then the deletions one file
+ * makes and the other does not (by path, then name, case ignored). */
 void semdiff_models(const struct model *old_model, const struct model *new_model,
                     struct arena *arena, struct semdiff *d);
 /* Adds the cells that differ between the two tables (row by row). */

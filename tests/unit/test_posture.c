@@ -171,17 +171,15 @@ static void test_netfx_depends_on_application(void **state)
 static void test_semdiff(void **state)
 {
     (void)state;
-    struct parsed *old_file =
-        parse_text(HEADER WINHTTP "\"DefaultSecureProtocols\"=dword:00000a80\r\n"
-                                  "\"Gone\"=\"x\"\r\n");
-    struct parsed *new_file =
-        parse_utf16(HEADER WINHTTP "\"defaultsecureprotocols\"=dword:00000a00\r\n"
-                                   "\r\n" PROTOCOLS "\\TLS 1.0\\Client]\r\n"
-                                   "\"Enabled\"=dword:00000000\r\n");
-    struct model *old_model = model_build(old_file->file, old_file->arena, MODEL_AS_REGEDIT);
-    struct model *new_model = model_build(new_file->file, new_file->arena, MODEL_AS_REGEDIT);
+    /* OLD in Windows-1252, NEW in UTF-16LE. */
+    struct layers l = {0};
+    add_layer(&l, parse_text(HEADER WINHTTP "\"DefaultSecureProtocols\"=dword:00000a80\r\n"
+                                            "\"Gone\"=\"x\"\r\n"));
+    add_layer(&l, parse_utf16(HEADER WINHTTP "\"defaultsecureprotocols\"=dword:00000a00\r\n"
+                                             "\r\n" PROTOCOLS "\\TLS 1.0\\Client]\r\n"
+                                             "\"Enabled\"=dword:00000000\r\n"));
     struct semdiff d;
-    semdiff_models(old_model, new_model, new_file->arena, &d);
+    semdiff_models(l.models[0], l.models[1], l.parsed[1]->arena, &d);
     assert_int_equal(d.nchanges, 4);
     assert_int_equal(d.changes[0].kind, CHANGE_CHANGED);
     assert_string_equal(d.changes[0].meaning, "TLS 1.0 removed");
@@ -195,13 +193,10 @@ static void test_semdiff(void **state)
     assert_int_equal(d.changes[3].kind, CHANGE_ADDED);
     assert_string_equal(d.changes[3].meaning, "disabled");
 
-    struct posture before, after;
-    posture_collect(old_model, &before);
-    posture_collect(new_model, &after);
     enum target target = TARGET_WINDOWS_10;
     struct posture_table a, b;
-    posture_table(&before, 1, &target, &a);
-    posture_table(&after, 1, &target, &b);
+    posture_table(&l.p[0], 1, &target, &a);
+    posture_table(&l.p[1], 1, &target, &b);
     semdiff_cells(&a, &b, &d);
     /* TLS 1.0: Schannel client, WinHTTP and both .NETs (which ask Schannel's
      * client) change; nothing else. */
@@ -214,14 +209,35 @@ static void test_semdiff(void **state)
     assert_int_equal(d.cells[3].new_cell.state, ST_DISABLED);
 
     struct semdiff same;
-    semdiff_models(old_model, old_model, old_file->arena, &same);
+    semdiff_models(l.models[0], l.models[0], l.parsed[0]->arena, &same);
     assert_int_equal(same.nchanges, 0);
     semdiff_free(&same);
     semdiff_free(&d);
-    model_free(old_model);
-    model_free(new_model);
-    parsed_free(old_file);
-    parsed_free(new_file);
+    layers_free(&l);
+}
+
+static void test_semdiff_deletions(void **state)
+{
+    (void)state;
+    struct layers l = {0};
+    add_layer(&l, parse_text(HEADER NETFX4 "\"SchUseStrongCrypto\"=-\r\n"));
+    /* The same value deletion spelt in another case, and a key deletion. */
+    add_layer(&l, parse_text(HEADER NETFX4 "\"schusestrongcrypto\"=-\r\n"
+                                           "\r\n[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Old]\r\n"));
+    const struct model *old_model = l.models[0], *new_model = l.models[1];
+    struct semdiff d;
+    semdiff_models(old_model, new_model, l.parsed[1]->arena, &d);
+    assert_int_equal(d.nchanges, 1);
+    assert_int_equal(d.changes[0].kind, CHANGE_KEY_DELETED);
+    assert_string_equal(d.changes[0].key_path, "HKEY_LOCAL_MACHINE\\SOFTWARE\\Old");
+    assert_ptr_equal(d.changes[0].deleted_in, new_model);
+    semdiff_free(&d);
+    /* The other way round, OLD's deletion is one NEW no longer makes. */
+    semdiff_models(new_model, old_model, l.parsed[0]->arena, &d);
+    assert_int_equal(d.nchanges, 1);
+    assert_int_equal(d.changes[0].kind, CHANGE_KEY_NOT_DELETED);
+    semdiff_free(&d);
+    layers_free(&l);
 }
 
 int main(void)
@@ -231,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_layers_in_order),
         cmocka_unit_test(test_netfx_depends_on_application),
         cmocka_unit_test(test_semdiff),
+        cmocka_unit_test(test_semdiff_deletions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

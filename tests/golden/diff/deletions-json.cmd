@@ -1,0 +1,1 @@
+reglint diff -f json deletes-old.reg deletes-new.reg

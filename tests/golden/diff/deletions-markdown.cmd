@@ -1,0 +1,1 @@
+reglint diff -f markdown deletes-old.reg deletes-new.reg
