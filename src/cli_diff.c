@@ -15,7 +15,9 @@ static const char diff_help[] =
     "differ in encoding. Exit status 1 when anything differs.\n"
     "\n"
     "  -f, --format FMT    text (default), json, or markdown (a pull-request comment)\n"
-    "      --target OS     the Windows version whose defaults fill absent values\n";
+    "      --target OS     the Windows version whose defaults fill absent values\n"
+    "      --stdin-filename NAME\n"
+    "                      the name of standard input (-) in reports\n";
 
 static const char *const change_words[] = {
     [CHANGE_KEY_ADDED] = "key added",
@@ -326,7 +328,7 @@ static void diff_json(const struct diff_run *r, struct buf *out)
 
 int cli_diff(int argc, char **argv)
 {
-    struct report_options o = {false, TARGET_WINDOWS_11, REPORT_TEXT};
+    struct report_options o = {false, TARGET_WINDOWS_11, REPORT_TEXT, NULL};
     char *files[2];
     size_t nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -348,7 +350,7 @@ int cli_diff(int argc, char **argv)
     if (nfiles < 2)
         return cli_usage("diff", "diff takes two files, OLD and NEW");
     struct posture_files pf;
-    if (!posture_files_load(&pf, files, 2))
+    if (!posture_files_load(&pf, files, 2, o.stdin_name))
         return EXIT_IO;
     const enum target *target = o.has_target ? &o.target : NULL;
     struct posture_table before, after;

@@ -17,11 +17,13 @@ static const char posture_help[] =
     "  -f, --format FMT    text (default), json, or markdown (a pull-request comment)\n"
     "      --target OS     the Windows version whose defaults fill absent values\n"
     "                      (windows-7-sp1 ... windows-server-2025); without it a\n"
-    "                      default counts only where every version agrees\n";
+    "                      default counts only where every version agrees\n"
+    "      --stdin-filename NAME\n"
+    "                      the name of standard input (-) in reports\n";
 
 int cli_posture(int argc, char **argv)
 {
-    struct report_options o = {false, TARGET_WINDOWS_11, REPORT_TEXT};
+    struct report_options o = {false, TARGET_WINDOWS_11, REPORT_TEXT, NULL};
     char **files = xcalloc((size_t)argc, sizeof *files);
     size_t nfiles = 0;
     int rc = EXIT_OK;
@@ -42,7 +44,7 @@ int cli_posture(int argc, char **argv)
     if (rc == EXIT_OK && nfiles == 0)
         rc = cli_usage("posture", "missing FILE");
     struct posture_files pf;
-    if (rc == EXIT_OK && !posture_files_load(&pf, files, nfiles))
+    if (rc == EXIT_OK && !posture_files_load(&pf, files, nfiles, o.stdin_name))
         rc = EXIT_IO;
     free(files);
     if (rc != EXIT_OK)

@@ -54,6 +54,12 @@ int report_option(const char *command, int argc, char **argv, int *i, struct rep
         return -cli_usage(command, "unknown target '%s' (known: windows-7-sp1 ... "
                                    "windows-server-2025)", v);
     }
+    if ((v = option_argument(argc, argv, i, "--stdin-filename", missing))) {
+        if (v == missing)
+            return -cli_usage(command, "--stdin-filename needs a name");
+        o->stdin_name = v;
+        return 1;
+    }
     if ((v = option_argument(argc, argv, i, "--format", missing)) ||
         (v = option_argument(argc, argv, i, "-f", missing))) {
         if (v == missing)
@@ -65,14 +71,16 @@ int report_option(const char *command, int argc, char **argv, int *i, struct rep
     return 0;
 }
 
-bool posture_files_load(struct posture_files *pf, char *const *paths, size_t n)
+bool posture_files_load(struct posture_files *pf, char *const *paths, size_t n,
+                        const char *stdin_name)
 {
     pf->n = 0;
     pf->docs = xcalloc(n ? n : 1, sizeof *pf->docs);
     pf->models = xcalloc(n ? n : 1, sizeof *pf->models);
     pf->layers = xcalloc(n ? n : 1, sizeof *pf->layers);
     for (size_t i = 0; i < n; i++) {
-        if (!cli_read_reg(paths[i], NULL, &pf->docs[i])) {
+        const char *shown = strcmp(paths[i], "-") == 0 ? stdin_name : NULL;
+        if (!cli_read_reg(paths[i], shown, &pf->docs[i])) {
             posture_files_release(pf);
             return false;
         }

@@ -24,14 +24,15 @@ enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_MARKDOWN };
 /* "text", "json", "markdown". */
 bool report_format_by_name(const char *name, enum report_format *out);
 
-/* Parses the options `posture` and `diff` share at argv[*i]: --target OS
- * and --format FMT (also --target=OS, --format=FMT). Returns 1 when taken
+/* Parses the options `posture` and `diff` share at argv[*i]: --target OS,
+ * --format FMT and --stdin-filename NAME (also --target=OS, ...). Returns 1 when taken
  * (*i moved past it), 0 when argv[*i] is not one of them, or the exit status
  * after a usage error, negated. */
 struct report_options {
     bool has_target;
     enum target target;
     enum report_format format;
+    const char *stdin_name; /* how "-" is named in reports; NULL: <stdin> */
 };
 int report_option(const char *command, int argc, char **argv, int *i, struct report_options *o);
 
@@ -43,10 +44,12 @@ struct posture_files {
     struct posture *layers;
 };
 
-/* Reads every path; on an I/O error prints it, releases what was read and
+/* Reads every path ("-": standard input, shown as `stdin_name` if not
+ * NULL); on an I/O error prints it, releases what was read and
  * returns false. A file regedit would import nothing from (its header) is
  * read as empty, with a warning on stderr. */
-bool posture_files_load(struct posture_files *pf, char *const *paths, size_t n);
+bool posture_files_load(struct posture_files *pf, char *const *paths, size_t n,
+                        const char *stdin_name);
 void posture_files_release(struct posture_files *pf);
 
 /* A JSON string of `len` bytes of UTF-8, quoted and escaped. */
