@@ -57,17 +57,26 @@ size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bo
         qsort(edits, nedits, sizeof *edits, compare_placed);
 
     /* A fix is deferred when one of its edits starts inside an edit of
-     * another fix taken so far; insertions at one offset do not overlap. */
+     * another fix taken so far, or inserts where another fix inserts: the
+     * second insertion is placed knowing what the first wrote (a value into
+     * the key block the first added). */
     bool *deferred = xcalloc(diags->n ? diags->n : 1, sizeof *deferred);
-    uint32_t reach = 0;
-    size_t reach_owner = SIZE_MAX;
+    uint32_t reach = 0, inserted_at = 0;
+    size_t reach_owner = SIZE_MAX, insert_owner = SIZE_MAX;
     for (size_t i = 0; i < nedits; i++) {
         const struct placed_edit *p = &edits[i];
         if (deferred[p->fix_index])
             continue;
-        if (p->edit->at.start < reach && reach_owner != p->fix_index) {
+        bool insertion = p->edit->at.start == p->edit->at.end;
+        if ((p->edit->at.start < reach && reach_owner != p->fix_index) ||
+            (insertion && insert_owner != SIZE_MAX && insert_owner != p->fix_index &&
+             inserted_at == p->edit->at.start)) {
             deferred[p->fix_index] = true;
             continue;
+        }
+        if (insertion) {
+            inserted_at = p->edit->at.start;
+            insert_owner = p->fix_index;
         }
         if (p->edit->at.end > reach || reach_owner == SIZE_MAX) {
             reach = p->edit->at.end;

@@ -97,6 +97,30 @@ static void shortest_edit(const struct line *a, size_t n, const struct line *b, 
     free(v);
 }
 
+/* Moves each run of changed lines down while the line after it equals its
+ * first line, as GNU diff does: the same script, but added blocks follow
+ * the lines they repeat instead of splitting them. */
+static void slide_down(const struct lines *l, bool *changed)
+{
+    size_t s = 0;
+    while (s < l->n) {
+        if (!changed[s]) {
+            s++;
+            continue;
+        }
+        size_t e = s;
+        while (e < l->n && changed[e])
+            e++;
+        while (e < l->n && !changed[e] && same_line(&l->items[s], &l->items[e])) {
+            changed[s++] = false;
+            changed[e++] = true;
+            while (e < l->n && changed[e])
+                e++;
+        }
+        s = e;
+    }
+}
+
 struct step {
     enum op op;
     size_t line; /* index in the old text (same, delete) or the new (insert) */
@@ -162,6 +186,8 @@ bool linediff_unified(const char *old_text, size_t old_len, const char *new_text
     bool *inserted = xcalloc(b.n + 1, sizeof *inserted);
     shortest_edit(a.items + prefix, a.n - prefix - suffix, b.items + prefix, b.n - prefix - suffix,
                   deleted + prefix, inserted + prefix);
+    slide_down(&a, deleted);
+    slide_down(&b, inserted);
 
     /* The script in file order: deletions before insertions at each change. */
     struct step *steps = xmalloc((a.n + b.n + 1) * sizeof *steps);

@@ -1,5 +1,6 @@
 /* Values 32-bit programs read from Wow6432Node (RL3004, RL3005), .NET
  * (RL3012) and the cipher-suite order (RL4005, RL4006, RL4010). */
+#include <stdint.h>
 #include <string.h>
 
 #include "lint_check.h"
@@ -8,36 +9,66 @@
 
 /* ------------------------------------------------ RL3004, RL3005: mirrors */
 
+/* The statement after which a value of `key` can be added: the last value
+ * line of the block its last key line opens (or that key line), when nothing
+ * after it deletes a key; otherwise SIZE_MAX. */
+static size_t end_of_block(const struct lint_ctx *c, const struct model_key *key)
+{
+    if (!key || key->stmt == MODEL_NO_STMT || c->file->stmts[key->stmt].kind != REG_STMT_KEY)
+        return SIZE_MAX;
+    size_t last = key->stmt, i = key->stmt + 1;
+    for (; i < c->file->nstmts && c->file->stmts[i].kind != REG_STMT_KEY &&
+           c->file->stmts[i].kind != REG_STMT_KEY_DELETE;
+         i++)
+        if (c->file->stmts[i].kind == REG_STMT_VALUE || c->file->stmts[i].kind == REG_STMT_VALUE_DELETE)
+            last = i;
+    for (; i < c->file->nstmts; i++)
+        if (c->file->stmts[i].kind == REG_STMT_KEY_DELETE)
+            return SIZE_MAX;
+    return last;
+}
+
+/* RL3004: the value added to the twin key, laid out by the writer in the
+ * file's line endings (the fixer encodes it with the rest of the file):
+ * below the twin's own values when the file has a block for it, else in a
+ * new block at the end. Each new block brings its own blank line, so that
+ * several can go in at once; a file's final blank line stays last, and a
+ * file without a final line ending stays without one. */
 static void add_mirror_fix(struct lint_ctx *c, struct diag *d, const struct model_value *v,
-                           const char *twin)
+                           const struct model_key *twin_key, const char *twin)
 {
     uint32_t value;
     if (!model_value_dword(c->m, v, &value))
         return;
-    /* A new key block at the end, laid out by the writer in the file's
-     * line endings (the fixer encodes it with the rest of the file). Each
-     * block brings its own blank line, so that several can go in at once;
-     * a file's final blank line stays last, and a file without a final
-     * line ending stays without one. */
     const struct decoded_text *in = &c->src->d;
-    uint32_t end = (uint32_t)in->len;
-    uint32_t nlines = source_line_count(c->src);
-    struct span last = nlines ? source_line(c->src, nlines) : (struct span){0, 0};
-    if (in->final_newline && last.start == last.end && nlines > 1)
-        end = last.start;
+    const char *name = lint_value_name(c, v);
+    size_t name_len = strcmp(name, "@") == 0 ? 0 : strlen(name);
     struct reg_writer w;
     writer_init(&w, TEXT_UTF8);
-    if (!in->final_newline && in->len > 0)
-        writer_blank(&w);
-    writer_blank(&w);
-    writer_key(&w, twin, strlen(twin), false);
-    const char *name = lint_value_name(c, v);
-    writer_dword(&w, name, strcmp(name, "@") == 0 ? 0 : strlen(name), value);
     struct buf text = BUF_INIT;
-    writer_finish(&w, in->eol, in->final_newline || in->len == 0, &text);
+    uint32_t at;
+    size_t block_end = end_of_block(c, twin_key);
+    if (block_end != SIZE_MAX) {
+        at = c->file->stmts[block_end].at.end;
+        writer_blank(&w);
+        writer_dword(&w, name, name_len, value);
+        writer_finish(&w, in->eol, false, &text);
+    } else {
+        at = (uint32_t)in->len;
+        uint32_t nlines = source_line_count(c->src);
+        struct span last = nlines ? source_line(c->src, nlines) : (struct span){0, 0};
+        if (in->final_newline && last.start == last.end && nlines > 1)
+            at = last.start;
+        if (!in->final_newline && in->len > 0)
+            writer_blank(&w);
+        writer_blank(&w);
+        writer_key(&w, twin, strlen(twin), false);
+        writer_dword(&w, name, name_len, value);
+        writer_finish(&w, in->eol, in->final_newline || in->len == 0, &text);
+    }
     writer_release(&w);
     struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "add the value to [%s]", twin);
-    diag_fix_edit(c->diags, fix, (struct span){end, end}, text.data);
+    diag_fix_edit(c->diags, fix, (struct span){at, at}, text.data);
     buf_free(&text);
 }
 
@@ -71,7 +102,7 @@ static void check_mirror(struct lint_ctx *c, const struct model_key *native, con
         struct diag *d = lint_at_value(c, RULE_WOW64_MIRROR_MISSING, have, PART_NAME,
                                        "\"%s\" is set for %s programs only; %s programs read [%s]", name,
                                        a ? "64-bit" : "32-bit", a ? "32-bit" : "64-bit", twin);
-        add_mirror_fix(c, d, have, twin);
+        add_mirror_fix(c, d, have, a ? wow : native, twin);
         return;
     }
     struct buf x = BUF_INIT, y = BUF_INIT;

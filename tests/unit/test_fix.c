@@ -33,16 +33,18 @@ static void test_one_pass(void **state)
     diag_list_init(&list, arena);
     add_fix(&list, src, FIX_SAFE, 1, 3, "BC");    /* taken */
     add_fix(&list, src, FIX_SAFE, 2, 4, "??");    /* overlaps the first: next pass */
-    add_fix(&list, src, FIX_SAFE, 8, 8, "1");     /* two insertions at one offset, */
-    add_fix(&list, src, FIX_SAFE, 8, 8, "2");     /* in the order of their findings */
+    add_fix(&list, src, FIX_SAFE, 8, 8, "1");     /* an insertion, */
+    add_fix(&list, src, FIX_SAFE, 8, 8, "2");     /* another at that offset: next pass */
+    add_fix(&list, src, FIX_SAFE, 3, 3, "+");     /* an insertion before a replacement */
+    add_fix(&list, src, FIX_SAFE, 3, 4, "D");
     add_fix(&list, src, FIX_UNSAFE, 5, 6, "F");   /* unsafe: only when allowed */
     add_fix(&list, src, FIX_SAFE, 6, 99, "out");  /* past the end: never */
     struct buf out = BUF_INIT;
-    assert_int_equal(fix_apply(src->d.text, src->d.len, &list, false, &out), 3);
-    assert_string_equal(out.data, "aBCdefgh12");
+    assert_int_equal(fix_apply(src->d.text, src->d.len, &list, false, &out), 4);
+    assert_string_equal(out.data, "aBC+Defgh1");
     buf_clear(&out);
-    assert_int_equal(fix_apply(src->d.text, src->d.len, &list, true, &out), 4);
-    assert_string_equal(out.data, "aBCdeFgh12");
+    assert_int_equal(fix_apply(src->d.text, src->d.len, &list, true, &out), 5);
+    assert_string_equal(out.data, "aBC+DeFgh1");
     buf_free(&out);
     diag_list_release(&list);
     arena_free(arena);
@@ -142,6 +144,9 @@ static void test_linediff(void **state)
             "--- a\n+++ b\n@@ -1,4 +1,4 @@\n-a\n+A\n 1\n 2\n 3\n@@ -6,4 +6,4 @@\n 5\n 6\n 7\n-b\n+B\n");
     /* Insertions into an empty text; a last line without its line ending. */
     diff_is("", "x\r\ny", "--- a\n+++ b\n@@ -0,0 +1,2 @@\n+x\n+y\n\\ No newline at end of file\n");
+    /* Added lines that repeat the lines after them follow those lines. */
+    diff_is("c\nk\nx\n", "N\nc\nk\nx\n\nk\nx\n",
+            "--- a\n+++ b\n@@ -1,3 +1,7 @@\n+N\n c\n k\n x\n+\n+k\n+x\n");
     /* A line compares with its ending: CRLF and LF differ. */
     diff_is("x\r\n", "x\n", "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+x\n");
 }
