@@ -545,7 +545,12 @@ static bool erased_in(const struct model *m, const struct layer_deletions *dels,
         uint32_t i = 0;
         for (; i < del->depth; i++) {
             struct reg_name seg = reg_path_segment(del, i);
-            if (!knowledge_name_equal(seg.s, seg.len, name[i]))
+            /* ControlSet001 counts as CurrentControlSet, as in
+             * posture_collect(). */
+            bool same = knowledge_name_equal(seg.s, seg.len, name[i]) ||
+                        (i == 1 && is_numbered_control_set(&seg) &&
+                         strcmp(name[i], "CurrentControlSet") == 0);
+            if (!same)
                 break;
         }
         if (i == del->depth)

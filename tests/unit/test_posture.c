@@ -139,6 +139,19 @@ static void test_layers_in_order(void **state)
     expect_cell(&l, &t, PROTO_TLS_1_2, COMP_WINHTTP, ST_ENABLED, false, 1, 6);
     /* .NET 4 follows Schannel (SystemDefaultTlsVersions from layer 0). */
     expect_cell(&l, &t, PROTO_TLS_1_1, COMP_NETFX4, ST_DISABLED_BY_DEFAULT, true, 0, 0);
+    /* A deletion through ControlSet001 takes CurrentControlSet's key too. */
+    struct layers cs = {0};
+    add_layer(&cs, parse_text(HEADER PROTOCOLS "\\SSL 3.0\\Server]\r\n"
+                                               "\"Enabled\"=dword:00000000\r\n"));
+    add_layer(&cs, parse_text(HEADER "[-HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Control\\"
+                                     "SecurityProviders\\SCHANNEL]\r\n"));
+    table_on(&cs, "windows-7-sp1", &t);
+    expect_cell(&cs, &t, PROTO_SSL_3_0, COMP_SCHANNEL_SERVER, ST_ENABLED, true, 0, 0);
+    cs.n = 1;
+    table_on(&cs, "windows-7-sp1", &t);
+    expect_cell(&cs, &t, PROTO_SSL_3_0, COMP_SCHANNEL_SERVER, ST_DISABLED, false, 0, 4);
+    cs.n = 2;
+    layers_free(&cs);
     /* Only the first file: its own values decide. */
     l.n = 1;
     table_on(&l, "windows-7-sp1", &t);
