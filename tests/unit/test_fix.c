@@ -137,7 +137,6 @@ static void test_linediff(void **state)
     struct buf out = BUF_INIT;
     assert_false(linediff_unified("x\r\n", 3, "x\r\n", 3, "a", "b", &out));
     assert_int_equal(out.len, 0);
-    buf_free(&out);
     diff_is("1\n2\n3\n", "1\nTWO\n3\n", "--- a\n+++ b\n@@ -1,3 +1,3 @@\n 1\n-2\n+TWO\n 3\n");
     /* Changes more than six lines apart make two hunks. */
     diff_is("a\n1\n2\n3\n4\n5\n6\n7\nb\n", "A\n1\n2\n3\n4\n5\n6\n7\nB\n",
@@ -147,6 +146,27 @@ static void test_linediff(void **state)
     /* Added lines that repeat the lines after them follow those lines. */
     diff_is("c\nk\nx\n", "N\nc\nk\nx\n\nk\nx\n",
             "--- a\n+++ b\n@@ -1,3 +1,7 @@\n+N\n c\n k\n x\n+\n+k\n+x\n");
+    /* Past 1000 differences between anchors a stretch is shown as replaced,
+     * even the lines it has in common ("k", more than once: no anchor). */
+    struct buf old_text = BUF_INIT, new_text = BUF_INIT;
+    for (int third = 0; third < 3; third++) {
+        for (int i = 0; i < 400; i++) {
+            buf_puts(&old_text, "a\n");
+            buf_puts(&new_text, "b\n");
+        }
+        buf_puts(&old_text, "k\n");
+        buf_puts(&new_text, "k\n");
+    }
+    buf_clear(&out);
+    assert_true(linediff_unified(old_text.data, old_text.len, new_text.data, new_text.len, "a", "b", &out));
+    size_t removed = 0;
+    for (const char *line = out.data; line; line = strchr(line + 1, '\n'))
+        removed += line[0] == '\n' && line[1] == '-' && line[2] != '-';
+    assert_int_equal(removed, 1202);
+    assert_non_null(strstr(out.data, "@@ -1,1203 +1,1203 @@\n"));
+    buf_free(&out);
+    buf_free(&old_text);
+    buf_free(&new_text);
     /* A line compares with its ending: CRLF and LF differ. */
     diff_is("x\r\n", "x\n", "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+x\n");
 }
