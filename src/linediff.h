@@ -1,6 +1,9 @@
 /*
- * linediff: a unified diff of two texts, line by line (Myers' O(ND)
- * algorithm), for `reglint lint --diff`.
+ * linediff: a unified diff of two texts, line by line, for
+ * `reglint lint --diff`. Lines that both texts have exactly once anchor the
+ * diff (as in patience diff); the stretches between them get a shortest
+ * edit script (Myers' O(ND) algorithm), or, past 1000 differences, are shown
+ * as replaced. Changed blocks slide below lines they repeat, as in GNU diff.
  *
  * Lines end at LF, CR LF or CR; a line compares equal only with its line
  * ending. The output is UTF-8 with LF line endings, in the layout of

@@ -119,6 +119,12 @@ static void check_enabled(struct lint_ctx *c, enum protocol p, enum role r, cons
         } else {
             diag_help(c->diags, d, "%s; disable it: \"Enabled\"=dword:00000000, \"DisabledByDefault\"=dword:00000001",
                       info->strength == STRENGTH_BROKEN ? "the protocol is broken" : "the profile disables it");
+            /* Unsafe: whatever still needs the protocol stops working. */
+            struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "disable it");
+            if (v->has_enabled)
+                diag_fix_edit(c->diags, fix, lint_value_stmt(c, v->enabled)->data_at, "dword:00000000");
+            if (v->has_dbd)
+                diag_fix_edit(c->diags, fix, lint_value_stmt(c, v->dbd)->data_at, "dword:00000001");
         }
     }
     /* Enabled but disabled by default is RL3001's finding, which says both

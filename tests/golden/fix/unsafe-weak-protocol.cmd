@@ -1,0 +1,1 @@
+reglint lint --diff weak.reg; echo "rc=$?"; reglint lint --diff --unsafe-fixes --select RL4001,RL5001 weak.reg; echo "rc=$?"; reglint lint --diff --unsafe-fixes --profile tls12-only --select RL4001 weak.reg
