@@ -1,4 +1,4 @@
-# reglint: lint Windows .reg files and generate them from profiles. GNU make.
+# reglint: lint, fix and generate Windows .reg files. GNU make.
 #
 #   make            build build/reglint
 #   make demo       build, then run reglint on the files in samples/

@@ -4,8 +4,8 @@
  * default value, names with \\ \" \r \n escaped, "dword:%08x", "hex:" for
  * REG_BINARY and "hex(%x):" for other types, hex bytes wrapped with ",\" at
  * regedit's column and continued with two spaces, CRLF and UTF-16LE with a
- * byte order mark by default. gen and fmt write through it, and nothing else
- * writes .reg text.
+ * byte order mark by default. gen, fmt and the fixes that add lines write
+ * through it, and nothing else writes .reg text.
  *
  * The writer lays out lines; it does not decide what to write (callers add the
  * blank lines regedit puts before each key) and does not check names: key
