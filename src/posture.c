@@ -655,7 +655,11 @@ static void schannel_cell(const struct table_ctx *t, enum protocol proto, enum r
         cell->state = d ? ST_DISABLED_BY_DEFAULT : ST_ENABLED;
         cell->by = dbd;
     } else {
+        /* Enabled=1 alone leaves DisabledByDefault to Windows: the cell is
+         * the default's, but the value the file sets is named as well. */
         cell->os_default = true;
+        if (enabled.value)
+            cell->by = enabled;
         if (def == OSD_CONFLICTING) {
             cell->state = ST_UNKNOWN;
             cell->note = NOTE_CONFLICT;
@@ -970,6 +974,12 @@ void posture_cell_describe(const struct posture_cell *cell, const struct posture
         posture_value_text(m, cell->by.value, out);
         buf_puts(out, " at ");
         posture_value_place(m, cell->by.value, out);
+        if (cell->os_default && !cell->note) {
+            if (cell->has_target)
+                buf_printf(out, "; DisabledByDefault: default of %s", target_info(cell->target)->display);
+            else
+                buf_puts(out, "; DisabledByDefault: default of every target that has it");
+        }
     } else if (cell->os_default && cell->state == ST_UNSUPPORTED && !cell->note) {
         if (cell->has_target)
             buf_printf(out, "%s has no such protocol", target_info(cell->target)->display);

@@ -1,0 +1,1 @@
+reglint posture --target windows-server-2019 enabled-only.reg | grep -A2 "^SSL 3.0"; reglint posture --target windows-server-2019 --format json enabled-only.reg | grep -o "\"SSL 3.0\".\{0,400\}" | head -c 400; echo
