@@ -258,11 +258,11 @@ static void json_side(const struct model *m, const struct model_value *v, struct
     struct buf t = BUF_INIT;
     semdiff_data_text(m, v, &t);
     buf_printf(out, "{\"type\":\"%s\",\"data\":", dump_type_name(model_value_type(m, v), scratch));
-    report_json_string(out, t.data, t.len);
+    text_json_string(out, t.data, t.len);
     uint32_t line, col;
     source_position(m->file->src, model_value_stmt(m, v)->name_at.start, &line, &col);
     buf_puts(out, ",\"file\":");
-    report_json_string(out, m->file->src->name, strlen(m->file->src->name));
+    text_json_string(out, m->file->src->name, strlen(m->file->src->name));
     buf_printf(out, ",\"line\":%u}", (unsigned)line);
     buf_free(&t);
 }
@@ -272,9 +272,9 @@ static void diff_json(const struct diff_run *r, struct buf *out)
     const struct semdiff *d = r->d;
     const char *old_name = r->pf->docs[0].src->name, *new_name = r->pf->docs[1].src->name;
     buf_puts(out, "{\"version\":1,\"old\":");
-    report_json_string(out, old_name, strlen(old_name));
+    text_json_string(out, old_name, strlen(old_name));
     buf_puts(out, ",\"new\":");
-    report_json_string(out, new_name, strlen(new_name));
+    text_json_string(out, new_name, strlen(new_name));
     buf_puts(out, ",\"target\":");
     if (r->target)
         buf_printf(out, "\"%s\"", target_info(*r->target)->name);
@@ -285,28 +285,28 @@ static void diff_json(const struct diff_run *r, struct buf *out)
     for (size_t i = 0; i < d->nchanges; i++) {
         const struct value_change *c = &d->changes[i];
         buf_printf(out, "%s{\"change\":\"%s\",\"key\":", i ? "," : "", change_ids[c->kind]);
-        report_json_string(out, c->key_path, strlen(c->key_path));
+        text_json_string(out, c->key_path, strlen(c->key_path));
         if (c->deletion) {
             if (!key_level(c)) {
                 buf_puts(out, ",\"name\":");
-                report_json_string(out, c->value_name, strlen(c->value_name));
+                text_json_string(out, c->value_name, strlen(c->value_name));
             }
             const char *file = c->deleted_in->file->src->name;
             buf_puts(out, ",\"file\":");
-            report_json_string(out, file, strlen(file));
+            text_json_string(out, file, strlen(file));
             buf_printf(out, ",\"line\":%u", (unsigned)deletion_line(c));
         } else if (!key_level(c)) {
             buf_clear(&t);
             change_name(r, c, &t);
             buf_puts(out, ",\"name\":");
-            report_json_string(out, t.data, t.len);
+            text_json_string(out, t.data, t.len);
             buf_puts(out, ",\"old\":");
             json_side(d->old_model, c->old_value, out);
             buf_puts(out, ",\"new\":");
             json_side(d->new_model, c->new_value, out);
             buf_puts(out, ",\"meaning\":");
             if (c->meaning)
-                report_json_string(out, c->meaning, strlen(c->meaning));
+                text_json_string(out, c->meaning, strlen(c->meaning));
             else
                 buf_puts(out, "null");
         }

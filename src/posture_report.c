@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "suggest.h"
+#include "text.h"
 #include "xalloc.h"
 
 bool report_format_by_name(const char *name, enum report_format *out)
@@ -108,21 +109,6 @@ void posture_files_release(struct posture_files *pf)
     memset(pf, 0, sizeof *pf);
 }
 
-void report_json_string(struct buf *b, const char *s, size_t len)
-{
-    buf_putc(b, '"');
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '"' || ch == '\\')
-            buf_printf(b, "\\%c", ch);
-        else if (ch < 0x20 || ch == 0x7f)
-            buf_printf(b, "\\u%04x", ch);
-        else
-            buf_putc(b, (char)ch);
-    }
-    buf_putc(b, '"');
-}
-
 void report_markdown_text(struct buf *b, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
@@ -171,7 +157,7 @@ void posture_report_json_cell(const struct posture_cell *cell, const struct post
                cell->os_default ? "true" : "false");
     struct buf why = BUF_INIT;
     posture_cell_describe(cell, layers, &why);
-    report_json_string(out, why.data ? why.data : "", why.len);
+    text_json_string(out, why.data ? why.data : "", why.len);
     buf_puts(out, ",\"value\":");
     if (cell->by.value) {
         const struct model *m = layers[cell->by.layer].model;
@@ -180,9 +166,9 @@ void posture_report_json_cell(const struct posture_cell *cell, const struct post
         source_position(m->file->src, model_value_stmt(m, v)->name_at.start, &line, &col);
         struct reg_name name = model_value_name(m, v);
         buf_puts(out, "{\"name\":");
-        report_json_string(out, name.s, name.len);
+        text_json_string(out, name.s, name.len);
         buf_puts(out, ",\"file\":");
-        report_json_string(out, m->file->src->name, strlen(m->file->src->name));
+        text_json_string(out, m->file->src->name, strlen(m->file->src->name));
         buf_printf(out, ",\"line\":%u}", (unsigned)line);
     } else {
         buf_puts(out, "null");
@@ -263,14 +249,14 @@ static void table_json(const struct posture_table *t, const struct posture_files
 {
     buf_puts(out, "{\"version\":1,\"target\":");
     if (target)
-        report_json_string(out, target_info(*target)->name, strlen(target_info(*target)->name));
+        text_json_string(out, target_info(*target)->name, strlen(target_info(*target)->name));
     else
         buf_puts(out, "null");
     buf_puts(out, ",\"files\":[");
     for (size_t i = 0; i < pf->n; i++) {
         if (i)
             buf_putc(out, ',');
-        report_json_string(out, pf->docs[i].src->name, strlen(pf->docs[i].src->name));
+        text_json_string(out, pf->docs[i].src->name, strlen(pf->docs[i].src->name));
     }
     buf_puts(out, "],\"protocols\":[");
     bool first = true;

@@ -52,8 +52,6 @@ bool posture_files_load(struct posture_files *pf, char *const *paths, size_t n,
                         const char *stdin_name);
 void posture_files_release(struct posture_files *pf);
 
-/* A JSON string of `len` bytes of UTF-8, quoted and escaped. */
-void report_json_string(struct buf *b, const char *s, size_t len);
 /* Text for a Markdown table cell: '|' and the characters Markdown would
  * read as markup are escaped. */
 void report_markdown_text(struct buf *b, const char *s, size_t len);

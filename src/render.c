@@ -32,53 +32,10 @@ bool render_format_parse(const char *name, enum render_format *out)
 
 /* --------------------------------------------------------------- JSON */
 
+/* A JSON string literal for a NUL-terminated string (text.h says how). */
 static void json_string(struct buf *b, const char *s)
 {
-    buf_putc(b, '"');
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        switch (ch) {
-        case '"':
-            buf_puts(b, "\\\"");
-            break;
-        case '\\':
-            buf_puts(b, "\\\\");
-            break;
-        case '\n':
-            buf_puts(b, "\\n");
-            break;
-        case '\r':
-            buf_puts(b, "\\r");
-            break;
-        case '\t':
-            buf_puts(b, "\\t");
-            break;
-        default:
-            if (ch < 0x20 || ch == 0x7f)
-                buf_printf(b, "\\u%04x", ch);
-            else
-                buf_putc(b, (char)ch);
-        }
-    }
-    buf_putc(b, '"');
-}
-
-/* Surrogates that the decoder kept (WTF-8) are not valid in JSON text as
- * UTF-8: they become U+FFFD. */
-static const char *valid_utf8(struct buf *tmp, const char *s)
-{
-    buf_clear(tmp);
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        size_t start = i;
-        uint32_t cp = text_next_cp(s, n, &i);
-        if (cp >= 0xD800 && cp <= 0xDFFF)
-            text_put_utf8(tmp, 0xFFFD);
-        else
-            buf_append(tmp, s + start, i - start);
-    }
-    buf_putc(tmp, '\0');
-    return tmp->data;
+    text_json_string(b, s, strlen(s));
 }
 
 struct position {
@@ -99,10 +56,9 @@ static struct position position_of(struct source *src, struct span at)
 
 static void json_finding(struct renderer *r, struct buf *b, struct source *src, const struct diag *d)
 {
-    struct buf tmp = BUF_INIT;
     struct position p = position_of(src, d->at);
     buf_puts(b, "{\"file\":");
-    json_string(b, valid_utf8(&tmp, src->name));
+    json_string(b, src->name);
     buf_printf(b, ",\"line\":%u,\"column\":%u,\"endLine\":%u,\"endColumn\":%u,\"severity\":\"%s\",\"id\":",
                p.line, p.col, p.end_line, p.end_col, severity_name(d->severity));
     json_string(b, d->code);
@@ -112,14 +68,14 @@ static void json_finding(struct renderer *r, struct buf *b, struct source *src, 
     else
         buf_puts(b, "null");
     buf_puts(b, ",\"message\":");
-    json_string(b, valid_utf8(&tmp, d->message));
+    json_string(b, d->message);
     buf_puts(b, ",\"anchor\":");
     if (d->anchor_key) {
         buf_puts(b, "{\"key\":");
-        json_string(b, valid_utf8(&tmp, d->anchor_key));
+        json_string(b, d->anchor_key);
         if (d->anchor_value) {
             buf_puts(b, ",\"value\":");
-            json_string(b, valid_utf8(&tmp, d->anchor_value));
+            json_string(b, d->anchor_value);
         }
         buf_putc(b, '}');
     } else {
@@ -129,7 +85,7 @@ static void json_finding(struct renderer *r, struct buf *b, struct source *src, 
     if (d->fix) {
         buf_printf(b, "{\"applicability\":\"%s\",\"message\":",
                    d->fix->applicability == FIX_SAFE ? "safe" : "unsafe");
-        json_string(b, valid_utf8(&tmp, d->fix->message));
+        json_string(b, d->fix->message);
         buf_puts(b, ",\"edits\":[");
         for (size_t i = 0; i < d->fix->nedits; i++) {
             const struct fix_edit *e = &d->fix->edits[i];
@@ -138,7 +94,7 @@ static void json_finding(struct renderer *r, struct buf *b, struct source *src, 
             source_position(src, e->at.end, &ep.end_line, &ep.end_col);
             buf_printf(b, "%s{\"line\":%u,\"column\":%u,\"endLine\":%u,\"endColumn\":%u,\"text\":",
                        i ? "," : "", ep.line, ep.col, ep.end_line, ep.end_col);
-            json_string(b, valid_utf8(&tmp, e->text));
+            json_string(b, e->text);
             buf_putc(b, '}');
         }
         buf_puts(b, "]}");
@@ -146,7 +102,6 @@ static void json_finding(struct renderer *r, struct buf *b, struct source *src, 
         buf_puts(b, "null");
     }
     buf_putc(b, '}');
-    buf_free(&tmp);
     (void)r;
 }
 
@@ -221,20 +176,18 @@ static void sarif_begin(struct renderer *r)
 
 static void sarif_result(struct buf *b, struct source *src, const struct diag *d)
 {
-    struct buf tmp = BUF_INIT;
     struct position p = position_of(src, d->at);
     buf_puts(b, "{\"ruleId\":");
     json_string(b, d->code);
     if (d->rule != RULE_COUNT)
         buf_printf(b, ",\"ruleIndex\":%d", (int)d->rule);
     buf_printf(b, ",\"level\":\"%s\",\"message\":{\"text\":", sarif_level(d->severity));
-    json_string(b, valid_utf8(&tmp, d->message));
+    json_string(b, d->message);
     /* The URI has only unreserved characters and %XX: no JSON escaping. */
     buf_puts(b, "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"");
     uri_reference(b, src->name);
     buf_printf(b, "\"},\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,\"endColumn\":%u}}}]}",
                p.line, p.col, p.end_line, p.end_col);
-    buf_free(&tmp);
 }
 
 /* ------------------------------------------------------------- GitHub */

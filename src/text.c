@@ -562,3 +562,39 @@ const char *text_eol_chars(enum text_eol eol)
     }
     return "\r\n";
 }
+
+void text_json_string(struct buf *out, const char *s, size_t len)
+{
+    buf_putc(out, '"');
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            buf_putc(out, '\\');
+            buf_putc(out, (char)c);
+            i++;
+        } else if (c == '\n') {
+            buf_puts(out, "\\n");
+            i++;
+        } else if (c == '\r') {
+            buf_puts(out, "\\r");
+            i++;
+        } else if (c == '\t') {
+            buf_puts(out, "\\t");
+            i++;
+        } else if (c < 0x20 || c == 0x7F) {
+            buf_printf(out, "\\u%04x", c);
+            i++;
+        } else if (c < 0x80) {
+            buf_putc(out, (char)c);
+            i++;
+        } else {
+            size_t start = i;
+            uint32_t cp = text_next_cp(s, len, &i);
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                text_put_utf8(out, 0xFFFD);
+            else
+                buf_append(out, s + start, i - start);
+        }
+    }
+    buf_putc(out, '"');
+}

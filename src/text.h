@@ -109,6 +109,10 @@ void text_from_utf16le(const unsigned char *p, size_t n, struct buf *out);
 /* Appends s[0..n) for quoting in a message: up to the first line ending, at
  * most `max_cps` code points (then "..."), control characters as \xHH. */
 void text_snippet(struct buf *out, const char *s, size_t n, size_t max_cps);
+/* Appends s as a JSON string literal: quotes, backslashes and control
+ * characters escaped, and unpaired surrogates (which the decoder keeps as
+ * WTF-8) as U+FFFD, so that the result is valid JSON in UTF-8. */
+void text_json_string(struct buf *out, const char *s, size_t len);
 
 const char *text_encoding_name(enum text_encoding enc);
 const char *text_eol_chars(enum text_eol eol);

@@ -168,6 +168,19 @@ static void test_snippet_stops_at_line_end_and_escapes(void **state)
     buf_free(&out);
 }
 
+static void test_json_string_is_valid_json(void **state)
+{
+    (void)state;
+    struct buf b = BUF_INIT;
+    /* Quote, backslash, CR/LF/TAB, another control character, DEL, UTF-8,
+     * and an unpaired surrogate as the decoder keeps it (WTF-8). */
+    const char in[] = "a\"b\\c\r\n\t\x01\x7f\xc3\xa9\xed\xa0\x80z";
+    text_json_string(&b, in, sizeof in - 1);
+    buf_putc(&b, '\0');
+    assert_string_equal(b.data, "\"a\\\"b\\\\c\\r\\n\\t\\u0001\\u007f\xc3\xa9\xef\xbf\xbdz\"");
+    buf_free(&b);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +195,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_ansi_encoding_round_trips_and_counts_losses),
         cmocka_unit_test(test_counts_and_upcase),
         cmocka_unit_test(test_snippet_stops_at_line_end_and_escapes),
+        cmocka_unit_test(test_json_string_is_valid_json),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
