@@ -92,12 +92,7 @@ int cli_show(int argc, char **argv)
             buf_putc(&out, (char)c);
             i++;
         } else {
-            size_t start = i;
-            uint32_t cp = text_next_cp(s, n, &i);
-            if (cp >= 0xD800 && cp <= 0xDFFF)
-                text_put_utf8(&out, 0xFFFD);
-            else
-                buf_append(&out, s + start, i - start);
+            text_put_valid_char(&out, s, n, &i);
         }
     }
     fwrite(out.data, 1, out.len, stdout);

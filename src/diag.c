@@ -18,44 +18,53 @@ void diag_list_release(struct diag_list *list)
     list->n = list->cap = 0;
 }
 
+/* A finding with its message, not yet in the list. */
+static struct diag *new_diag(struct diag_list *list, struct source *src, struct span at,
+                             const char *fmt, va_list ap)
+{
+    struct diag *d = arena_alloc(list->arena, sizeof *d);
+    d->src = src;
+    d->at = at;
+    d->message = arena_vprintf(list->arena, fmt, ap);
+    return d;
+}
+
+static void append(struct diag_list *list, struct diag *d)
+{
+    list->items = xgrow(list->items, &list->cap, list->n + 1, sizeof *list->items);
+    list->items[list->n++] = d;
+}
+
 struct diag *diag_add(struct diag_list *list, enum rule_id rule, struct source *src,
                       struct span at, const char *fmt, ...)
 {
-    struct diag *d = arena_alloc(list->arena, sizeof *d);
+    va_list ap;
+    va_start(ap, fmt);
+    struct diag *d = new_diag(list, src, at, fmt, ap);
+    va_end(ap);
     d->rule = rule;
     d->code = rule_info(rule)->id;
     d->severity = rule_info(rule)->severity;
-    d->src = src;
-    d->at = at;
-    va_list ap;
-    va_start(ap, fmt);
-    d->message = arena_vprintf(list->arena, fmt, ap);
-    va_end(ap);
     if (list->kept[rule] >= DIAG_PER_RULE_LIMIT) {
         list->dropped[rule]++;
         return d;
     }
     list->kept[rule]++;
-    list->items = xgrow(list->items, &list->cap, list->n + 1, sizeof *list->items);
-    list->items[list->n++] = d;
+    append(list, d);
     return d;
 }
 
 struct diag *diag_add_coded(struct diag_list *list, const char *code, enum severity severity,
                             struct source *src, struct span at, const char *fmt, ...)
 {
-    struct diag *d = arena_alloc(list->arena, sizeof *d);
+    va_list ap;
+    va_start(ap, fmt);
+    struct diag *d = new_diag(list, src, at, fmt, ap);
+    va_end(ap);
     d->rule = RULE_COUNT;
     d->code = arena_strdup(list->arena, code);
     d->severity = severity;
-    d->src = src;
-    d->at = at;
-    va_list ap;
-    va_start(ap, fmt);
-    d->message = arena_vprintf(list->arena, fmt, ap);
-    va_end(ap);
-    list->items = xgrow(list->items, &list->cap, list->n + 1, sizeof *list->items);
-    list->items[list->n++] = d;
+    append(list, d);
     return d;
 }
 

@@ -29,6 +29,19 @@ static struct diag *unmet(struct lint_ctx *c, const struct model_key *key, const
     return d;
 }
 
+/* The key a full path names ("HKEY_...\\..."), or NULL when the file never
+ * names it. */
+static const struct model_key *key_by_path(const struct lint_ctx *c, const char *path)
+{
+    for (int r = 0; r < REG_ROOT_COUNT; r++) {
+        const char *root = reg_root_name((enum reg_root)r);
+        size_t n = strlen(root);
+        if (strncmp(path, root, n) == 0 && path[n] == '\\')
+            return model_find_key(c->m, (enum reg_root)r, path + n + 1);
+    }
+    return NULL;
+}
+
 static void check_protocol(struct lint_ctx *c, const struct policy_setting *s)
 {
     enum protocol p = s->subject.protocol.protocol;
@@ -94,8 +107,7 @@ static void check_algorithm(struct lint_ctx *c, const struct policy_setting *s)
         return;
     static const char *const groups[] = {KEY_SCHANNEL_CIPHERS, KEY_SCHANNEL_HASHES, KEY_SCHANNEL_KEX};
     const char *path = arena_printf(c->diags->arena, "%s\\%s", groups[alg->kind], alg->key);
-    const struct model_key *key =
-        model_find_key(c->m, REG_ROOT_HKLM, path + strlen("HKEY_LOCAL_MACHINE\\"));
+    const struct model_key *key = key_by_path(c, path);
     uint32_t have;
     bool present = posture_dword(&c->posture, key, "Enabled", &have);
     /* An algorithm with no Enabled value is on (KB245030). */
@@ -126,19 +138,6 @@ static void check_suite_order(struct lint_ctx *c, const struct policy_setting *s
         diag_help(c->diags, d, "'reglint gen' writes the profile's Functions value");
     }
     buf_free(&want);
-}
-
-/* The key a full path names ("HKEY_...\\..."), or NULL when the file never
- * names it. */
-static const struct model_key *key_by_path(const struct lint_ctx *c, const char *path)
-{
-    for (int r = 0; r < REG_ROOT_COUNT; r++) {
-        const char *root = reg_root_name((enum reg_root)r);
-        size_t n = strlen(root);
-        if (strncmp(path, root, n) == 0 && path[n] == '\\')
-            return model_find_key(c->m, (enum reg_root)r, path + n + 1);
-    }
-    return NULL;
 }
 
 /* A setting that writes one value (the curve order, a raw value): met when
@@ -241,8 +240,7 @@ void lint_check_profile(struct lint_ctx *c)
         case PS_KEY_LENGTH: {
             const struct algorithm_info *alg = s->subject.key_length.algorithm;
             const char *path = arena_printf(c->diags->arena, KEY_SCHANNEL_KEX "\\%s", alg->key);
-            const struct model_key *key =
-                model_find_key(c->m, REG_ROOT_HKLM, path + strlen("HKEY_LOCAL_MACHINE\\"));
+            const struct model_key *key = key_by_path(c, path);
             const char *name = key_length_value(s->subject.key_length.bound);
             check_dword(c, key, path, name, (uint32_t)s->number, false,
                         arena_printf(c->diags->arena, "%s %s", alg->key, name));

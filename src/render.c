@@ -283,14 +283,13 @@ static void excerpt(struct buf *b, struct source *src, const struct diag *d, boo
         width = 4;
     buf_printf(b, " %*u | ", width, line);
     for (size_t i = ls.start; i < ls.end;) {
-        size_t start = i;
-        uint32_t cp = text_next_cp(text, ls.end, &i);
-        if (cp < 0x20 && cp != '\t')
-            buf_printf(b, "\\x%02X", cp);
-        else if (cp >= 0xD800 && cp <= 0xDFFF)
-            text_put_utf8(b, 0xFFFD);
-        else
-            buf_append(b, text + start, i - start);
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x20 && c != '\t') {
+            buf_printf(b, "\\x%02X", c);
+            i++;
+        } else {
+            text_put_valid_char(b, text, ls.end, &i);
+        }
     }
     buf_printf(b, "\n %*s | ", width, "");
     /* Blanks up to the column, keeping tabs so that the caret lines up. */

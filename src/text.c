@@ -563,6 +563,17 @@ const char *text_eol_chars(enum text_eol eol)
     return "\r\n";
 }
 
+uint32_t text_put_valid_char(struct buf *b, const char *s, size_t len, size_t *i)
+{
+    size_t start = *i;
+    uint32_t cp = text_next_cp(s, len, i);
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        text_put_utf8(b, 0xFFFD);
+    else
+        buf_append(b, s + start, *i - start);
+    return cp;
+}
+
 void text_json_string(struct buf *out, const char *s, size_t len)
 {
     buf_putc(out, '"');
@@ -588,12 +599,7 @@ void text_json_string(struct buf *out, const char *s, size_t len)
             buf_putc(out, (char)c);
             i++;
         } else {
-            size_t start = i;
-            uint32_t cp = text_next_cp(s, len, &i);
-            if (cp >= 0xD800 && cp <= 0xDFFF)
-                text_put_utf8(out, 0xFFFD);
-            else
-                buf_append(out, s + start, i - start);
+            text_put_valid_char(out, s, len, &i);
         }
     }
     buf_putc(out, '"');

@@ -84,6 +84,10 @@ int text_cp1252_encode(uint32_t cp);
 uint32_t text_next_cp(const char *s, size_t len, size_t *i);
 /* Appends the WTF-8 form of `cp` (surrogates allowed). */
 void text_put_utf8(struct buf *b, uint32_t cp);
+/* Appends the character at s[*i] (of `len` bytes) and moves *i past it; an
+ * unpaired surrogate, which the decoder keeps as WTF-8, becomes U+FFFD so
+ * that the output is valid UTF-8. Returns the code point read. */
+uint32_t text_put_valid_char(struct buf *b, const char *s, size_t len, size_t *i);
 /* Number of code points in s[0..n). */
 size_t text_count_cps(const char *s, size_t n);
 /* Number of UTF-16 code units needed for s[0..n). */
