@@ -20,6 +20,9 @@ void diag_list_release(struct diag_list *list)
 
 /* A finding with its message, not yet in the list. */
 static struct diag *new_diag(struct diag_list *list, struct source *src, struct span at,
+                             const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+
+static struct diag *new_diag(struct diag_list *list, struct source *src, struct span at,
                              const char *fmt, va_list ap)
 {
     struct diag *d = arena_alloc(list->arena, sizeof *d);
