@@ -135,15 +135,15 @@ data:
                                     $$.form = REG_FORM_STRING;
                                     $$.type = REG_TYPE_SZ;
                                     $$.plain = false;
-                                    $$.bytes = (const unsigned char *)$1.text.s;
+                                    $$.data.string = (const unsigned char *)$1.text.s;
                                     $$.len = $1.text.len;
                                 }
-  | DWORD                       { reg_dword_data(ctx, $1.number, &$$); }
+  | DWORD                       { reg_dword_data($1.number, &$$); }
   | hex                         {
                                     /* Byte runs are not tokens: the data ends
                                      * where the last run ended. */
                                     $$ = $1;
-                                    $$.bytes = reg_take_hex(ctx, &$$.len);
+                                    $$.len = ctx->hex_count;
                                     if (ctx->hex_end > @$.end)
                                         @$.end = ctx->hex_end;
                                 }

@@ -64,7 +64,10 @@ static void write_value(struct reg_writer *w, const struct reg_file *file,
         /* regedit exports a 4-byte REG_DWORD as dword: whatever it was written as. */
         if (form == REG_FORM_HEX && v->type == REG_TYPE_DWORD && v->len == 4)
             form = REG_FORM_DWORD;
-        writer_value(w, v->name, v->name_len, form, v->type, v->bytes, v->len);
+        struct buf scratch = BUF_INIT;
+        writer_value(w, v->name, v->name_len, form, v->type, reg_value_bytes(file, v, &scratch),
+                     v->len);
+        buf_free(&scratch);
     }
     append_trailing(w, file->src, st->at.end);
 }

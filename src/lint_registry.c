@@ -253,7 +253,7 @@ static bool string_number(const struct reg_value_stmt *st, uint32_t *out)
     if (st->form != REG_FORM_STRING || st->len == 0 || st->len > 10)
         return false;
     char tmp[16];
-    memcpy(tmp, st->bytes, st->len);
+    memcpy(tmp, st->data.string, st->len);
     tmp[st->len] = '\0';
     char *end;
     unsigned long v = strtoul(tmp, &end, 0);

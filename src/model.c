@@ -521,27 +521,26 @@ void model_value_data(const struct model *m, const struct model_value *v, struct
 {
     const struct reg_value_stmt *st = model_value_stmt(m, v);
     bool utf16_file = m->file->src->d.encoding == TEXT_UTF16LE;
-    switch (st->form) {
+    switch ((enum reg_form)st->form) {
     case REG_FORM_STRING:
-        text_to_utf16le((const char *)st->bytes, st->len, out);
+        text_to_utf16le((const char *)st->data.string, st->len, out);
         buf_append(out, "\0\0", 2);
         return;
     case REG_FORM_DWORD:
-        buf_append(out, st->bytes, st->len);
+        buf_append(out, st->data.dword, sizeof st->data.dword);
         return;
     case REG_FORM_HEX:
         break;
     }
     bool stringish = st->type == REG_TYPE_SZ || st->type == REG_TYPE_EXPAND_SZ ||
                      st->type == REG_TYPE_MULTI_SZ;
-    if (!stringish || st->len == 0) {
-        buf_append(out, st->bytes, st->len);
+    size_t start = out->len;
+    reg_value_append_bytes(m->file, st, out);
+    if (!stringish || st->len == 0)
         return;
-    }
     /* regedit makes sure string data ends in one NUL character; in an ANSI
      * file the bytes are ANSI text, widened after that. */
     if (utf16_file) {
-        buf_append(out, st->bytes, st->len);
         if (st->len % 2)
             buf_putc(out, '\0');
         size_t n = out->len;
@@ -549,13 +548,18 @@ void model_value_data(const struct model *m, const struct model_value *v, struct
             buf_append(out, "\0\0", 2);
         return;
     }
+    /* Widen in place, from the last byte back. */
     size_t n = st->len;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t cp = text_cp1252_decode(st->bytes[i]);
-        char unit[2] = {(char)(cp & 0xFF), (char)(cp >> 8)};
-        buf_append(out, unit, 2);
+    buf_reserve(out, start + 2 * n + 2);
+    unsigned char *b = (unsigned char *)out->data + start;
+    bool ends_in_nul = b[n - 1] == 0;
+    for (size_t i = n; i-- > 0;) {
+        uint32_t cp = text_cp1252_decode(b[i]);
+        b[2 * i] = (unsigned char)(cp & 0xFF);
+        b[2 * i + 1] = (unsigned char)(cp >> 8);
     }
-    if (st->bytes[n - 1] != 0)
+    out->len = start + 2 * n;
+    if (!ends_in_nul)
         buf_append(out, "\0\0", 2);
 }
 
@@ -564,8 +568,10 @@ bool model_value_dword(const struct model *m, const struct model_value *v, uint3
     const struct reg_value_stmt *st = model_value_stmt(m, v);
     if (st->type != REG_TYPE_DWORD || st->len != 4)
         return false;
-    const unsigned char *b = st->bytes;
+    struct buf scratch = BUF_INIT;
+    const unsigned char *b = reg_value_bytes(m->file, st, &scratch);
     *out = (uint32_t)b[0] | ((uint32_t)b[1] << 8) | ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24);
+    buf_free(&scratch);
     return true;
 }
 

@@ -4,8 +4,8 @@
  * reg_read() runs the scanner and parser (grammar/reg.l, grammar/reg.y) over a
  * source and returns the file's statements in order: key lines, key deletions,
  * value assignments, value deletions, comments, and lines regedit skips. Each
- * statement keeps its span and what was written (names unescaped, data bytes as
- * listed); what the statements do to a registry is the model's business
+ * statement keeps its span and what was written (names and strings unescaped;
+ * hex data is read again from the text when asked for); what the statements do to a registry is the model's business
  * (model.h). Every line regedit would skip, truncate or refuse gets an RL1xxx
  * diagnostic, and reading goes on where regedit goes on (FORMAT.md §1).
  *
@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "source.h"
 
@@ -113,12 +114,20 @@ struct reg_key_stmt {
     struct span path_at;   /* the text between the brackets ('-' excluded) */
 };
 
+/* The data of a value statement as the parser keeps it. Hex data, most of a
+ * large export, is not kept: it is decoded again from the text when asked
+ * for (reg_value_bytes()), which costs less than holding it. */
+union reg_value_data {
+    const unsigned char *string; /* REG_FORM_STRING: the unescaped UTF-8 text */
+    unsigned char dword[4];      /* REG_FORM_DWORD: little-endian */
+};
+
 /* Ordered to leave no padding: there is one per value line of the file. */
 struct reg_value_stmt {
     const char *name;      /* UTF-8, not NUL-terminated; "" for the default value */
-    const unsigned char *bytes;
+    union reg_value_data data; /* see reg_value_bytes() */
     uint32_t name_len;
-    uint32_t len;          /* of bytes */
+    uint32_t len;          /* of the data bytes */
     uint32_t type;         /* registry type */
     struct span name_at;   /* the name as written, quotes included */
     struct span data_at;   /* the data as written, from its tag to its last byte */
@@ -149,6 +158,17 @@ struct reg_file {
  * tree, possibly of skipped lines. */
 struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_list *diags);
 void reg_file_free(struct reg_file *file);
+
+/* The `len` data bytes of value statement `v` of `file` as written: string
+ * data as its unescaped UTF-8 text, dword data as 4 little-endian bytes, hex
+ * data as the listed bytes. The result points into the tree or, for hex data,
+ * into `scratch`, whose earlier contents it replaces; it stays valid until
+ * `scratch` changes. */
+const unsigned char *reg_value_bytes(const struct reg_file *file, const struct reg_value_stmt *v,
+                                     struct buf *scratch);
+/* The same bytes, appended to `out`. */
+void reg_value_append_bytes(const struct reg_file *file, const struct reg_value_stmt *v,
+                            struct buf *out);
 
 /* Whether regedit imports anything from a file with this header. */
 bool reg_version_imports(enum reg_version v);

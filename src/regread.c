@@ -1,6 +1,7 @@
 /* reg_read() and the helpers the .reg scanner and parser share. */
 #include "regread.h"
 
+#include <assert.h>
 #include <stdalign.h>
 #include <string.h>
 
@@ -268,18 +269,23 @@ struct diag *reg_problem(struct reg_ctx *ctx, enum reg_problem problem, struct s
  * =====================================================================
  */
 
+/* One more than the value of each hex digit; 0 for other bytes. A table,
+ * because hex data is most of a large export. */
+static const unsigned char hex_digit_plus_1[256] = {
+    ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,
+    ['6'] = 7,  ['7'] = 8,  ['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12,
+    ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12,
+    ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
 static bool is_hex_digit(char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return hex_digit_plus_1[(unsigned char)c] != 0;
 }
 
 static uint32_t hex_digit_value(char c)
 {
-    if (c >= '0' && c <= '9')
-        return (uint32_t)(c - '0');
-    if (c >= 'a' && c <= 'f')
-        return (uint32_t)(c - 'a' + 10);
-    return (uint32_t)(c - 'A' + 10);
+    return hex_digit_plus_1[(unsigned char)c] - 1u;
 }
 
 uint32_t reg_parse_ulong(const char *s, uint32_t len, uint32_t *value, bool *overflow)
@@ -312,6 +318,21 @@ uint32_t reg_parse_ulong(const char *s, uint32_t len, uint32_t *value, bool *ove
     /* msvcrt's wcstoul negates in 32 bits: "-1" is 0xFFFFFFFF. */
     *value = negative && !*overflow ? (uint32_t)(0x100000000u - v) : (uint32_t)v;
     return i;
+}
+
+uint32_t reg_hex_byte(const char *s, uint32_t len, uint32_t *value, bool *too_big)
+{
+    /* Most bytes are two digits before a comma; only other forms need the
+     * whole of wcstoul's rules. */
+    if (len >= 2 && is_hex_digit(s[0]) && is_hex_digit(s[1]) && (len == 2 || s[2] == ',')) {
+        *value = hex_digit_value(s[0]) << 4 | hex_digit_value(s[1]);
+        *too_big = false;
+        return 2;
+    }
+    bool overflow = false;
+    uint32_t used = reg_parse_ulong(s, len, value, &overflow);
+    *too_big = overflow || *value > 0xFF;
+    return used;
 }
 
 enum reg_version reg_classify_header(const char *s, uint32_t len)
@@ -737,7 +758,7 @@ void reg_add_win31(struct reg_ctx *ctx, struct span at, const struct reg_token *
     v->is_at = true;
     v->form = REG_FORM_STRING;
     v->type = REG_TYPE_SZ;
-    v->bytes = (const unsigned char *)ctx->text + tok->trailing.start;
+    v->data.string = (const unsigned char *)ctx->text + tok->trailing.start;
     v->len = tok->trailing.end - tok->trailing.start;
     v->name_at = (struct span){tok->inner.end, tok->inner.end};
     v->data_at = tok->trailing;
@@ -768,7 +789,7 @@ void reg_add_value(struct reg_ctx *ctx, struct span at, const struct reg_token *
         v->form = data->form;
         v->hex_plain = data->plain;
         v->type = data->type;
-        v->bytes = data->bytes;
+        v->data = data->data;
         v->len = data->len;
         v->name_at = name_at;
         v->data_at = data_at;
@@ -807,17 +828,15 @@ void reg_add_skipped(struct reg_ctx *ctx, struct span at, uint32_t problem, uint
     ctx->ninner = 0;
 }
 
-void reg_dword_data(struct reg_ctx *ctx, uint32_t value, struct reg_data *out)
+void reg_dword_data(uint32_t value, struct reg_data *out)
 {
-    unsigned char *b = arena_alloc_bytes(ctx->arena, 4);
-    b[0] = (unsigned char)value;
-    b[1] = (unsigned char)(value >> 8);
-    b[2] = (unsigned char)(value >> 16);
-    b[3] = (unsigned char)(value >> 24);
     out->form = REG_FORM_DWORD;
     out->type = REG_TYPE_DWORD;
     out->plain = false;
-    out->bytes = b;
+    out->data.dword[0] = (unsigned char)value;
+    out->data.dword[1] = (unsigned char)(value >> 8);
+    out->data.dword[2] = (unsigned char)(value >> 16);
+    out->data.dword[3] = (unsigned char)(value >> 24);
     out->len = 4;
 }
 
@@ -826,16 +845,67 @@ void reg_hex_start(struct reg_data *out, uint32_t type, bool plain)
     out->form = REG_FORM_HEX;
     out->type = type;
     out->plain = plain;
-    out->bytes = NULL;
+    out->data.string = NULL;
     out->len = 0;
 }
 
-const unsigned char *reg_take_hex(struct reg_ctx *ctx, uint32_t *len)
+/* Reads the bytes of hex data the scanner accepted, from its type tag to its
+ * last byte: runs of bytes separated by commas, broken by a backslash, the
+ * rest of its line and any blank or comment lines after it. */
+static void decode_hex(const char *s, uint32_t n, struct buf *out)
 {
-    *len = (uint32_t)ctx->hex.len;
-    const unsigned char *bytes = arena_memdup(ctx->arena, ctx->hex.data, ctx->hex.len);
-    buf_clear(&ctx->hex);
-    return bytes;
+    uint32_t i = 0;
+    while (i < n && s[i] != ':')
+        i++;
+    for (i++; i < n;) {
+        char c = s[i];
+        if (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            i++; /* wcstoul would skip the blanks before a byte as well */
+            continue;
+        }
+        if (c == '\\' || c == ';') {
+            while (i < n && s[i] != '\r' && s[i] != '\n')
+                i++;
+            continue;
+        }
+        uint32_t value;
+        bool too_big;
+        uint32_t used = reg_hex_byte(s + i, n - i, &value, &too_big);
+        if (used == 0)
+            used = 1; /* not reached for data the scanner accepted */
+        else
+            buf_putc(out, (char)value);
+        i += used;
+    }
+}
+
+void reg_value_append_bytes(const struct reg_file *file, const struct reg_value_stmt *v,
+                            struct buf *out)
+{
+    switch ((enum reg_form)v->form) {
+    case REG_FORM_STRING:
+        buf_append(out, v->data.string, v->len);
+        return;
+    case REG_FORM_DWORD:
+        buf_append(out, v->data.dword, sizeof v->data.dword);
+        return;
+    case REG_FORM_HEX:
+        break;
+    }
+    size_t before = out->len;
+    buf_reserve(out, before + v->len);
+    decode_hex(file->src->d.text + v->data_at.start, v->data_at.end - v->data_at.start, out);
+    assert(out->len - before == v->len);
+}
+
+const unsigned char *reg_value_bytes(const struct reg_file *file, const struct reg_value_stmt *v,
+                                     struct buf *scratch)
+{
+    if (v->form != REG_FORM_HEX)
+        return v->form == REG_FORM_STRING ? v->data.string : v->data.dword;
+    buf_clear(scratch);
+    reg_value_append_bytes(file, v, scratch);
+    return scratch->data ? (const unsigned char *)scratch->data : (const unsigned char *)"";
 }
 
 /* }===================================================================== */
@@ -911,7 +981,6 @@ struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_l
     reg_yylex_destroy(scanner);
 
     check_version_encoding(&ctx);
-    buf_free(&ctx.hex);
     free(ctx.inner_comments);
     return file;
 }

@@ -96,7 +96,7 @@ struct reg_data {
     enum reg_form form;
     uint32_t type;
     bool plain;           /* hex: rather than hex(N): */
-    const unsigned char *bytes;
+    union reg_value_data data;
     uint32_t len;
 };
 
@@ -110,7 +110,7 @@ struct reg_ctx {
     bool last_was_eol;         /* for the EOL the scanner adds before end of file */
     bool hex_first_line;       /* regedit trims the value's own line, not the rest */
     bool hex_after_separator;  /* after the type tag or a comma */
-    struct buf hex;            /* bytes of the hex value being read */
+    uint32_t hex_count;        /* bytes of the hex value read so far */
     struct span last_backslash; /* the latest continuation backslash */
     uint32_t hex_end;          /* offset after the last hex byte read */
     struct span *inner_comments; /* ';' lines inside a hex continuation */
@@ -131,6 +131,10 @@ bool reg_unescape(struct reg_ctx *ctx, uint32_t start, uint32_t len, struct reg_
  * Returns the number of characters used (0: no number) and the value clamped
  * to 0xFFFFFFFF (with *overflow set past 32 bits). */
 uint32_t reg_parse_ulong(const char *s, uint32_t len, uint32_t *value, bool *overflow);
+/* One byte of hex data at the start of `s` (the `len` characters left of its
+ * run), read as regedit reads it: returns the characters used (0: no number)
+ * and sets *value, and *too_big when the number does not fit a byte. */
+uint32_t reg_hex_byte(const char *s, uint32_t len, uint32_t *value, bool *too_big);
 /* Classifies the first line of the file. */
 enum reg_version reg_classify_header(const char *s, uint32_t len);
 /* Whether an invalid first line was meant as a header (a header in the wrong
@@ -162,9 +166,7 @@ void reg_add_comment(struct reg_ctx *ctx, struct span at);
  * at `offending` and runs to the end of `at`. */
 void reg_add_skipped(struct reg_ctx *ctx, struct span at, uint32_t problem, uint32_t offending);
 void reg_add_win31(struct reg_ctx *ctx, struct span at, const struct reg_token *tok);
-void reg_dword_data(struct reg_ctx *ctx, uint32_t value, struct reg_data *out);
+void reg_dword_data(uint32_t value, struct reg_data *out);
 void reg_hex_start(struct reg_data *out, uint32_t type, bool plain);
-/* Interns the bytes of the current hex value in the arena. */
-const unsigned char *reg_take_hex(struct reg_ctx *ctx, uint32_t *len);
 
 #endif

@@ -330,15 +330,18 @@ void semdiff_data_text(const struct model *m, const struct model_value *v, struc
     const struct reg_value_stmt *st = model_value_stmt(m, v);
     if (st->form == REG_FORM_STRING) {
         buf_putc(out, '"');
-        buf_append(out, st->bytes, st->len);
+        buf_append(out, st->data.string, st->len);
         buf_putc(out, '"');
         return;
     }
     /* The bytes as the file lists them. */
     char scratch[16];
     buf_printf(out, "%s:", dump_type_name(model_value_type(m, v), scratch));
+    struct buf decoded = BUF_INIT;
+    const unsigned char *bytes = reg_value_bytes(m->file, st, &decoded);
     for (size_t i = 0; i < st->len && i < DATA_SHOWN_BYTES; i++)
-        buf_printf(out, "%s%02x", i ? "," : "", st->bytes[i]);
+        buf_printf(out, "%s%02x", i ? "," : "", bytes[i]);
+    buf_free(&decoded);
     if (st->len > DATA_SHOWN_BYTES)
         buf_printf(out, ",... (%u bytes)", (unsigned)st->len);
 }

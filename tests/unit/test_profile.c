@@ -340,7 +340,7 @@ static void test_gen_round_trips_through_the_reader(void **state)
     assert_int_equal(v->name_len, 3);
     assert_memory_equal(v->name, "q\"\\", 3);
     assert_int_equal(v->len, 4);
-    assert_memory_equal(v->bytes, "x\\\"]", 4);
+    assert_memory_equal(v->data.string, "x\\\"]", 4);
     parsed_free(reg);
     buf_free(&out);
     profile_release(&p);

@@ -47,6 +47,16 @@ static void value_name_is(const struct reg_stmt *st, const char *want)
     name_is((struct reg_name){st->as.value.name, st->as.value.name_len}, want);
 }
 
+/* Whether the data of `v` is `want`'s bytes. */
+static bool value_bytes_equal(const struct reg_file *file, const struct reg_value_stmt *v,
+                              const char *want)
+{
+    struct buf scratch = BUF_INIT;
+    bool equal = memcmp(reg_value_bytes(file, v, &scratch), want, strlen(want)) == 0;
+    buf_free(&scratch);
+    return equal;
+}
+
 /* Statement `i` sets `name` to `form`/`type` data of exactly these bytes. */
 static const struct reg_value_stmt *value_is(const struct parsed *p, size_t i,
                                                  const char *name, enum reg_form form,
@@ -59,8 +69,11 @@ static const struct reg_value_stmt *value_is(const struct parsed *p, size_t i,
     assert_int_equal(v->form, form);
     assert_int_equal(v->type, type);
     assert_int_equal(v->len, len);
-    if (len)
-        assert_memory_equal(v->bytes, bytes, len);
+    if (len) {
+        struct buf scratch = BUF_INIT;
+        assert_memory_equal(reg_value_bytes(p->file, v, &scratch), bytes, len);
+        buf_free(&scratch);
+    }
     return v;
 }
 
@@ -674,7 +687,7 @@ static bool problem_reported(enum reg_problem problem)
     const struct reg_stmt *last = n >= 2 ? &p->file->stmts[n - 1] : NULL;
     const struct reg_stmt *key = n >= 2 ? &p->file->stmts[n - 2] : NULL;
     if (!last || last->kind != REG_STMT_VALUE || last->as.value.len != strlen(stored) ||
-        memcmp(last->as.value.bytes, stored, strlen(stored)) != 0 || key->kind != REG_STMT_KEY ||
+        !value_bytes_equal(p->file, &last->as.value, stored) || key->kind != REG_STMT_KEY ||
         !key->as.key.usable) {
         fprintf(stderr, "problem %d: the lines after it were not read\n", (int)problem);
         ok = false;
