@@ -153,6 +153,13 @@ windows:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/windows CC=$(MINGW)-gcc AR=$(MINGW)-ar all
 	@sh scripts/check-no-registry-api $(MINGW)-objdump $(BUILD)/windows/reglint.exe
 
+# The golden tests of that program under Wine (Debian's wine64, installed if
+# missing), in a Wine prefix of its own under build/windows/wine.
+.PHONY: windows-check
+windows-check: windows
+	@sh scripts/ensure-deps wine
+	@sh tests/windows/run.sh $(BUILD)/windows/reglint.exe
+
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang into
 # build/fuzz with ASan and UBSan; FUZZ_SECONDS per harness.
 FUZZ_SECONDS ?= 30

@@ -1,0 +1,78 @@
+#!/bin/sh
+# The golden tests of the command line (tests/golden), run with the Windows
+# program under Wine, so that the .exe is held to the same bytes as the
+# native program.
+#   tests/windows/run.sh EXE
+# Wine runs in a prefix of its own beside EXE (DIR/wine/prefix, made on the
+# first run), with one wineserver kept up for the whole run so that each of
+# the few hundred starts of EXE is quick. The cases named in
+# tests/windows/skip cannot hold on Windows; they are left out, each with its
+# reason, and counted. Ends with run.sh's line "golden: N passed, N failed".
+set -u
+exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+wine_dir=$(dirname "$exe")/wine
+
+# Debian's wine64 package keeps its loader and server out of PATH.
+find_tool() {
+    for name in "$@"; do
+        case $name in
+        /*) [ -x "$name" ] && { echo "$name"; return 0; } ;;
+        *) command -v "$name" 2>/dev/null && return 0 ;;
+        esac
+    done
+    echo "windows: Wine not found (make windows-check installs it)" >&2
+    exit 1
+}
+wine=$(find_tool wine64 wine /usr/lib/wine/wine64)
+wineserver=$(find_tool wineserver /usr/lib/wine/wineserver)
+
+# No console noise (WINEDEBUG), no offer to install Mono or Gecko on the
+# prefix's first start (the overrides), no window.
+WINEPREFIX=$wine_dir/prefix
+WINEDEBUG=-all
+WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEPREFIX WINEDEBUG WINEDLLOVERRIDES
+unset DISPLAY WAYLAND_DISPLAY
+
+tree=$(mktemp -d)
+trap '"$wineserver" -k 2>/dev/null; rm -rf "$tree"' EXIT
+mkdir -p "$WINEPREFIX"
+"$wineserver" -p || exit 1
+# Makes (or updates) the prefix now, so that no case pays for it.
+"$wine" wineboot.exe --init >/dev/null 2>&1
+
+# The program the cases run: EXE under Wine, with this environment fixed in
+# it for the programs (git) that start reglint themselves.
+bin=$wine_dir/reglint
+cat >"$bin" <<WRAPPER
+#!/bin/sh
+WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all WINEDLLOVERRIDES='$WINEDLLOVERRIDES' exec '$wine' '$exe' "\$@"
+WRAPPER
+chmod +x "$bin"
+
+# A copy of the golden cases without the skipped ones, beside links to
+# everything else in the tree that the cases read (the corpus, the
+# pre-commit hooks file, ...).
+for entry in "$top"/* "$top"/.[!.]*; do
+    [ "$(basename "$entry")" = tests ] || ln -s "$entry" "$tree/"
+done
+mkdir "$tree/tests"
+for entry in "$top"/tests/*; do
+    [ "$(basename "$entry")" = golden ] || ln -s "$entry" "$tree/tests/"
+done
+cp -R "$top/tests/golden" "$tree/tests/golden"
+skipped=0
+while read -r case reason; do
+    case $case in '' | '#'*) continue ;; esac
+    if [ ! -f "$tree/tests/golden/$case.cmd" ]; then
+        echo "windows: tests/windows/skip names $case, which is no golden case" >&2
+        exit 1
+    fi
+    rm "$tree/tests/golden/$case.cmd"
+    echo "skip $case: $reason"
+    skipped=$((skipped + 1))
+done <"$here/skip"
+echo "windows: $skipped golden cases skipped (tests/windows/skip)"
+sh "$tree/tests/golden/run.sh" "$bin"
