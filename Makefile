@@ -29,6 +29,12 @@ ifneq ($(SAN),)
 OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=$(SAN) -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SAN)
 endif
+# POSIX threads (lint -j, src/platform.c) with gcc and clang; MinGW builds
+# use Windows' own threads and need no thread library. Linking only: at
+# compile time -pthread defines _REENTRANT, which makes glibc define
+# _POSIX_C_SOURCE before flex's headers define it again.
+THREADS = $(if $(EXE),,-pthread)
+LDFLAGS += $(THREADS)
 
 GEN = $(BUILD)/gen
 OBJ = $(BUILD)/obj

@@ -1,46 +1,76 @@
 #include "cli.h"
 
+#include "buf.h"
 #include "render.h"
 
 #include <stdarg.h>
 #include <string.h>
 
+static void error_v(struct buf *out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+static void error_v(struct buf *out, const char *fmt, va_list ap)
+{
+    buf_puts(out, "reglint: error: ");
+    buf_vprintf(out, fmt, ap);
+    buf_putc(out, '\n');
+}
+
 void cli_error(const char *fmt, ...)
+{
+    struct buf b = BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    error_v(&b, fmt, ap);
+    va_end(ap);
+    fwrite(b.data, 1, b.len, stderr);
+    buf_free(&b);
+}
+
+void cli_error_to(struct buf *out, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("reglint: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    error_v(out, fmt, ap);
     va_end(ap);
 }
 
 int cli_usage(const char *command, const char *fmt, ...)
 {
+    struct buf b = BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    fputs("reglint: error: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    error_v(&b, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "run 'reglint %s --help' for usage\n", command);
+    buf_printf(&b, "run 'reglint %s --help' for usage\n", command);
+    fwrite(b.data, 1, b.len, stderr);
+    buf_free(&b);
     return EXIT_USAGE;
 }
 
-bool cli_read_reg(const char *path, const char *display_name, struct reg_doc *doc)
+bool cli_read_reg_to(const char *path, const char *display_name, struct reg_doc *doc,
+                     struct buf *errors)
 {
     memset(doc, 0, sizeof *doc);
     const char *error = NULL;
     const char *shown = display_name ? display_name : (strcmp(path, "-") == 0 ? "<stdin>" : path);
     doc->src = source_load(path, shown, &error);
     if (!doc->src) {
-        cli_error("%s: %s", shown, error);
+        cli_error_to(errors, "%s: %s", shown, error);
         return false;
     }
     doc->arena = arena_new();
     diag_list_init(&doc->diags, doc->arena);
     doc->file = reg_read(doc->src, doc->arena, &doc->diags);
     return true;
+}
+
+bool cli_read_reg(const char *path, const char *display_name, struct reg_doc *doc)
+{
+    struct buf errors = BUF_INIT;
+    bool ok = cli_read_reg_to(path, display_name, doc, &errors);
+    fwrite(errors.data, 1, errors.len, stderr);
+    buf_free(&errors);
+    return ok;
 }
 
 void cli_release_reg(struct reg_doc *doc)

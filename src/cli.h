@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "model.h"
 #include "profile.h"
@@ -31,6 +32,9 @@ enum exit_code {
 
 /* "reglint: error: <message>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* cli_error()'s message appended to `out`, for printing later (a file's
+ * messages from a worker thread, printed in the order of the files). */
+void cli_error_to(struct buf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Usage error for a command: the message and a pointer to --help. */
 int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -45,6 +49,10 @@ struct reg_doc {
 /* Loads and parses `path` ("-" for stdin, shown as `display_name` if given).
  * On an I/O error prints it and returns false. */
 bool cli_read_reg(const char *path, const char *display_name, struct reg_doc *doc);
+/* cli_read_reg(), but the error message goes to `errors` (as cli_error_to()
+ * writes it) instead of standard error. */
+bool cli_read_reg_to(const char *path, const char *display_name, struct reg_doc *doc,
+                     struct buf *errors);
 void cli_release_reg(struct reg_doc *doc);
 
 /* Prints findings as "file:line:col: severity: message [RLxxxx]" lines. */

@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "filelist.h"
 #include "fix.h"
+#include "jobs.h"
 #include "linediff.h"
 #include "lint.h"
 #include "platform.h"
@@ -14,13 +16,17 @@
 #include "xalloc.h"
 
 static const char lint_help[] =
-    "usage: reglint lint [OPTIONS] FILE... | -\n"
+    "usage: reglint lint [OPTIONS] FILE|DIR... | -\n"
     "\n"
     "Check .reg files as regedit would import them: syntax, names, types and\n"
     "ranges, contradictions, weak protocols and ciphers. Several files are\n"
     "checked in one run; a malformed file does not stop the others. A FILE\n"
-    "ending in .profile is checked as a profile (PF findings).\n"
+    "ending in .profile is checked as a profile (PF findings). A DIR stands\n"
+    "for every file below it whose name ends in .reg (any case), in name\n"
+    "order; links to directories below it are not followed.\n"
     "\n"
+    "  -j, --jobs N            check N files at a time (default 1; 0: one per\n"
+    "                          CPU); the report is the same whatever N is\n"
     "  -f, --format FMT        text (default), gcc, json, sarif, github;\n"
     "                          FMT=FILE writes one more report in that format\n"
     "  -o, --output FILE       write the report there instead of standard output\n"
@@ -37,7 +43,7 @@ static const char lint_help[] =
     "      --color WHEN        auto (default), always, never; NO_COLOR and FORCE_COLOR\n"
     "                          are honoured\n"
     "      --stdin-filename NAME  the name of standard input in reports\n"
-    "      --fix               apply the safe fixes to each FILE in place, then report\n"
+    "      --fix               apply the safe fixes to each file in place, then report\n"
     "                          what remains (the file is replaced atomically, and\n"
     "                          left alone if it changed since it was read)\n"
     "      --fix-to OUT        write the fixed FILE to OUT; FILE is left alone\n"
@@ -51,6 +57,9 @@ static const char lint_help[] =
     "3 a file could not be read or written.\n";
 
 #define MAX_OUTPUTS 8
+/* A bound on threads, against a mistyped -j 10000: each thread holds a
+ * file in memory. */
+#define MAX_JOBS 256
 
 enum fix_mode {
     FIX_MODE_NONE,
@@ -80,6 +89,7 @@ struct lint_args {
     bool fail_on_given;
     char **files;
     size_t nfiles;
+    unsigned jobs; /* files checked at a time */
     enum fix_mode fix_mode;
     const char *fix_to;
     bool unsafe_fixes;
@@ -107,6 +117,14 @@ static char *option_value(int argc, char **argv, int *i, const char *name, const
     return argv[++*i];
 }
 
+/* The value of "-j N", "-jN", "--jobs N" or "--jobs=N". */
+static char *jobs_value(int argc, char **argv, int *i)
+{
+    char *arg = argv[*i];
+    if (strncmp(arg, "-j", 2) == 0 && arg[2] != '\0')
+        return arg + 2;
+    return option_value(argc, argv, i, "--jobs", "-j");
+}
 
 static int bad_target(const char *name)
 {
@@ -130,6 +148,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
     a->noutputs = 1;
     a->outputs[0].format = FORMAT_TEXT;
     a->files = argv;
+    a->jobs = 1;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         char *v;
@@ -157,6 +176,14 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             } else {
                 a->outputs[0].format = fmt;
             }
+        } else if ((v = jobs_value(argc, argv, &i))) {
+            char *end;
+            unsigned long n = strtoul(v, &end, 10);
+            if (*v < '0' || *v > '9' || *end || n > MAX_JOBS)
+                return cli_usage("lint", "--jobs takes a number from 0 to %d, not '%s'", MAX_JOBS, v);
+            a->jobs = n > 0 ? (unsigned)n : platform_cpu_count();
+            if (a->jobs > MAX_JOBS)
+                a->jobs = MAX_JOBS;
         } else if ((v = option_value(argc, argv, &i, "--output", "-o"))) {
             a->outputs[0].path = v;
         } else if ((v = option_value(argc, argv, &i, "--profile", NULL))) {
@@ -212,7 +239,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
         return cli_usage("lint", "missing FILE ('-' reads standard input)");
     if (a->unsafe_fixes && a->fix_mode == FIX_MODE_NONE)
         return cli_usage("lint", "--unsafe-fixes goes with --fix, --fix-to or --diff");
-    if (a->fix_mode == FIX_MODE_TO && a->nfiles != 1)
+    if (a->fix_mode == FIX_MODE_TO && (a->nfiles != 1 || platform_is_dir(a->files[0])))
         return cli_usage("lint", "--fix-to writes one file; give one FILE");
     for (size_t f = 0; f < a->nfiles && a->fix_mode == FIX_MODE_IN_PLACE; f++)
         if (strcmp(a->files[f], "-") == 0)
@@ -343,10 +370,24 @@ static const char *write_through(const char *path, const struct buf *bytes)
     return error ? strerror(error) : NULL;
 }
 
+/* One file of the run. It is read, linted and fixed by a worker (jobs.h);
+ * its messages and report are printed afterwards, in the order of the files,
+ * by the thread that started the run. */
+struct lint_job {
+    const struct file_item *item;
+    struct reg_doc doc;     /* a .reg file that could be read (doc.src set) */
+    struct profile checked; /* a profile (is_profile) */
+    bool is_profile;
+    bool report;            /* the findings are to be reported */
+    bool io_error, failed;
+    struct buf err;         /* for standard error, printed before the report */
+    struct buf out;         /* --diff's diff, for standard output */
+};
+
 /* Writes the fixed file: in place, replacing the file only if it is still
  * as it was read; or to --fix-to's file. */
 static bool write_fixed(const struct lint_args *a, const char *path, const struct file_stamp *read,
-                        const struct buf *bytes)
+                        const struct buf *bytes, struct lint_job *job)
 {
     const char *target = a->fix_mode == FIX_MODE_TO ? a->fix_to : path;
     const char *error;
@@ -359,7 +400,7 @@ static bool write_fixed(const struct lint_args *a, const char *path, const struc
                                                : platform_write_atomic(target, bytes->data, bytes->len);
     }
     if (error) {
-        cli_error("%s: cannot write: %s", target, error);
+        cli_error_to(&job->err, "%s: cannot write: %s", target, error);
         return false;
     }
     return true;
@@ -368,9 +409,9 @@ static bool write_fixed(const struct lint_args *a, const char *path, const struc
 /* --fix, --fix-to, --diff on a document linted with a's options. Returns
  * false when the document is not to be reported on (a diff was printed, or
  * nothing could be written). */
-static bool fix_reg(const struct lint_args *a, const char *path, const struct file_stamp *read,
-                    struct reg_doc *doc, bool *io_error, bool *failed)
+static bool fix_reg(const struct lint_args *a, const struct file_stamp *read, struct lint_job *job)
 {
+    struct reg_doc *doc = &job->doc;
     struct buf before = BUF_INIT;
     if (a->fix_mode == FIX_MODE_DIFF)
         buf_append(&before, doc->src->d.text, doc->src->d.len);
@@ -378,24 +419,20 @@ static bool fix_reg(const struct lint_args *a, const char *path, const struct fi
     fix_document(&a->options, a->unsafe_fixes, doc, &outcome);
     bool report = true;
     if (outcome.unencodable > 0) {
-        cli_error("%s: the fixes write %zu characters that %s cannot hold; nothing written",
-                  doc->src->name, outcome.unencodable, text_encoding_name(doc->src->d.encoding));
-        *io_error = true;
+        cli_error_to(&job->err, "%s: the fixes write %zu characters that %s cannot hold; nothing written",
+                     doc->src->name, outcome.unencodable, text_encoding_name(doc->src->d.encoding));
+        job->io_error = true;
         report = false;
     } else if (a->fix_mode == FIX_MODE_DIFF) {
-        struct buf diff = BUF_INIT;
         if (linediff_unified(before.data, before.len, doc->src->d.text, doc->src->d.len, doc->src->name,
-                             doc->src->name, &diff)) {
-            fwrite(diff.data, 1, diff.len, stdout);
-            *failed = true;
-        }
-        buf_free(&diff);
+                             doc->src->name, &job->out))
+            job->failed = true;
         report = false;
     } else if (outcome.applied > 0 || a->fix_mode == FIX_MODE_TO) {
         struct buf bytes = BUF_INIT;
         fix_encode(&doc->src->d, doc->src->d.text, doc->src->d.len, &bytes);
-        report = write_fixed(a, path, read, &bytes);
-        *io_error |= !report;
+        report = write_fixed(a, job->item->path, read, &bytes, job);
+        job->io_error |= !report;
         buf_free(&bytes);
         if (report && a->fix_mode == FIX_MODE_TO) {
             /* What remains is reported where it now is. */
@@ -404,31 +441,150 @@ static bool fix_reg(const struct lint_args *a, const char *path, const struct fi
         }
     }
     if (report)
-        fprintf(stderr, "reglint: %s: %zu %s applied\n", doc->src->name, outcome.applied,
-                outcome.applied == 1 ? "fix" : "fixes");
+        buf_printf(&job->err, "reglint: %s: %zu %s applied\n", doc->src->name, outcome.applied,
+                   outcome.applied == 1 ? "fix" : "fixes");
     buf_free(&before);
     return report;
 }
 
-/* Lints (and fixes) one .reg file and reports on it. */
-static void lint_reg(struct lint_args *a, const char *path, bool *io_error, bool *failed)
+/* Lints (and fixes) one .reg file. */
+static void lint_reg(const struct lint_args *a, struct lint_job *job)
 {
+    const char *path = job->item->path;
     struct file_stamp read;
     platform_file_stamp(path, &read);
-    struct reg_doc doc;
-    if (!cli_read_reg(path, strcmp(path, "-") == 0 ? a->stdin_name : NULL, &doc)) {
-        *io_error = true;
+    if (!cli_read_reg_to(path, strcmp(path, "-") == 0 ? a->stdin_name : NULL, &job->doc, &job->err)) {
+        job->io_error = true;
         return;
     }
-    lint_document(&a->options, doc.src, doc.file, &doc.diags);
-    lint_finish(&a->options, doc.file, &doc.diags);
-    if (a->fix_mode == FIX_MODE_NONE || fix_reg(a, path, &read, &doc, io_error, failed)) {
-        for (size_t i = 0; i < a->noutputs; i++)
-            render_file(a->outputs[i].renderer, &doc.diags, a->show);
-        if (!a->fail_never && diag_count_at_least(&doc.diags, a->fail_on) > 0)
-            *failed = true;
+    lint_document(&a->options, job->doc.src, job->doc.file, &job->doc.diags);
+    lint_finish(&a->options, job->doc.file, &job->doc.diags);
+    job->report = a->fix_mode == FIX_MODE_NONE || fix_reg(a, &read, job);
+}
+
+/* A profile is linted by reading it: its PF findings. */
+static void lint_profile_file(struct lint_job *job)
+{
+    job->is_profile = true;
+    enum profile_status st = profile_load(job->item->path, &job->checked);
+    if (st == PROFILE_NOT_FOUND || st == PROFILE_UNREADABLE) {
+        cli_error_to(&job->err, "%s", job->checked.error);
+        job->io_error = true;
+    } else {
+        diag_list_sort(&job->checked.diags);
+        job->report = true;
     }
-    cli_release_reg(&doc);
+}
+
+struct lint_run {
+    const struct lint_args *a;
+    struct lint_job *jobs;
+    bool io_error, failed;
+};
+
+/* jobs.h's work: runs on any thread, touches only its job. */
+static void lint_work(void *ctx, size_t i)
+{
+    struct lint_run *run = ctx;
+    struct lint_job *job = &run->jobs[i];
+    const char *path = job->item->path;
+    size_t len = strlen(path);
+    if (job->item->error) {
+        cli_error_to(&job->err, "%s: %s", path, job->item->error);
+        job->io_error = true;
+    } else if (len > 8 && strcmp(path + len - 8, ".profile") == 0) {
+        lint_profile_file(job);
+    } else {
+        lint_reg(run->a, job);
+    }
+}
+
+/* jobs.h's finish: prints one file's messages and report, in file order. */
+static void lint_report(void *ctx, size_t i)
+{
+    struct lint_run *run = ctx;
+    const struct lint_args *a = run->a;
+    struct lint_job *job = &run->jobs[i];
+    fwrite(job->err.data, 1, job->err.len, stderr);
+    fwrite(job->out.data, 1, job->out.len, stdout);
+    if (job->report) {
+        const struct diag_list *diags = job->is_profile ? &job->checked.diags : &job->doc.diags;
+        for (size_t o = 0; o < a->noutputs; o++)
+            render_file(a->outputs[o].renderer, diags, a->show);
+        if (!a->fail_never && diag_count_at_least(diags, a->fail_on) > 0)
+            job->failed = true;
+    }
+    run->io_error |= job->io_error;
+    run->failed |= job->failed;
+    if (job->is_profile)
+        profile_release(&job->checked);
+    else if (job->doc.src)
+        cli_release_reg(&job->doc);
+    buf_free(&job->err);
+    buf_free(&job->out);
+}
+
+/* An identity for a file: which file it is when that can be told, else its
+ * name as given. */
+struct file_identity {
+    struct file_stamp stamp;
+    const char *path;
+};
+
+static int by_identity(const void *pa, const void *pb)
+{
+    const struct file_identity *a = pa, *b = pb;
+    bool a_known = a->stamp.exists && a->stamp.inode != 0, b_known = b->stamp.exists && b->stamp.inode != 0;
+    if (a_known != b_known)
+        return a_known ? -1 : 1;
+    if (!a_known)
+        return strcmp(a->path, b->path);
+    if (a->stamp.device != b->stamp.device)
+        return a->stamp.device < b->stamp.device ? -1 : 1;
+    return a->stamp.inode < b->stamp.inode ? -1 : a->stamp.inode > b->stamp.inode;
+}
+
+/* Whether two files of the run must be read in turn: standard input named
+ * twice (the first reading takes it all), or with --fix, one file named
+ * twice (the second reading must see the first one's fixes). */
+static bool shares_input(const struct lint_args *a, const struct file_list *files)
+{
+    size_t stdin_count = 0;
+    for (size_t i = 0; i < files->n; i++)
+        stdin_count += strcmp(files->items[i].path, "-") == 0;
+    if (stdin_count > 1)
+        return true;
+    if (a->fix_mode != FIX_MODE_IN_PLACE)
+        return false;
+    struct file_identity *ids = xcalloc(files->n, sizeof *ids);
+    for (size_t i = 0; i < files->n; i++) {
+        ids[i].path = files->items[i].path;
+        platform_file_stamp(ids[i].path, &ids[i].stamp);
+    }
+    qsort(ids, files->n, sizeof *ids, by_identity);
+    bool shared = false;
+    for (size_t i = 1; i < files->n && !shared; i++)
+        shared = by_identity(&ids[i - 1], &ids[i]) == 0;
+    free(ids);
+    return shared;
+}
+
+/* Lints every file the arguments name, a.jobs at a time, reporting them in
+ * order. */
+static void lint_files(const struct lint_args *a, bool *io_error, bool *failed)
+{
+    struct file_list files = FILE_LIST_INIT;
+    for (size_t f = 0; f < a->nfiles; f++)
+        file_list_add(&files, a->files[f]);
+    struct lint_run run = {a, xcalloc(files.n ? files.n : 1, sizeof *run.jobs), false, false};
+    for (size_t i = 0; i < files.n; i++)
+        run.jobs[i].item = &files.items[i];
+    unsigned threads = a->jobs > 1 && shares_input(a, &files) ? 1 : a->jobs;
+    jobs_run(files.n, threads, lint_work, lint_report, &run);
+    free(run.jobs);
+    file_list_free(&files);
+    *io_error |= run.io_error;
+    *failed |= run.failed;
 }
 
 int cli_lint(int argc, char **argv)
@@ -465,28 +621,7 @@ int cli_lint(int argc, char **argv)
         return EXIT_IO;
     }
     bool io_error = false, failed = false;
-    for (size_t f = 0; f < a.nfiles; f++) {
-        const char *path = a.files[f];
-        size_t len = strlen(path);
-        if (len > 8 && strcmp(path + len - 8, ".profile") == 0) {
-            /* A profile is linted by reading it: its PF findings. */
-            struct profile checked;
-            enum profile_status st = profile_load(path, &checked);
-            if (st == PROFILE_NOT_FOUND || st == PROFILE_UNREADABLE) {
-                cli_error("%s", checked.error);
-                io_error = true;
-            } else {
-                diag_list_sort(&checked.diags);
-                for (size_t i = 0; i < a.noutputs; i++)
-                    render_file(a.outputs[i].renderer, &checked.diags, a.show);
-                if (!a.fail_never && diag_count_at_least(&checked.diags, a.fail_on) > 0)
-                    failed = true;
-            }
-            profile_release(&checked);
-            continue;
-        }
-        lint_reg(&a, path, &io_error, &failed);
-    }
+    lint_files(&a, &io_error, &failed);
     if (!close_outputs(&a))
         io_error = true;
     if (a.profile)

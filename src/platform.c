@@ -3,6 +3,7 @@
 #include "platform.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,9 +15,12 @@
 #ifdef _WIN32
 #include <fcntl.h>
 #include <io.h>
+#include <process.h>
 #include <windows.h>
 #else
+#include <dirent.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 #endif
 
@@ -184,3 +188,311 @@ const char *platform_write_atomic_unchanged(const char *path, const void *data, 
     return error;
 #endif
 }
+
+/* --------------------------------------------------------- directories */
+
+bool platform_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void platform_free_dir(struct platform_dir_entry *entries, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(entries[i].name);
+    free(entries);
+}
+
+static void add_entry(struct platform_dir_entry **entries, size_t *n, size_t *cap, const char *name,
+                      enum platform_entry_kind kind)
+{
+    *entries = xgrow(*entries, cap, *n + 1, sizeof **entries);
+    (*entries)[*n].name = xstrdup(name);
+    (*entries)[(*n)++].kind = kind;
+}
+
+#ifdef _WIN32
+const char *platform_list_dir(const char *path, struct platform_dir_entry **entries, size_t *n)
+{
+    struct buf pattern = BUF_INIT;
+    buf_puts(&pattern, path);
+    if (pattern.len && !strchr("/\\", pattern.data[pattern.len - 1]))
+        buf_putc(&pattern, '\\');
+    buf_putc(&pattern, '*');
+    WIN32_FIND_DATAA found;
+    HANDLE h = FindFirstFileA(pattern.data, &found);
+    buf_free(&pattern);
+    if (h == INVALID_HANDLE_VALUE) {
+        DWORD code = GetLastError();
+        if (code == ERROR_FILE_NOT_FOUND) { /* an empty drive root */
+            *entries = NULL;
+            *n = 0;
+            return NULL;
+        }
+        return code == ERROR_ACCESS_DENIED ? strerror(EACCES)
+               : code == ERROR_PATH_NOT_FOUND ? strerror(ENOENT)
+                                              : "cannot read the directory";
+    }
+    struct platform_dir_entry *list = NULL;
+    size_t count = 0, cap = 0;
+    do {
+        const char *name = found.cFileName;
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+            continue;
+        DWORD attr = found.dwFileAttributes;
+        /* A reparse point on a directory is a symbolic link or a junction. */
+        enum platform_entry_kind kind = !(attr & FILE_ATTRIBUTE_DIRECTORY)     ? PLATFORM_ENTRY_FILE
+                                        : (attr & FILE_ATTRIBUTE_REPARSE_POINT) ? PLATFORM_ENTRY_LINK_TO_DIR
+                                                                                : PLATFORM_ENTRY_DIR;
+        add_entry(&list, &count, &cap, name, kind);
+    } while (FindNextFileA(h, &found));
+    FindClose(h);
+    *entries = list;
+    *n = count;
+    return NULL;
+}
+#else
+static enum platform_entry_kind entry_kind(const char *dir, const char *name)
+{
+    struct buf path = BUF_INIT;
+    buf_printf(&path, "%s/%s", dir, name);
+    struct stat st;
+    enum platform_entry_kind kind = PLATFORM_ENTRY_FILE;
+    if (lstat(path.data, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            kind = PLATFORM_ENTRY_DIR;
+        else if (S_ISLNK(st.st_mode))
+            kind = platform_is_dir(path.data) ? PLATFORM_ENTRY_LINK_TO_DIR : PLATFORM_ENTRY_FILE;
+        else if (!S_ISREG(st.st_mode))
+            kind = PLATFORM_ENTRY_OTHER;
+    }
+    buf_free(&path);
+    return kind;
+}
+
+const char *platform_list_dir(const char *path, struct platform_dir_entry **entries, size_t *n)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return strerror(errno);
+    struct platform_dir_entry *list = NULL;
+    size_t count = 0, cap = 0;
+    const char *error = NULL;
+    for (;;) {
+        errno = 0;
+        struct dirent *e = readdir(d);
+        if (!e) {
+            if (errno)
+                error = strerror(errno);
+            break;
+        }
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        add_entry(&list, &count, &cap, e->d_name, entry_kind(path, e->d_name));
+    }
+    closedir(d);
+    if (error) {
+        platform_free_dir(list, count);
+        return error;
+    }
+    *entries = list;
+    *n = count;
+    return NULL;
+}
+#endif
+
+/* ------------------------------------------------------------- threads */
+
+#ifdef _WIN32
+struct platform_thread {
+    HANDLE handle;
+    void (*fn)(void *arg);
+    void *arg;
+};
+
+struct platform_lock {
+    CRITICAL_SECTION cs;
+};
+
+struct platform_cond {
+    CONDITION_VARIABLE cv;
+};
+
+unsigned platform_cpu_count(void)
+{
+    SYSTEM_INFO info;
+    GetSystemInfo(&info);
+    return info.dwNumberOfProcessors > 0 ? (unsigned)info.dwNumberOfProcessors : 1;
+}
+
+/* _beginthreadex() rather than CreateThread(), so that the C library's
+ * per-thread state is set up for the new thread. */
+static unsigned __stdcall thread_main(void *p)
+{
+    struct platform_thread *t = p;
+    t->fn(t->arg);
+    return 0;
+}
+
+struct platform_thread *platform_thread_start(void (*fn)(void *arg), void *arg)
+{
+    struct platform_thread *t = xmalloc(sizeof *t);
+    t->fn = fn;
+    t->arg = arg;
+    uintptr_t h = _beginthreadex(NULL, 0, thread_main, t, 0, NULL);
+    if (h == 0) {
+        free(t);
+        return NULL;
+    }
+    t->handle = (HANDLE)h;
+    return t;
+}
+
+void platform_thread_join(struct platform_thread *t)
+{
+    WaitForSingleObject(t->handle, INFINITE);
+    CloseHandle(t->handle);
+    free(t);
+}
+
+struct platform_lock *platform_lock_new(void)
+{
+    struct platform_lock *l = xmalloc(sizeof *l);
+    InitializeCriticalSection(&l->cs);
+    return l;
+}
+
+void platform_lock_free(struct platform_lock *l)
+{
+    DeleteCriticalSection(&l->cs);
+    free(l);
+}
+
+void platform_lock(struct platform_lock *l)
+{
+    EnterCriticalSection(&l->cs);
+}
+
+void platform_unlock(struct platform_lock *l)
+{
+    LeaveCriticalSection(&l->cs);
+}
+
+struct platform_cond *platform_cond_new(void)
+{
+    struct platform_cond *c = xmalloc(sizeof *c);
+    InitializeConditionVariable(&c->cv);
+    return c;
+}
+
+void platform_cond_free(struct platform_cond *c)
+{
+    free(c); /* a Windows condition variable holds no resource */
+}
+
+void platform_cond_wait(struct platform_cond *c, struct platform_lock *l)
+{
+    SleepConditionVariableCS(&c->cv, &l->cs, INFINITE);
+}
+
+void platform_cond_wake_all(struct platform_cond *c)
+{
+    WakeAllConditionVariable(&c->cv);
+}
+#else
+struct platform_thread {
+    pthread_t id;
+    void (*fn)(void *arg);
+    void *arg;
+};
+
+struct platform_lock {
+    pthread_mutex_t mutex;
+};
+
+struct platform_cond {
+    pthread_cond_t cond;
+};
+
+unsigned platform_cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
+}
+
+static void *thread_main(void *p)
+{
+    struct platform_thread *t = p;
+    t->fn(t->arg);
+    return NULL;
+}
+
+struct platform_thread *platform_thread_start(void (*fn)(void *arg), void *arg)
+{
+    struct platform_thread *t = xmalloc(sizeof *t);
+    t->fn = fn;
+    t->arg = arg;
+    if (pthread_create(&t->id, NULL, thread_main, t) != 0) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void platform_thread_join(struct platform_thread *t)
+{
+    pthread_join(t->id, NULL);
+    free(t);
+}
+
+/* Failures of the calls below mean misuse (or no memory at creation), which
+ * reglint does not recover from. */
+struct platform_lock *platform_lock_new(void)
+{
+    struct platform_lock *l = xmalloc(sizeof *l);
+    if (pthread_mutex_init(&l->mutex, NULL) != 0)
+        xalloc_die();
+    return l;
+}
+
+void platform_lock_free(struct platform_lock *l)
+{
+    pthread_mutex_destroy(&l->mutex);
+    free(l);
+}
+
+void platform_lock(struct platform_lock *l)
+{
+    pthread_mutex_lock(&l->mutex);
+}
+
+void platform_unlock(struct platform_lock *l)
+{
+    pthread_mutex_unlock(&l->mutex);
+}
+
+struct platform_cond *platform_cond_new(void)
+{
+    struct platform_cond *c = xmalloc(sizeof *c);
+    if (pthread_cond_init(&c->cond, NULL) != 0)
+        xalloc_die();
+    return c;
+}
+
+void platform_cond_free(struct platform_cond *c)
+{
+    pthread_cond_destroy(&c->cond);
+    free(c);
+}
+
+void platform_cond_wait(struct platform_cond *c, struct platform_lock *l)
+{
+    pthread_cond_wait(&c->cond, &l->mutex);
+}
+
+void platform_cond_wake_all(struct platform_cond *c)
+{
+    pthread_cond_broadcast(&c->cond);
+}
+#endif

@@ -2,6 +2,10 @@
  * platform: the few operating-system calls that differ between POSIX systems
  * and Windows (MinGW). Everything else in reglint is ISO C.
  *
+ * Besides files, this is where threads live: POSIX threads, or Windows'
+ * own threads, locks and condition variables under _WIN32 (so that the
+ * Windows program needs no extra DLL). Callers see opaque handles only.
+ *
  * reglint never touches a registry: nothing here (or anywhere) calls the
  * Windows registry API.
  */
@@ -47,5 +51,55 @@ void platform_file_stamp(const char *path, struct file_stamp *stamp);
  * symbolic link is followed, so that the file it names is replaced. */
 const char *platform_write_atomic_unchanged(const char *path, const void *data, size_t n,
                                             const struct file_stamp *read);
+
+/* --------------------------------------------------------- directories */
+
+enum platform_entry_kind {
+    PLATFORM_ENTRY_FILE,        /* a regular file, or a link to anything but a directory */
+    PLATFORM_ENTRY_DIR,         /* a directory (not a link to one) */
+    PLATFORM_ENTRY_LINK_TO_DIR, /* a symbolic link or junction to a directory */
+    PLATFORM_ENTRY_OTHER,       /* a device, pipe or socket */
+};
+
+struct platform_dir_entry {
+    char *name; /* the entry's name alone, without the directory */
+    enum platform_entry_kind kind;
+};
+
+/* Whether `path` names a directory, following symbolic links. */
+bool platform_is_dir(const char *path);
+/* The entries of directory `path`, without "." and "..", in no particular
+ * order. On success returns NULL and sets *entries (free with
+ * platform_free_dir()) and *n; on failure returns a message (strerror text)
+ * and sets nothing. A link that leads nowhere is a FILE, for its reader to
+ * report. */
+const char *platform_list_dir(const char *path, struct platform_dir_entry **entries, size_t *n);
+void platform_free_dir(struct platform_dir_entry *entries, size_t n);
+
+/* ------------------------------------------------------------- threads */
+
+/* The number of CPUs online (at least 1). */
+unsigned platform_cpu_count(void);
+
+struct platform_thread;
+/* Runs fn(arg) on a new thread; NULL when no thread could be started. */
+struct platform_thread *platform_thread_start(void (*fn)(void *arg), void *arg);
+/* Waits for the thread to return and frees its handle. */
+void platform_thread_join(struct platform_thread *t);
+
+/* A mutual exclusion lock and a condition to wait on under it. */
+struct platform_lock;
+struct platform_lock *platform_lock_new(void);
+void platform_lock_free(struct platform_lock *l);
+void platform_lock(struct platform_lock *l);
+void platform_unlock(struct platform_lock *l);
+
+struct platform_cond;
+struct platform_cond *platform_cond_new(void);
+void platform_cond_free(struct platform_cond *c);
+/* Releases `l` (held by the caller), waits until woken, takes `l` again.
+ * Wake-ups may be spurious: the caller re-checks its condition. */
+void platform_cond_wait(struct platform_cond *c, struct platform_lock *l);
+void platform_cond_wake_all(struct platform_cond *c);
 
 #endif

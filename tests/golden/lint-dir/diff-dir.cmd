@@ -1,0 +1,1 @@
+reglint lint --diff -j 2 tree

@@ -1,0 +1,1 @@
+t=$(mktemp -d); cp -R tree $t/one; cp -R tree $t/four; (cd $t; reglint lint --fix -j 1 -f gcc one; echo "exit $?"; reglint lint --fix -j 4 -f gcc four; echo "exit $?"); diff -r $t/one $t/four && echo "-j 1 and -j 4 fixed the files alike"; cd $t && reglint lint -f gcc four; rc=$?; cd / && rm -rf $t; exit $rc

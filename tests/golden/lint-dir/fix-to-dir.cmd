@@ -1,0 +1,1 @@
+reglint lint --fix-to out.reg tree

@@ -1,0 +1,1 @@
+reglint lint --jobs=257 tree
