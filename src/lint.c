@@ -84,21 +84,21 @@ struct diag *lint_at_value(struct lint_ctx *c, enum rule_id rule, const struct m
 }
 
 /* The earliest statement that names `k` or a key below it. */
-static uint32_t first_stmt(const struct model_key *k, uint32_t best)
+static uint32_t first_stmt(const struct model *m, const struct model_key *k, uint32_t best)
 {
     struct model_event single;
-    for (const struct model_event *e = model_key_history(k, &single); e; e = e->next)
+    for (const struct model_event *e = model_key_history(m, k, &single); e; e = e->next)
         if (e->stmt < best)
             best = e->stmt;
     for (const struct model_key *ch = k->first_child; ch; ch = ch->next_sibling)
-        best = first_stmt(ch, best);
+        best = first_stmt(m, ch, best);
     return best;
 }
 
 struct diag *lint_at_key(struct lint_ctx *c, enum rule_id rule, const struct model_key *k,
                          const char *fmt, ...)
 {
-    uint32_t stmt = first_stmt(k, UINT32_MAX);
+    uint32_t stmt = first_stmt(c->m, k, UINT32_MAX);
     struct span at = {0, 0};
     if (stmt != UINT32_MAX) {
         const struct reg_stmt *st = &c->file->stmts[stmt];

@@ -30,14 +30,16 @@ static const char *line_list(struct lint_ctx *c, const uint32_t *stmts, size_t n
 static void history_of(struct lint_ctx *c, const struct model_value *v)
 {
     /* Only what more than one statement touched has a list. */
-    if (!v->history)
+    if (!v->has_history)
         return;
+    struct model_event single;
+    const struct model_event *history = model_value_history(c->m, v, &single);
     size_t n = 0;
-    for (const struct model_event *e = v->history; e; e = e->next)
+    for (const struct model_event *e = history; e; e = e->next)
         n++;
     uint32_t *ev = xmalloc(n * sizeof *ev);
     size_t i = n;
-    for (const struct model_event *e = v->history; e; e = e->next)
+    for (const struct model_event *e = history; e; e = e->next)
         ev[--i] = e->stmt;
     const struct reg_stmt *stmts = c->file->stmts;
     const char *name = lint_value_name(c, v);

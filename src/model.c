@@ -154,47 +154,115 @@ static void table_put(struct model_table *t, uint32_t hash, void *item)
 
 /* }===================================================================== */
 
-static void push_event(struct model *m, struct model_event **history, uint32_t stmt)
+/*
+ * {=====================================================================
+ * Histories: the statements that touched a key or value, for those touched
+ * more than once, by the key or value (its owner). Few are: a list head in
+ * every key and value would cost memory in proportion to the file.
+ * =====================================================================
+ */
+
+struct model_history_slot {
+    const void *owner; /* NULL if free */
+    struct model_event *events;
+};
+
+struct model_histories {
+    struct model_history_slot *slots;
+    size_t cap; /* a power of two, or 0 */
+    size_t n;
+};
+
+static size_t owner_hash(const void *owner)
 {
-    struct model_event *e = arena_alloc(m->arena, sizeof *e);
-    e->stmt = stmt;
-    e->next = *history;
-    *history = e;
+    /* Arena objects are 8-aligned: the low bits say nothing. */
+    return (size_t)(((uintptr_t)owner >> 3) * 0x9E3779B97F4A7C15u >> 16);
 }
 
-/* Records `stmt` after `newest`, the one statement so far (MODEL_NO_STMT if
- * none) when *history is NULL: the list starts only with a second
- * statement. */
-static void add_event(struct model *m, struct model_event **history, uint32_t newest,
+static struct model_history_slot *history_slot(const struct model_histories *h, const void *owner)
+{
+    size_t mask = h->cap - 1;
+    size_t i = owner_hash(owner) & mask;
+    while (h->slots[i].owner && h->slots[i].owner != owner)
+        i = (i + 1) & mask;
+    return &h->slots[i];
+}
+
+/* The list head of `owner`, made empty if it has none. Valid until the next
+ * call. */
+static struct model_event **history_list(struct model_histories *h, const void *owner)
+{
+    if ((h->n + 1) * 10 > h->cap * 7) {
+        struct model_history_slot *old = h->slots;
+        size_t old_cap = h->cap;
+        h->cap = old_cap ? old_cap * 2 : 64;
+        h->slots = xcalloc(h->cap, sizeof *h->slots);
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].owner)
+                *history_slot(h, old[i].owner) = old[i];
+        free(old);
+    }
+    struct model_history_slot *slot = history_slot(h, owner);
+    if (!slot->owner) {
+        slot->owner = owner;
+        h->n++;
+    }
+    return &slot->events;
+}
+
+static const struct model_event *history_find(const struct model *m, const void *owner)
+{
+    return history_slot(m->histories, owner)->events;
+}
+
+/* }===================================================================== */
+
+static void push_event(struct model *m, const void *owner, uint32_t stmt)
+{
+    struct model_event *e = arena_alloc(m->arena, sizeof *e);
+    struct model_event **list = history_list(m->histories, owner);
+    e->stmt = stmt;
+    e->next = *list;
+    *list = e;
+}
+
+/* Records `stmt` as touching `owner` after `newest`, the one statement so
+ * far (MODEL_NO_STMT if none) when it has no history yet: the list starts
+ * only with a second statement. */
+static void add_event(struct model *m, const void *owner, bool *has_history, uint32_t newest,
                       size_t stmt)
 {
-    if (!*history) {
+    if (!*has_history) {
         if (newest == MODEL_NO_STMT)
             return;
-        push_event(m, history, newest);
+        *has_history = true;
+        push_event(m, owner, newest);
     }
-    push_event(m, history, (uint32_t)stmt);
+    push_event(m, owner, (uint32_t)stmt);
 }
 
 static void add_key_event(struct model *m, struct model_key *k, size_t stmt)
 {
-    add_event(m, &k->history, k->stmt, stmt);
+    add_event(m, k, &k->has_history, k->stmt, stmt);
     k->stmt = (uint32_t)stmt;
 }
 
-const struct model_event *model_value_history(const struct model_value *v,
+const struct model_event *model_value_history(const struct model *m, const struct model_value *v,
                                               struct model_event *single)
 {
-    if (v->history)
-        return v->history;
+    if (v->has_history)
+        return history_find(m, v);
     *single = (struct model_event){v->stmt, NULL};
     return single;
 }
 
-const struct model_event *model_key_history(const struct model_key *k, struct model_event *single)
+const struct model_event *model_key_history(const struct model *m, const struct model_key *k,
+                                            struct model_event *single)
 {
-    if (k->history || k->stmt == MODEL_NO_STMT)
-        return k->history;
+    if (k->has_history)
+        return history_find(m, k);
+    if (k->stmt == MODEL_NO_STMT)
+        return NULL;
     *single = (struct model_event){k->stmt, NULL};
     return single;
 }
@@ -348,7 +416,7 @@ static void delete_tree(struct model *m, struct model_key *top, size_t stmt)
             if (v->exists) {
                 /* An existing value was set, so v->stmt touched it. */
                 v->exists = false;
-                add_event(m, &v->history, v->stmt, stmt);
+                add_event(m, v, &v->has_history, v->stmt, stmt);
             }
         }
         for (struct model_key *c = k->first_child; c; c = c->next_sibling) {
@@ -411,7 +479,7 @@ static void apply(struct model *m)
                 v->name_stmt = (uint32_t)i;
             /* A value found again was touched last by v->stmt or a deletion
              * of its key, which started its list. */
-            add_event(m, &v->history, m->nvalues > known ? MODEL_NO_STMT : v->stmt, i);
+            add_event(m, v, &v->has_history, m->nvalues > known ? MODEL_NO_STMT : v->stmt, i);
             v->exists = setting;
             v->stmt = (uint32_t)i;
             break;
@@ -463,6 +531,7 @@ struct model *model_build(const struct reg_file *file, struct arena *arena, enum
     m->stop_at = file->nstmts;
     m->keys_by_name = table_new(false, file);
     m->values_by_name = table_new(true, file);
+    m->histories = xcalloc(1, sizeof *m->histories);
     for (int r = 0; r < REG_ROOT_COUNT; r++) {
         struct model_key *k = arena_alloc(arena, sizeof *k);
         const char *name = reg_root_name((enum reg_root)r);
@@ -486,6 +555,9 @@ void model_free(struct model *m)
     table_free(m->keys_by_name);
     table_free(m->values_by_name);
     m->keys_by_name = m->values_by_name = NULL;
+    free(m->histories->slots);
+    free(m->histories);
+    m->histories = NULL;
 }
 
 struct model_key *model_find_key(const struct model *m, enum reg_root root, const char *path)

@@ -6,8 +6,8 @@
  * values with their type and the statement that set them, key deletions that
  * take whole subtrees, value deletions, last write wins. Deleted keys and
  * values stay in the tree, marked as not existing, so that rules can ask what
- * happened to them; every value keeps the list of statements that set or
- * deleted it, and every key the statements that opened or deleted it.
+ * happened to them; the model knows every statement that set or deleted a
+ * value, and every statement that opened or deleted a key.
  *
  * The model does not judge anything (that is the linter's job) and does not
  * report problems (the reader already has). It holds statement indexes and
@@ -29,8 +29,8 @@
 
 /* One statement that touched a key or value, newest first. Most keys and
  * values are touched by one statement, which the key or value holds itself;
- * a list is kept only for those touched more than once (see
- * model_value_history() and model_key_history()). */
+ * a list is kept, beside the tree, only for those touched more than once
+ * (see model_value_history() and model_key_history()). */
 struct model_event {
     uint32_t stmt;               /* index into the file's statements */
     struct model_event *next;
@@ -39,13 +39,12 @@ struct model_event {
 /* One per value of the file: the name stays in the statement that spelt it. */
 struct model_value {
     struct model_key *key;
-    struct model_event *history; /* sets and deletions, newest first; NULL
-                                    when `stmt` is the only one */
     struct model_value *next;    /* in its key, in order of creation */
     uint32_t stmt;               /* the statement that set it last */
     uint32_t name_stmt;          /* the statement with its first spelling
                                     (see model_value_name()) */
     bool exists;
+    bool has_history;            /* more than one statement touched it */
 };
 
 struct model_key {
@@ -58,8 +57,7 @@ struct model_key {
     uint32_t stmt;               /* the last key line or deletion; MODEL_NO_STMT if none */
     bool exists;
     bool named;                  /* a key line or deletion line names this key */
-    struct model_event *history; /* key lines and deletions, newest first; NULL
-                                    when there is at most one (`stmt`) */
+    bool has_history;            /* more than one statement touched it */
     /* Children and values in order of creation. */
     struct model_key *first_child, *next_sibling;
     struct model_value *first_value;
@@ -84,6 +82,7 @@ struct model {
     /* Lookup tables (private). */
     struct model_table *keys_by_name;
     struct model_table *values_by_name;
+    struct model_histories *histories;
 };
 
 struct model *model_build(const struct reg_file *file, struct arena *arena, enum model_mode mode);
@@ -102,9 +101,10 @@ struct model_value *model_find_value(const struct model *m, const struct model_k
 /* The statements that touched `v` or `k`, newest first (follow ->next); NULL
  * for a key no statement touched. `single` is filled in and returned when
  * only one statement did. */
-const struct model_event *model_value_history(const struct model_value *v,
+const struct model_event *model_value_history(const struct model *m, const struct model_value *v,
                                               struct model_event *single);
-const struct model_event *model_key_history(const struct model_key *k, struct model_event *single);
+const struct model_event *model_key_history(const struct model *m, const struct model_key *k,
+                                            struct model_event *single);
 
 /* The name of `v` as first spelt ("" for the default value). */
 struct reg_name model_value_name(const struct model *m, const struct model_value *v);

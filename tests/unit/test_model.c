@@ -48,8 +48,8 @@ static void data_is(struct imported im, const struct model_value *v, const void 
 }
 
 static struct model_event single;
-#define key_history(k) model_key_history((k), &single)
-#define value_history(v) model_value_history((v), &single)
+#define key_history(k) model_key_history(im.m, (k), &single)
+#define value_history(v) model_value_history(im.m, (v), &single)
 
 /* The lines (1-based) of the statements in a history, newest first. */
 static void history_is(struct imported im, const struct model_event *e, const uint32_t *lines,
@@ -196,7 +196,7 @@ static void test_value_deletions(void **state)
     assert_non_null(def);
     assert_false(def->exists);
     history_is(im, value_history(def), (const uint32_t[]){5}, 1);
-    assert_null(def->history); /* one statement: no list */
+    assert_false(def->has_history); /* one statement: no list */
     /* Set again after its deletion: the new spelling. */
     struct model_value *w = value_of(im, k, "w");
     assert_true(w->exists);
