@@ -22,15 +22,14 @@
 /* An owner's items go into a table once it has this many. */
 #define TABLE_MIN_ITEMS 8
 
-struct model_slot {
-    uint32_t hash;
-    void *item; /* struct model_key * or struct model_value *; NULL if free */
-};
+/* A slot holds a struct model_key * or struct model_value *, NULL if free.
+ * No hash is kept beside it: that would double the table, and comparing
+ * the owner first rejects nearly every other item at once. */
 
 struct model_table {
     bool holds_values;
     const struct reg_file *file; /* where values' names are */
-    struct model_slot *slots;
+    void **slots;
     size_t cap; /* a power of two */
     size_t n;
 };
@@ -113,13 +112,13 @@ static void *table_find(const struct model_table *t, const void *owner, const ch
 {
     size_t mask = t->cap - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const struct model_slot *slot = &t->slots[i];
-        if (!slot->item)
+        void *item = t->slots[i];
+        if (!item)
             return NULL;
-        if (slot->hash == hash && slot_owner(t, slot->item) == owner) {
-            struct reg_name name = slot_name(t, slot->item);
+        if (slot_owner(t, item) == owner) {
+            struct reg_name name = slot_name(t, item);
             if (same_name(name.s, name.len, s, len))
-                return slot->item;
+                return item;
         }
     }
 }
@@ -128,14 +127,17 @@ static void table_put(struct model_table *t, uint32_t hash, void *item);
 
 static void table_grow(struct model_table *t)
 {
-    struct model_slot *old = t->slots;
+    void **old = t->slots;
     size_t old_cap = t->cap;
     t->cap *= 2;
     t->slots = xcalloc(t->cap, sizeof *t->slots);
     t->n = 0;
-    for (size_t i = 0; i < old_cap; i++)
-        if (old[i].item)
-            table_put(t, old[i].hash, old[i].item);
+    for (size_t i = 0; i < old_cap; i++) {
+        if (old[i]) {
+            struct reg_name name = slot_name(t, old[i]);
+            table_put(t, hash_name(slot_owner(t, old[i]), name.s, name.len), old[i]);
+        }
+    }
     free(old);
 }
 
@@ -145,10 +147,9 @@ static void table_put(struct model_table *t, uint32_t hash, void *item)
         table_grow(t);
     size_t mask = t->cap - 1;
     size_t i = hash & mask;
-    while (t->slots[i].item)
+    while (t->slots[i])
         i = (i + 1) & mask;
-    t->slots[i].hash = hash;
-    t->slots[i].item = item;
+    t->slots[i] = item;
     t->n++;
 }
 
