@@ -135,7 +135,7 @@ data:
                                     $$.form = REG_FORM_STRING;
                                     $$.type = REG_TYPE_SZ;
                                     $$.plain = false;
-                                    $$.data.string = (const unsigned char *)$1.text.s;
+                                    $$.string = $1.text;
                                     $$.len = $1.text.len;
                                 }
   | DWORD                       { reg_dword_data($1.number, &$$); }

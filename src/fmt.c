@@ -44,7 +44,7 @@ static void write_key(struct reg_writer *w, const struct reg_file *file,
     const struct reg_key_stmt *key = &st->as.key;
     bool deleting = st->kind == REG_STMT_KEY_DELETE;
     if (key->resolved && !key->aborts) {
-        const char *path = reg_path_string(arena, &key->path);
+        const char *path = reg_key_path_string(arena, file, key);
         writer_key(w, path, strlen(path), deleting);
     } else {
         writer_key(w, file->src->d.text + key->path_at.start, key->path_at.end - key->path_at.start,
@@ -57,15 +57,16 @@ static void write_value(struct reg_writer *w, const struct reg_file *file,
                         const struct reg_stmt *st)
 {
     const struct reg_value_stmt *v = &st->as.value;
+    struct reg_name name = reg_value_name(file, v);
     if (st->kind == REG_STMT_VALUE_DELETE) {
-        writer_value_delete(w, v->name, v->name_len);
+        writer_value_delete(w, name.s, name.len);
     } else {
         enum reg_form form = v->form;
         /* regedit exports a 4-byte REG_DWORD as dword: whatever it was written as. */
         if (form == REG_FORM_HEX && v->type == REG_TYPE_DWORD && v->len == 4)
             form = REG_FORM_DWORD;
         struct buf scratch = BUF_INIT;
-        writer_value(w, v->name, v->name_len, form, v->type, reg_value_bytes(file, v, &scratch),
+        writer_value(w, name.s, name.len, form, v->type, reg_value_bytes(file, v, &scratch),
                      v->len);
         buf_free(&scratch);
     }

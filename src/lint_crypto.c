@@ -176,7 +176,7 @@ void lint_check_suites(struct lint_ctx *c)
     const struct reg_value_stmt *st = lint_value_stmt(c, v);
     if (st->form != REG_FORM_STRING)
         return;
-    const char *s = (const char *)st->data.string;
+    const char *s = reg_value_text(c->file, st);
     uint32_t n = st->len;
     bool exact = st->data_at.end - st->data_at.start == n + 2 &&
                  memcmp(c->src->d.text + st->data_at.start + 1, s, n) == 0;

@@ -130,7 +130,7 @@ static void check_suite_order(struct lint_ctx *c, const struct policy_setting *s
     const struct model_value *v = posture_value(&c->posture, c->posture.suite_policy, "Functions");
     const struct reg_value_stmt *st = v ? lint_value_stmt(c, v) : NULL;
     bool met = st && st->form == REG_FORM_STRING && st->len == want.len &&
-               memcmp(st->data.string, want.data ? want.data : "", want.len) == 0;
+               memcmp(reg_value_text(c->file, st), want.data ? want.data : "", want.len) == 0;
     if (!met) {
         struct diag *d = unmet(c, c->posture.suite_policy, KEY_SUITE_POLICY, "Functions",
                                v ? "the cipher-suite order differs from the profile's"

@@ -185,12 +185,15 @@ static void rename_key_fix(struct lint_ctx *c, struct diag *d, const struct mode
 {
     const char *text = c->src->d.text;
     struct fix *fix = NULL;
+    struct reg_path_buf buf;
     for (size_t i = 0; i < c->file->nstmts; i++) {
         const struct reg_stmt *st = &c->file->stmts[i];
-        if ((st->kind != REG_STMT_KEY && st->kind != REG_STMT_KEY_DELETE) || !st->as.key.resolved ||
-            !path_through(&st->as.key.path, k))
+        if ((st->kind != REG_STMT_KEY && st->kind != REG_STMT_KEY_DELETE) || !st->as.key.resolved)
             continue;
-        const struct reg_name segment = reg_path_segment(&st->as.key.path, k->depth - 1);
+        const struct reg_path *path = reg_key_path(c->file, &st->as.key, &buf);
+        if (!path_through(path, k))
+            continue;
+        const struct reg_name segment = reg_path_segment(path, k->depth - 1);
         const struct reg_name *seg = &segment;
         if (seg->s < text || seg->s + seg->len > text + c->src->d.len)
             continue;
@@ -250,12 +253,13 @@ static const char *type_name(uint32_t type)
 }
 
 /* A string that holds a number ("1", "0x800"): the DWORD it was meant as. */
-static bool string_number(const struct reg_value_stmt *st, uint32_t *out)
+static bool string_number(const struct reg_file *file, const struct reg_value_stmt *st,
+                          uint32_t *out)
 {
     if (st->form != REG_FORM_STRING || st->len == 0 || st->len > 10)
         return false;
     char tmp[16];
-    memcpy(tmp, st->data.string, st->len);
+    memcpy(tmp, reg_value_text(file, st), st->len);
     tmp[st->len] = '\0';
     char *end;
     unsigned long v = strtoul(tmp, &end, 0);
@@ -304,7 +308,7 @@ static void wrong_type(struct lint_ctx *c, const struct model_value *v, const st
                                    "\"%s\" must be %s, not %s; what Windows makes of it is undefined",
                                    s->name, type_name(s->type), type_name(type));
     uint32_t number;
-    if (s->type == REG_TYPE_DWORD && string_number(lint_value_stmt(c, v), &number)) {
+    if (s->type == REG_TYPE_DWORD && string_number(c->file, lint_value_stmt(c, v), &number)) {
         struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "write it as dword:%08x", number);
         diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->data_at,
                       arena_printf(c->diags->arena, "dword:%08x", number));
@@ -520,13 +524,15 @@ static void deletion_restores_default(struct lint_ctx *c, size_t i, const struct
 void lint_check_statements(struct lint_ctx *c)
 {
     const struct reg_file *f = c->file;
-    const struct reg_key_stmt *current = NULL;
+    /* The path of the open key, if any, and room for another. */
+    struct reg_path_buf current_buf, other_buf;
+    const struct reg_path *current = NULL;
     size_t current_stmt = 0, reported_block = SIZE_MAX;
     size_t *deleted = NULL, ndeleted = 0, cap = 0;
     for (size_t i = 0; i < f->nstmts; i++) {
         const struct reg_stmt *st = &f->stmts[i];
         if (st->kind == REG_STMT_KEY) {
-            current = st->as.key.usable ? &st->as.key : NULL;
+            current = st->as.key.usable ? reg_key_path(f, &st->as.key, &current_buf) : NULL;
             current_stmt = i;
         } else if (st->kind == REG_STMT_KEY_DELETE) {
             current = NULL;
@@ -535,22 +541,23 @@ void lint_check_statements(struct lint_ctx *c)
             deleted = xgrow(deleted, &cap, ndeleted + 1, sizeof *deleted);
             deleted[ndeleted++] = i;
             struct key_class cls;
-            posture_classify_path(&st->as.key.path, &cls);
+            const struct reg_path *path = reg_key_path(f, &st->as.key, &other_buf);
+            posture_classify_path(path, &cls);
             if (!cls.misplaced && (cls.kind == KK_PROTOCOLS || (cls.known && (cls.kind == KK_PROTOCOL ||
                                                                               cls.kind == KK_PROTOCOL_ROLE))) &&
                 lint_on(c, RULE_DELETION_RESTORES_DEFAULT))
-                deletion_restores_default(c, i, &cls, &st->as.key.path, NULL);
+                deletion_restores_default(c, i, &cls, path, NULL);
         } else if (st->kind == REG_STMT_VALUE_DELETE && current) {
             struct key_class cls;
-            posture_classify_path(&current->path, &cls);
-            const struct reg_name deleted_name = {st->as.value.name, st->as.value.name_len};
+            posture_classify_path(current, &cls);
+            const struct reg_name deleted_name = reg_value_name(f, &st->as.value);
             const struct reg_name *name = &deleted_name;
             /* One finding per key block: deleting Enabled and
              * DisabledByDefault together is one act. */
             if (!cls.misplaced && cls.kind == KK_PROTOCOL_ROLE && cls.known &&
                 setting_lookup(SK_PROTOCOL_ROLE, NULL, name->s, name->len) &&
                 reported_block != current_stmt && lint_on(c, RULE_DELETION_RESTORES_DEFAULT)) {
-                deletion_restores_default(c, i, &cls, &current->path, name);
+                deletion_restores_default(c, i, &cls, current, name);
                 reported_block = current_stmt;
             }
             /* Deleting a value of a key this file deleted before, with no
@@ -558,14 +565,16 @@ void lint_check_statements(struct lint_ctx *c)
             if (!lint_on(c, RULE_OVERRIDDEN_OPERATION))
                 continue;
             for (size_t j = ndeleted; j-- > 0;) {
-                if (!path_has_prefix(&current->path, &f->stmts[deleted[j]].as.key.path))
+                const struct reg_key_stmt *gone = &f->stmts[deleted[j]].as.key;
+                if (!path_has_prefix(current, reg_key_path(f, gone, &other_buf)))
                     continue;
                 bool set_since = false;
                 for (size_t k = deleted[j] + 1; k < i && !set_since; k++) {
                     const struct reg_stmt *o = &f->stmts[k];
-                    if (o->kind == REG_STMT_VALUE &&
-                        same_name(&(struct reg_name){o->as.value.name, o->as.value.name_len}, name))
-                        set_since = true;
+                    if (o->kind != REG_STMT_VALUE)
+                        continue;
+                    struct reg_name set_name = reg_value_name(f, &o->as.value);
+                    set_since = same_name(&set_name, name);
                 }
                 if (!set_since)
                     lint_at_stmt(c, RULE_OVERRIDDEN_OPERATION, i,

@@ -23,8 +23,8 @@
 #define TABLE_MIN_ITEMS 8
 
 /* A slot holds a struct model_key * or struct model_value *, NULL if free.
- * No hash is kept beside it: that would double the table, and comparing
- * the owner first rejects nearly every other item at once. */
+ * No hash is kept beside it, which would double the table: a value keeps
+ * its own, and keys, far fewer, have theirs computed again. */
 
 struct model_table {
     bool holds_values;
@@ -80,8 +80,7 @@ static const void *slot_owner(const struct model_table *t, const void *item)
 
 static struct reg_name value_name(const struct reg_file *file, const struct model_value *v)
 {
-    const struct reg_value_stmt *st = &file->stmts[v->name_stmt].as.value;
-    return (struct reg_name){st->name, st->name_len};
+    return reg_value_name(file, &file->stmts[v->name_stmt].as.value);
 }
 
 static struct reg_name slot_name(const struct model_table *t, const void *item)
@@ -115,6 +114,8 @@ static void *table_find(const struct model_table *t, const void *owner, const ch
         void *item = t->slots[i];
         if (!item)
             return NULL;
+        if (t->holds_values && ((const struct model_value *)item)->hash != hash)
+            continue;
         if (slot_owner(t, item) == owner) {
             struct reg_name name = slot_name(t, item);
             if (same_name(name.s, name.len, s, len))
@@ -133,7 +134,11 @@ static void table_grow(struct model_table *t)
     t->slots = xcalloc(t->cap, sizeof *t->slots);
     t->n = 0;
     for (size_t i = 0; i < old_cap; i++) {
-        if (old[i]) {
+        if (!old[i])
+            continue;
+        if (t->holds_values) {
+            table_put(t, ((const struct model_value *)old[i])->hash, old[i]);
+        } else {
             struct reg_name name = slot_name(t, old[i]);
             table_put(t, hash_name(slot_owner(t, old[i]), name.s, name.len), old[i]);
         }
@@ -150,6 +155,8 @@ static void table_put(struct model_table *t, uint32_t hash, void *item)
     while (t->slots[i])
         i = (i + 1) & mask;
     t->slots[i] = item;
+    if (t->holds_values)
+        ((struct model_value *)item)->hash = hash;
     t->n++;
 }
 
@@ -341,8 +348,8 @@ static struct model_key *child_for(struct model *m, struct model_key *parent,
 /* The value the value statement `stmt` names, created if new. */
 static struct model_value *value_for(struct model *m, struct model_key *key, size_t stmt)
 {
-    const struct reg_value_stmt *st = &m->file->stmts[stmt].as.value;
-    struct model_value *v = model_find_value(m, key, st->name, st->name_len);
+    struct reg_name name = reg_value_name(m->file, &m->file->stmts[stmt].as.value);
+    struct model_value *v = model_find_value(m, key, name.s, name.len);
     if (v)
         return v;
     v = arena_alloc_aligned(m->arena, sizeof *v, alignof(struct model_value));
@@ -434,7 +441,10 @@ static void apply(struct model *m)
 {
     const struct reg_file *f = m->file;
     struct model_key *current = NULL;
-    /* The last key line's path and key, while no deletion has intervened. */
+    /* The last key line's path and key, while no deletion has intervened;
+     * paths are read into the two buffers in turn. */
+    struct reg_path_buf bufs[2];
+    unsigned next_buf = 0;
     const struct reg_path *prev = NULL;
     struct model_key *prev_key = NULL;
     for (size_t i = 0; i < f->nstmts; i++) {
@@ -443,8 +453,10 @@ static void apply(struct model *m)
         case REG_STMT_KEY:
             current = NULL;
             if (st->as.key.usable) {
-                current = create_path(m, &st->as.key.path, prev, prev_key);
-                prev = &st->as.key.path;
+                const struct reg_path *path = reg_key_path(f, &st->as.key, &bufs[next_buf]);
+                next_buf ^= 1;
+                current = create_path(m, path, prev, prev_key);
+                prev = path;
                 prev_key = current;
                 current->named = true;
                 add_key_event(m, current, i);
@@ -455,13 +467,14 @@ static void apply(struct model *m)
             current = NULL;
             if (key->aborts) {
                 if (key->resolved)
-                    m->roots[key->path.root]->named = true;
+                    m->roots[key->root]->named = true;
                 m->stop_at = i;
                 return;
             }
             if (!key->usable)
                 break;
-            struct model_key *k = find_path(m, &key->path);
+            struct reg_path_buf buf;
+            struct model_key *k = find_path(m, reg_key_path(f, key, &buf));
             if (k) {
                 k->named = true;
                 delete_tree(m, k, i);
@@ -596,7 +609,7 @@ void model_value_data(const struct model *m, const struct model_value *v, struct
     bool utf16_file = m->file->src->d.encoding == TEXT_UTF16LE;
     switch ((enum reg_form)st->form) {
     case REG_FORM_STRING:
-        text_to_utf16le((const char *)st->data.string, st->len, out);
+        text_to_utf16le(reg_value_text(m->file, st), st->len, out);
         buf_append(out, "\0\0", 2);
         return;
     case REG_FORM_DWORD:

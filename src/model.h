@@ -45,6 +45,8 @@ struct model_value {
                                     (see model_value_name()) */
     bool exists;
     bool has_history;            /* more than one statement touched it */
+    uint32_t hash;               /* of its name, once it is in a name table
+                                    (it fits in what would be padding) */
 };
 
 struct model_key {

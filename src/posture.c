@@ -539,9 +539,11 @@ static bool erased_in(const struct model *m, const struct layer_deletions *dels,
             *s++ = '\0';
     }
     for (size_t d = 0; d < dels->n; d++) {
-        const struct reg_path *del = &m->file->stmts[dels->stmts[d]].as.key.path;
-        if (del->root != root || del->depth > depth)
+        const struct reg_key_stmt *key = &m->file->stmts[dels->stmts[d]].as.key;
+        if (key->root != root || key->depth > depth)
             continue;
+        struct reg_path_buf buf;
+        const struct reg_path *del = reg_key_path(m->file, key, &buf);
         uint32_t i = 0;
         for (; i < del->depth; i++) {
             struct reg_name seg = reg_path_segment(del, i);

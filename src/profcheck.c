@@ -790,7 +790,7 @@ static const char *key_path_problem(struct arena *arena, const char *path, size_
                !file->stmts[0].as.key.usable) {
         problem = "regedit would not open this key";
     } else {
-        char *back = reg_path_string(scratch, &file->stmts[0].as.key.path);
+        char *back = reg_key_path_string(scratch, file, &file->stmts[0].as.key);
         if (strlen(back) != len || memcmp(back, path, len) != 0)
             problem = arena_printf(arena, "regedit would read it as '%s'", back);
     }

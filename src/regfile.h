@@ -13,9 +13,10 @@
  * still parses the rest as a Version 5.00 file so that every problem is
  * reported, and reg_file_imports() tells the model to apply nothing.
  *
- * Ownership: the tree lives in the caller's arena except the statement array,
- * which reg_file_free() releases. Names and string data may point into the
- * source text, so the source must outlive the tree.
+ * Ownership: the tree lives in the caller's arena except the statement array
+ * and the list of unescaped texts, which reg_file_free() releases. Names and
+ * string data are found in the source text, so the source must outlive the
+ * tree.
  */
 #ifndef REGLINT_REGFILE_H
 #define REGLINT_REGFILE_H
@@ -76,6 +77,11 @@ struct reg_segment {
     uint32_t len;
 };
 
+/* Windows' limits (RegCreateKeyEx, RegSetValueEx). */
+#define REG_MAX_KEY_SEGMENT 255  /* characters in a key name */
+#define REG_MAX_KEY_DEPTH 512    /* segments below the root */
+#define REG_MAX_VALUE_NAME 16383 /* characters in a value name */
+
 /* A key path resolved to a root and its segments (empty segments removed). */
 struct reg_path {
     enum reg_root root;
@@ -106,34 +112,43 @@ enum reg_form {
     REG_FORM_HEX,    /* hex: or hex(N): bytes are the listed bytes */
 };
 
+/* Statements are most of what a file costs beyond its text, so they hold
+ * no pointers: names and strings are found again through the file
+ * (reg_key_path(), reg_value_name(), reg_value_bytes()). */
+
 struct reg_key_stmt {
-    struct reg_path path;  /* valid when `resolved` */
+    struct span path_at;   /* the text between the brackets ('-' excluded) */
+    uint16_t depth;        /* segments below the root, when `resolved` */
+    uint8_t root;          /* enum reg_root, when `resolved` */
     bool resolved;         /* the path names a root and valid segments */
     bool usable;           /* regedit opens or deletes this key */
     bool aborts;           /* [-ROOT] or [-BADROOT\..]: regedit stops importing here */
-    struct span path_at;   /* the text between the brackets ('-' excluded) */
 };
 
 /* The data of a value statement as the parser keeps it. Hex data, most of a
  * large export, is not kept: it is decoded again from the text when asked
- * for (reg_value_bytes()), which costs less than holding it. */
+ * for, which costs less than holding it. */
 union reg_value_data {
-    const unsigned char *string; /* REG_FORM_STRING: the unescaped UTF-8 text */
-    unsigned char dword[4];      /* REG_FORM_DWORD: little-endian */
+    uint32_t string;        /* REG_FORM_STRING: where its unescaped text is */
+    unsigned char dword[4]; /* REG_FORM_DWORD: little-endian */
 };
 
-/* Ordered to leave no padding: there is one per value line of the file. */
 struct reg_value_stmt {
-    const char *name;      /* UTF-8, not NUL-terminated; "" for the default value */
-    union reg_value_data data; /* see reg_value_bytes() */
-    uint32_t name_len;
+    /* Where the unescaped name is: an offset into the source text, or, when
+     * `name_unescaped`, an index into the file's unescaped texts. The same
+     * goes for string data and `string_unescaped`. */
+    uint32_t name;
+    unsigned name_len : 16;        /* bytes; longer names are refused */
+    unsigned form : 2;             /* enum reg_form */
+    unsigned is_at : 1;            /* written as @ */
+    unsigned hex_plain : 1;        /* hex: rather than hex(N): */
+    unsigned name_unescaped : 1;
+    unsigned string_unescaped : 1;
+    union reg_value_data data;
     uint32_t len;          /* of the data bytes */
     uint32_t type;         /* registry type */
     struct span name_at;   /* the name as written, quotes included */
     struct span data_at;   /* the data as written, from its tag to its last byte */
-    uint8_t form;          /* enum reg_form */
-    bool is_at;            /* written as @ */
-    bool hex_plain;        /* hex: rather than hex(N): */
 };
 
 struct reg_stmt {
@@ -152,6 +167,10 @@ struct reg_file {
     struct reg_stmt *stmts;
     size_t nstmts;
     size_t cap;
+    /* Names and strings that differ from their text once unescaped (in the
+     * arena); statements refer to them by index. */
+    const char **unescaped;
+    size_t nunescaped, unescaped_cap;
 };
 
 /* Reads `src`; diagnostics go to `diags`. Never fails: every input gives a
@@ -159,6 +178,28 @@ struct reg_file {
 struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_list *diags);
 void reg_file_free(struct reg_file *file);
 
+/* A key statement's path and room for its segments. */
+struct reg_path_buf {
+    struct reg_path path;
+    struct reg_segment segments[REG_MAX_KEY_DEPTH];
+};
+
+/* The path of key statement `k` of `file`, which must be `resolved`; it lives
+ * in `buf`. */
+const struct reg_path *reg_key_path(const struct reg_file *file, const struct reg_key_stmt *k,
+                                    struct reg_path_buf *buf);
+/* The unescaped name of value statement `v` of `file` ("" for @). Inline:
+ * the model looks names up all the time. */
+static inline struct reg_name reg_value_name(const struct reg_file *file,
+                                             const struct reg_value_stmt *v)
+{
+    const char *s = v->name_unescaped ? file->unescaped[v->name] : file->src->d.text + v->name;
+    return (struct reg_name){s, v->name_len};
+}
+
+/* The unescaped UTF-8 text (`len` bytes) of value statement `v` of `file`,
+ * whose data is a string (REG_FORM_STRING). */
+const char *reg_value_text(const struct reg_file *file, const struct reg_value_stmt *v);
 /* The `len` data bytes of value statement `v` of `file` as written: string
  * data as its unescaped UTF-8 text, dword data as 4 little-endian bytes, hex
  * data as the listed bytes. The result points into the tree or, for hex data,
@@ -177,5 +218,8 @@ const char *reg_root_name(enum reg_root root);
 
 /* The full key path, "HKEY_LOCAL_MACHINE\\SOFTWARE\\...", in the arena. */
 char *reg_path_string(struct arena *arena, const struct reg_path *path);
+/* The same for key statement `k` of `file`, which must be `resolved`. */
+char *reg_key_path_string(struct arena *arena, const struct reg_file *file,
+                          const struct reg_key_stmt *k);
 
 #endif

@@ -12,10 +12,6 @@
 
 #include "xalloc.h"
 
-/* Windows' limits (RegCreateKeyEx, RegSetValueEx). */
-#define MAX_KEY_SEGMENT 255
-#define MAX_KEY_DEPTH 512
-#define MAX_VALUE_NAME 16383
 /* How much of the offending text a message quotes. */
 #define SNIPPET_CPS 40
 
@@ -269,9 +265,7 @@ struct diag *reg_problem(struct reg_ctx *ctx, enum reg_problem problem, struct s
  * =====================================================================
  */
 
-/* One more than the value of each hex digit; 0 for other bytes. A table,
- * because hex data is most of a large export. */
-static const unsigned char hex_digit_plus_1[256] = {
+const unsigned char reg_hex_digit_plus_1[256] = {
     ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,
     ['6'] = 7,  ['7'] = 8,  ['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12,
     ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12,
@@ -280,12 +274,12 @@ static const unsigned char hex_digit_plus_1[256] = {
 
 static bool is_hex_digit(char c)
 {
-    return hex_digit_plus_1[(unsigned char)c] != 0;
+    return reg_hex_digit_plus_1[(unsigned char)c] != 0;
 }
 
 static uint32_t hex_digit_value(char c)
 {
-    return hex_digit_plus_1[(unsigned char)c] - 1u;
+    return reg_hex_digit_plus_1[(unsigned char)c] - 1u;
 }
 
 uint32_t reg_parse_ulong(const char *s, uint32_t len, uint32_t *value, bool *overflow)
@@ -320,15 +314,8 @@ uint32_t reg_parse_ulong(const char *s, uint32_t len, uint32_t *value, bool *ove
     return i;
 }
 
-uint32_t reg_hex_byte(const char *s, uint32_t len, uint32_t *value, bool *too_big)
+uint32_t reg_hex_byte_slow(const char *s, uint32_t len, uint32_t *value, bool *too_big)
 {
-    /* Most bytes are two digits before a comma; only other forms need the
-     * whole of wcstoul's rules. */
-    if (len >= 2 && is_hex_digit(s[0]) && is_hex_digit(s[1]) && (len == 2 || s[2] == ',')) {
-        *value = hex_digit_value(s[0]) << 4 | hex_digit_value(s[1]);
-        *too_big = false;
-        return 2;
-    }
     bool overflow = false;
     uint32_t used = reg_parse_ulong(s, len, value, &overflow);
     *too_big = overflow || *value > 0xFF;
@@ -629,6 +616,45 @@ static uint32_t root_length(const char *s, uint32_t len)
     return n;
 }
 
+/* Splits the text of a path `s` (at offset `base` of the source) after its
+ * root into segments, passing over empty ones, and returns how many there
+ * are; only the first `room` are written. *empty_inside is set when an empty
+ * segment comes before more text. */
+static uint32_t split_path(const char *s, uint32_t len, uint32_t root_len, uint32_t base,
+                           struct reg_segment *out, uint32_t room, bool *empty_inside)
+{
+    uint32_t count = 0;
+    for (uint32_t i = root_len; i < len;) {
+        uint32_t j = i + 1;
+        while (j < len && s[j] != '\\')
+            j++;
+        if (j > i + 1) {
+            if (count < room)
+                out[count] = (struct reg_segment){base + i + 1, j - i - 1};
+            count++;
+        } else if (j < len) {
+            *empty_inside = true;
+        }
+        i = j;
+    }
+    return count;
+}
+
+const struct reg_path *reg_key_path(const struct reg_file *file, const struct reg_key_stmt *k,
+                                    struct reg_path_buf *buf)
+{
+    const char *text = file->src->d.text;
+    const char *s = text + k->path_at.start;
+    uint32_t len = k->path_at.end - k->path_at.start;
+    bool empty_inside = false;
+    buf->path.root = (enum reg_root)k->root;
+    buf->path.text = text;
+    buf->path.segments = buf->segments;
+    buf->path.depth = split_path(s, len, root_length(s, len), k->path_at.start, buf->segments,
+                                 REG_MAX_KEY_DEPTH, &empty_inside);
+    return &buf->path;
+}
+
 /* Resolves the text of a key path; returns false (with the problem) when
  * regedit cannot use it. Empty segments are skipped, as the registry does;
  * one inside the path is reported (PROB_KEY_EMPTY_SEGMENT, still usable). */
@@ -654,37 +680,25 @@ static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *o
     }
     out->root = (enum reg_root)root;
     out->text = ctx->text;
-    uint32_t count = 0;
-    for (uint32_t i = root_len; i < len;) {
-        uint32_t j = i + 1;
-        while (j < len && s[j] != '\\')
-            j++;
-        count += j > i + 1;
-        i = j;
-    }
-    if (count > MAX_KEY_DEPTH) {
+    bool empty_inside = false;
+    uint32_t count = split_path(s, len, root_len, at.start, ctx->path.segments,
+                                REG_MAX_KEY_DEPTH, &empty_inside);
+    if (count > REG_MAX_KEY_DEPTH) {
         *problem = PROB_KEY_TOO_DEEP;
         return false;
     }
-    out->segments = arena_alloc_aligned(ctx->arena, (count ? count : 1) * sizeof *out->segments,
-                                        alignof(struct reg_segment));
-    for (uint32_t i = root_len; i < len;) {
-        uint32_t j = i + 1;
-        while (j < len && s[j] != '\\')
-            j++;
-        if (j > i + 1) {
-            struct reg_segment seg = {at.start + i + 1, j - i - 1};
-            if (longer_in_utf16(s + i + 1, seg.len, MAX_KEY_SEGMENT)) {
-                *problem = PROB_KEY_SEGMENT_TOO_LONG;
-                return false;
-            }
-            out->segments[out->depth++] = seg;
-        } else if (j < len) {
-            /* "\\" before more text; trailing backslashes are harmless. */
-            *problem = PROB_KEY_EMPTY_SEGMENT;
+    out->segments = ctx->path.segments;
+    out->depth = count;
+    for (uint32_t i = 0; i < count; i++) {
+        if (longer_in_utf16(ctx->text + out->segments[i].start, out->segments[i].len,
+                            REG_MAX_KEY_SEGMENT)) {
+            *problem = PROB_KEY_SEGMENT_TOO_LONG;
+            return false;
         }
-        i = j;
     }
+    /* "\\" before more text; trailing backslashes are harmless. */
+    if (empty_inside)
+        *problem = PROB_KEY_EMPTY_SEGMENT;
     return true;
 }
 
@@ -715,8 +729,11 @@ void reg_add_key(struct reg_ctx *ctx, struct span at, const struct reg_token *to
     key->path_at = tok->inner;
     ctx->key_open = false;
     enum reg_problem problem = PROB_COUNT;
-    bool usable = resolve_path(ctx, tok->inner, &key->path, &problem);
+    struct reg_path path;
+    bool usable = resolve_path(ctx, tok->inner, &path, &problem);
     key->resolved = usable;
+    key->root = (uint8_t)path.root;
+    key->depth = (uint16_t)path.depth;
     if (deleting) {
         /* regedit deletes only when 'H' follows the '-'; then a bad root, or a
          * bare root, stops the whole import. */
@@ -724,7 +741,7 @@ void reg_add_key(struct reg_ctx *ctx, struct span at, const struct reg_token *to
         if (first != 'H' && first != 'h') {
             reg_problem(ctx, PROB_KEY_DELETE_IGNORED, at);
             usable = false;
-        } else if (!usable || key->path.depth == 0) {
+        } else if (!usable || path.depth == 0) {
             key->aborts = true;
             reg_problem(ctx, usable ? PROB_KEY_DELETE_ROOT : PROB_KEY_DELETE_BAD_ROOT, at);
             usable = false;
@@ -754,20 +771,47 @@ void reg_add_win31(struct reg_ctx *ctx, struct span at, const struct reg_token *
         return;
     struct reg_stmt *st = new_stmt(ctx, REG_STMT_VALUE, at);
     struct reg_value_stmt *v = &st->as.value;
-    v->name = "";
     v->is_at = true;
     v->form = REG_FORM_STRING;
     v->type = REG_TYPE_SZ;
-    v->data.string = (const unsigned char *)ctx->text + tok->trailing.start;
+    v->data.string = tok->trailing.start;
     v->len = tok->trailing.end - tok->trailing.start;
     v->name_at = (struct span){tok->inner.end, tok->inner.end};
     v->data_at = tok->trailing;
 }
 
+/* Where a name or string read from the file is kept: at its offset in the
+ * source text, or, when unescaping changed it (and *unescaped is set), at the
+ * returned index in the file's unescaped texts. */
+static uint32_t text_ref(struct reg_ctx *ctx, struct reg_name text, bool *unescaped)
+{
+    uintptr_t at = (uintptr_t)text.s, start = (uintptr_t)ctx->text;
+    if (at >= start && at - start <= ctx->src->d.len) {
+        *unescaped = false;
+        return (uint32_t)(at - start);
+    }
+    struct reg_file *f = ctx->file;
+    f->unescaped = xgrow(f->unescaped, &f->unescaped_cap, f->nunescaped + 1, sizeof *f->unescaped);
+    f->unescaped[f->nunescaped] = text.s;
+    *unescaped = true;
+    return (uint32_t)f->nunescaped++;
+}
+
+static void set_value_name(struct reg_ctx *ctx, struct reg_value_stmt *v,
+                           const struct reg_token *name)
+{
+    bool unescaped;
+    v->name = text_ref(ctx, name->text, &unescaped);
+    v->name_unescaped = unescaped;
+    /* value_name_ok() refused longer names. */
+    v->name_len = name->text.len & 0xFFFFu;
+    v->is_at = name->number == 1;
+}
+
 static bool value_name_ok(struct reg_ctx *ctx, const struct reg_token *name, struct span name_at,
                           struct span at)
 {
-    if (longer_in_utf16(name->text.s, name->text.len, MAX_VALUE_NAME)) {
+    if (longer_in_utf16(name->text.s, name->text.len, REG_MAX_VALUE_NAME)) {
         reg_problem(ctx, PROB_NAME_TOO_LONG, name_at);
         new_stmt(ctx, REG_STMT_SKIPPED, at);
         return false;
@@ -783,13 +827,17 @@ void reg_add_value(struct reg_ctx *ctx, struct span at, const struct reg_token *
     if (value_name_ok(ctx, name, name_at, at)) {
         struct reg_stmt *st = new_stmt(ctx, REG_STMT_VALUE, at);
         struct reg_value_stmt *v = &st->as.value;
-        v->name = name->text.s;
-        v->name_len = name->text.len;
-        v->is_at = name->number == 1;
-        v->form = data->form;
+        set_value_name(ctx, v, name);
+        v->form = data->form & 3u;
         v->hex_plain = data->plain;
         v->type = data->type;
-        v->data = data->data;
+        if (data->form == REG_FORM_STRING) {
+            bool unescaped;
+            v->data.string = text_ref(ctx, data->string, &unescaped);
+            v->string_unescaped = unescaped;
+        } else {
+            memcpy(v->data.dword, data->dword, sizeof v->data.dword);
+        }
         v->len = data->len;
         v->name_at = name_at;
         v->data_at = data_at;
@@ -804,9 +852,7 @@ void reg_add_value_delete(struct reg_ctx *ctx, struct span at, const struct reg_
         return;
     struct reg_stmt *st = new_stmt(ctx, REG_STMT_VALUE_DELETE, at);
     struct reg_value_stmt *v = &st->as.value;
-    v->name = name->text.s;
-    v->name_len = name->text.len;
-    v->is_at = name->number == 1;
+    set_value_name(ctx, v, name);
     v->name_at = name_at;
 }
 
@@ -833,10 +879,10 @@ void reg_dword_data(uint32_t value, struct reg_data *out)
     out->form = REG_FORM_DWORD;
     out->type = REG_TYPE_DWORD;
     out->plain = false;
-    out->data.dword[0] = (unsigned char)value;
-    out->data.dword[1] = (unsigned char)(value >> 8);
-    out->data.dword[2] = (unsigned char)(value >> 16);
-    out->data.dword[3] = (unsigned char)(value >> 24);
+    out->dword[0] = (unsigned char)value;
+    out->dword[1] = (unsigned char)(value >> 8);
+    out->dword[2] = (unsigned char)(value >> 16);
+    out->dword[3] = (unsigned char)(value >> 24);
     out->len = 4;
 }
 
@@ -845,7 +891,6 @@ void reg_hex_start(struct reg_data *out, uint32_t type, bool plain)
     out->form = REG_FORM_HEX;
     out->type = type;
     out->plain = plain;
-    out->data.string = NULL;
     out->len = 0;
 }
 
@@ -879,12 +924,18 @@ static void decode_hex(const char *s, uint32_t n, struct buf *out)
     }
 }
 
+const char *reg_value_text(const struct reg_file *file, const struct reg_value_stmt *v)
+{
+    return v->string_unescaped ? file->unescaped[v->data.string]
+                               : file->src->d.text + v->data.string;
+}
+
 void reg_value_append_bytes(const struct reg_file *file, const struct reg_value_stmt *v,
                             struct buf *out)
 {
     switch ((enum reg_form)v->form) {
     case REG_FORM_STRING:
-        buf_append(out, v->data.string, v->len);
+        buf_append(out, reg_value_text(file, v), v->len);
         return;
     case REG_FORM_DWORD:
         buf_append(out, v->data.dword, sizeof v->data.dword);
@@ -902,7 +953,8 @@ const unsigned char *reg_value_bytes(const struct reg_file *file, const struct r
                                      struct buf *scratch)
 {
     if (v->form != REG_FORM_HEX)
-        return v->form == REG_FORM_STRING ? v->data.string : v->data.dword;
+        return v->form == REG_FORM_STRING ? (const unsigned char *)reg_value_text(file, v)
+                                          : v->data.dword;
     buf_clear(scratch);
     reg_value_append_bytes(file, v, scratch);
     return scratch->data ? (const unsigned char *)scratch->data : (const unsigned char *)"";
@@ -987,8 +1039,17 @@ struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_l
 
 void reg_file_free(struct reg_file *file)
 {
-    if (file)
+    if (file) {
         free(file->stmts);
+        free(file->unescaped);
+    }
+}
+
+char *reg_key_path_string(struct arena *arena, const struct reg_file *file,
+                          const struct reg_key_stmt *k)
+{
+    struct reg_path_buf buf;
+    return reg_path_string(arena, reg_key_path(file, k, &buf));
 }
 
 char *reg_path_string(struct arena *arena, const struct reg_path *path)

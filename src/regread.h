@@ -95,8 +95,9 @@ struct reg_token {
 struct reg_data {
     enum reg_form form;
     uint32_t type;
-    bool plain;           /* hex: rather than hex(N): */
-    union reg_value_data data;
+    bool plain;             /* hex: rather than hex(N): */
+    struct reg_name string; /* REG_FORM_STRING: the unescaped text */
+    unsigned char dword[4]; /* REG_FORM_DWORD: little-endian */
     uint32_t len;
 };
 
@@ -111,6 +112,7 @@ struct reg_ctx {
     bool hex_first_line;       /* regedit trims the value's own line, not the rest */
     bool hex_after_separator;  /* after the type tag or a comma */
     uint32_t hex_count;        /* bytes of the hex value read so far */
+    struct reg_path_buf path;  /* the latest key path read */
     struct span last_backslash; /* the latest continuation backslash */
     uint32_t hex_end;          /* offset after the last hex byte read */
     struct span *inner_comments; /* ';' lines inside a hex continuation */
@@ -131,10 +133,29 @@ bool reg_unescape(struct reg_ctx *ctx, uint32_t start, uint32_t len, struct reg_
  * Returns the number of characters used (0: no number) and the value clamped
  * to 0xFFFFFFFF (with *overflow set past 32 bits). */
 uint32_t reg_parse_ulong(const char *s, uint32_t len, uint32_t *value, bool *overflow);
+/* One more than the value of each hex digit; 0 for other bytes. A table,
+ * because hex data is most of a large export. */
+extern const unsigned char reg_hex_digit_plus_1[256];
+
+/* reg_hex_byte() for the forms other than two digits before a comma. */
+uint32_t reg_hex_byte_slow(const char *s, uint32_t len, uint32_t *value, bool *too_big);
+
 /* One byte of hex data at the start of `s` (the `len` characters left of its
- * run), read as regedit reads it: returns the characters used (0: no number)
- * and sets *value, and *too_big when the number does not fit a byte. */
-uint32_t reg_hex_byte(const char *s, uint32_t len, uint32_t *value, bool *too_big);
+ * run), read as regedit's wcstoul reads it: returns the characters used (0:
+ * no number) and sets *value, and *too_big when the number does not fit a
+ * byte. Inline: it runs once for every byte of a file's hex data. */
+static inline uint32_t reg_hex_byte(const char *s, uint32_t len, uint32_t *value, bool *too_big)
+{
+    /* Most bytes are two digits before a comma. */
+    unsigned high = len >= 2 ? reg_hex_digit_plus_1[(unsigned char)s[0]] : 0;
+    unsigned low = len >= 2 ? reg_hex_digit_plus_1[(unsigned char)s[1]] : 0;
+    if (high && low && (len == 2 || s[2] == ',')) {
+        *value = (high - 1) << 4 | (low - 1);
+        *too_big = false;
+        return 2;
+    }
+    return reg_hex_byte_slow(s, len, value, too_big);
+}
 /* Classifies the first line of the file. */
 enum reg_version reg_classify_header(const char *s, uint32_t len);
 /* Whether an invalid first line was meant as a header (a header in the wrong

@@ -217,15 +217,15 @@ static struct deletion *find_deletions(const struct model *m, struct arena *aren
         const struct reg_stmt *st = &m->file->stmts[i];
         const char *path = NULL, *name = NULL;
         if (st->kind == REG_STMT_KEY) {
-            current = st->as.key.usable ? reg_path_string(arena, &st->as.key.path) : NULL;
+            current = st->as.key.usable ? reg_key_path_string(arena, m->file, &st->as.key) : NULL;
         } else if (st->kind == REG_STMT_KEY_DELETE) {
             current = NULL;
             if (st->as.key.usable)
-                path = reg_path_string(arena, &st->as.key.path);
+                path = reg_key_path_string(arena, m->file, &st->as.key);
         } else if (st->kind == REG_STMT_VALUE_DELETE && current) {
             path = current;
-            const struct reg_value_stmt *v = &st->as.value;
-            name = v->name_len ? arena_strndup(arena, v->name, v->name_len) : "@";
+            struct reg_name spelt = reg_value_name(m->file, &st->as.value);
+            name = spelt.len ? arena_strndup(arena, spelt.s, spelt.len) : "@";
         }
         if (path) {
             dels = xgrow(dels, &cap, n + 1, sizeof *dels);
@@ -330,7 +330,7 @@ void semdiff_data_text(const struct model *m, const struct model_value *v, struc
     const struct reg_value_stmt *st = model_value_stmt(m, v);
     if (st->form == REG_FORM_STRING) {
         buf_putc(out, '"');
-        buf_append(out, st->data.string, st->len);
+        buf_append(out, reg_value_text(m->file, st), st->len);
         buf_putc(out, '"');
         return;
     }

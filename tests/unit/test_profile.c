@@ -334,13 +334,14 @@ static void test_gen_round_trips_through_the_reader(void **state)
     assert_int_equal(reg->file->nstmts, 2);
     const struct reg_stmt *key = &reg->file->stmts[0];
     assert_int_equal(key->kind, REG_STMT_KEY);
-    assert_string_equal(reg_path_string(reg->arena, &key->as.key.path),
+    assert_string_equal(reg_key_path_string(reg->arena, reg->file, &key->as.key),
                         "HKEY_CURRENT_USER\\Software\\a]b");
     const struct reg_value_stmt *v = &reg->file->stmts[1].as.value;
-    assert_int_equal(v->name_len, 3);
-    assert_memory_equal(v->name, "q\"\\", 3);
+    struct reg_name name = reg_value_name(reg->file, v);
+    assert_int_equal(name.len, 3);
+    assert_memory_equal(name.s, "q\"\\", 3);
     assert_int_equal(v->len, 4);
-    assert_memory_equal(v->data.string, "x\\\"]", 4);
+    assert_memory_equal(reg_value_text(reg->file, v), "x\\\"]", 4);
     parsed_free(reg);
     buf_free(&out);
     profile_release(&p);

@@ -35,16 +35,20 @@ static void key_is(const struct parsed *p, size_t i, enum reg_stmt_kind kind,
     assert_true(st->as.key.resolved);
     assert_true(st->as.key.usable);
     assert_false(st->as.key.aborts);
-    assert_int_equal(st->as.key.path.root, root);
-    assert_int_equal(st->as.key.path.depth, depth);
+    assert_int_equal(st->as.key.root, root);
+    assert_int_equal(st->as.key.depth, depth);
+    struct reg_path_buf buf;
+    const struct reg_path *path = reg_key_path(p->file, &st->as.key, &buf);
+    assert_int_equal(path->root, root);
+    assert_int_equal(path->depth, depth);
     for (uint32_t k = 0; k < depth; k++)
-        name_is(reg_path_segment(&st->as.key.path, k), segments[k]);
+        name_is(reg_path_segment(path, k), segments[k]);
 }
 
-/* The value statement `st` names `want`. */
-static void value_name_is(const struct reg_stmt *st, const char *want)
+/* Value statement `i` names `want`. */
+static void value_name_is(const struct parsed *p, size_t i, const char *want)
 {
-    name_is((struct reg_name){st->as.value.name, st->as.value.name_len}, want);
+    name_is(reg_value_name(p->file, &stmt_at(p, i)->as.value), want);
 }
 
 /* Whether the data of `v` is `want`'s bytes. */
@@ -65,7 +69,7 @@ static const struct reg_value_stmt *value_is(const struct parsed *p, size_t i,
     const struct reg_stmt *st = stmt_at(p, i);
     assert_int_equal(st->kind, REG_STMT_VALUE);
     const struct reg_value_stmt *v = &st->as.value;
-    name_is((struct reg_name){v->name, v->name_len}, name);
+    name_is(reg_value_name(p->file, v), name);
     assert_int_equal(v->form, form);
     assert_int_equal(v->type, type);
     assert_int_equal(v->len, len);
@@ -179,7 +183,7 @@ static void test_path_string(void **state)
     (void)state;
     struct parsed *p = parse_text("REGEDIT4\n[hkey_current_user\\\\A\\\\B\\]\n");
     const struct reg_key_stmt *key = &stmt_at(p, 0)->as.key;
-    assert_string_equal(reg_path_string(p->arena, &key->path), "HKEY_CURRENT_USER\\A\\B");
+    assert_string_equal(reg_key_path_string(p->arena, p->file, key), "HKEY_CURRENT_USER\\A\\B");
     assert_string_equal(reg_root_name(REG_ROOT_HKDD), "HKEY_DYN_DATA");
     parsed_free(p);
 }
@@ -375,13 +379,13 @@ static void test_value_deletions(void **state)
     assert_int_equal(p->file->nstmts, 5);
     for (size_t i = 1; i < 5; i++)
         assert_int_equal(stmt_at(p, i)->kind, REG_STMT_VALUE_DELETE);
-    value_name_is(stmt_at(p, 1), "x");
+    value_name_is(p, 1, "x");
     span_is(p, stmt_at(p, 1)->at, "\"x\"=-");
     assert_true(stmt_at(p, 2)->as.value.is_at);
-    value_name_is(stmt_at(p, 2), "");
-    value_name_is(stmt_at(p, 3), "y");
+    value_name_is(p, 2, "");
+    value_name_is(p, 3, "y");
     span_is(p, stmt_at(p, 3)->at, "\"y\" = -");
-    value_name_is(stmt_at(p, 4), "z");
+    value_name_is(p, 4, "z");
     parsed_free(p);
 }
 

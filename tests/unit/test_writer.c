@@ -311,10 +311,11 @@ static void test_written_values_read_back(void **state)
     expect_clean(p);
     assert_int_equal(p->file->nstmts, 3);
     const struct reg_value_stmt *v = &p->file->stmts[1].as.value;
-    assert_int_equal(v->name_len, strlen(name));
-    assert_memory_equal(v->name, name, strlen(name));
+    struct reg_name spelt = reg_value_name(p->file, v);
+    assert_int_equal(spelt.len, strlen(name));
+    assert_memory_equal(spelt.s, name, strlen(name));
     assert_int_equal(v->len, strlen(text));
-    assert_memory_equal(v->data.string, text, strlen(text));
+    assert_memory_equal(reg_value_text(p->file, v), text, strlen(text));
     v = &p->file->stmts[2].as.value;
     assert_int_equal(v->type, 7);
     assert_int_equal(v->len, sizeof bytes);
