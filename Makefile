@@ -5,7 +5,8 @@
 #   make check      build and run every test (installs missing packages)
 #   make asan       the whole test suite under AddressSanitizer and UBSan
 #   make bench      the benchmark (prints figures; not a test)
-#   make install    PREFIX=/usr/local DESTDIR= : the program and its man page
+#   make install    PREFIX=/usr/local DESTDIR= : the program, its man page and
+#                   its bash completion
 #   make clean
 #
 # WERROR=1 turns warnings into errors (CI). CC=clang works as well as gcc.
@@ -185,6 +186,8 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/reglint
 	install -m 644 docs/reglint.1 $(DESTDIR)$(PREFIX)/share/man/man1/reglint.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 completion/reglint.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/reglint
 
 clean:
 	rm -rf $(BUILD)

@@ -138,3 +138,6 @@ END {
                note
     }
 }' "$rows"
+
+# Many small files in one run, in parallel, and one run per file.
+sh "$here/many-files.sh" "$bin"

@@ -3,14 +3,15 @@
  * calling thread in number order, so that what the caller prints does not
  * depend on how many threads ran or how they were scheduled.
  *
- * jobs_run(): work(ctx, i) runs once for each i in [0, n), on a worker
- * thread, in any order and several at a time; finish(ctx, i) runs on the
- * calling thread, in the order 0, 1, ..., n-1, each after work(ctx, i) has
- * returned. Workers run at most JOBS_AHEAD_PER_THREAD tasks per thread past
- * the last finished one, which bounds how many results wait at once. With one
- * thread, or fewer than two tasks, no thread is started: work(i) and
- * finish(i) run in turn on the calling thread. When threads cannot be
- * started, the run goes on with those that could, or with none.
+ * jobs_run(): work(ctx, i) runs once for each i in [0, n), on one of
+ * `threads` threads, in any order and several at a time; finish(ctx, i) runs
+ * on the calling thread, in the order 0, 1, ..., n-1, each after work(ctx, i)
+ * has returned. The calling thread is one of the `threads`: it takes tasks
+ * too while the one it must finish next is not done, so that with one thread
+ * no thread is started and work(i), finish(i) run in turn. Tasks are taken
+ * at most JOBS_AHEAD_PER_THREAD per thread past the last finished one, which
+ * bounds how many results wait at once. When threads cannot be started, the
+ * run goes on with those that could, or with the calling thread alone.
  *
  * It does not make anything thread-safe: what work() touches must be its own
  * task's, or left unchanged by everyone while the run lasts; finish() may

@@ -1,0 +1,1 @@
+h=$PWD; t=$(mktemp -d); cd $t && touch a.reg notes.txt && mkdir exports && bash "$h/completion.bash" "$REGLINT" "" && echo "-- d:" && bash "$h/completion.bash" "$REGLINT" d && echo "-- --:" && bash "$h/completion.bash" "$REGLINT" --; cd / && rm -rf $t

@@ -1,0 +1,1 @@
+h=$PWD; t=$(mktemp -d); cd $t && mkdir exports && touch a.reg B.REG c.txt p.profile exports/x.reg && bash "$h/completion.bash" "$REGLINT" lint "" && echo "-- exports/:" && bash "$h/completion.bash" "$REGLINT" lint -j 2 exports/ && echo "-- -o:" && bash "$h/completion.bash" "$REGLINT" lint -o ""; cd / && rm -rf $t

@@ -1,0 +1,1 @@
+for c in lint posture diff gen fmt dump show rules rule templates; do offered=" $(bash completion.bash "$REGLINT" $c - | tr "\n" " ") "; for o in $(reglint $c --help | grep -oE "^ +(-[a-z], +)?--[a-z-]+" | tr "," " "); do case $offered in *" $o "*) ;; *) echo "$c: $o is in --help but not offered";; esac; done; done; echo "every option of every command's --help is offered"

@@ -1,0 +1,1 @@
+bash completion.bash "$REGLINT" lint --f && echo "-- the default command:" && bash completion.bash "$REGLINT" x.reg --s && echo "-- fmt:" && bash completion.bash "$REGLINT" fmt - && echo "-- rules:" && bash completion.bash "$REGLINT" rules ""

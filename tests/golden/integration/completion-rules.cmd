@@ -1,0 +1,1 @@
+bash completion.bash "$REGLINT" lint --select RL100 && echo "-- a list:" && bash completion.bash "$REGLINT" lint --ignore = RL1001,weak-p && echo "-- rule:" && bash completion.bash "$REGLINT" rule unknown-n

@@ -1,0 +1,1 @@
+h=$PWD; t=$(mktemp -d); cd $t && touch mine.profile export.reg && bash "$h/completion.bash" "$REGLINT" gen m && echo "-- --profile e:" && bash "$h/completion.bash" "$REGLINT" lint --profile e; cd / && rm -rf $t
