@@ -167,17 +167,31 @@ windows-check: windows
 	@sh scripts/ensure-deps wine
 	@sh tests/windows/run.sh $(BUILD)/windows/reglint.exe
 
-# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang into
-# build/fuzz with ASan and UBSan; FUZZ_SECONDS per harness.
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c, sharing tests/fuzz/common.c),
+# built with clang into build/fuzz with ASan and UBSan. Each runs for
+# FUZZ_SECONDS, or FUZZ_RUNS inputs if that comes first; a finding fails.
+# `make check` replays their regressions and seeds with the project's own
+# compiler through tests/fuzz/replay.c (build/fuzz-replay).
 FUZZ_SECONDS ?= 30
-FUZZ_BINS = $(patsubst tests/fuzz/%.c,$(BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_RUNS    ?=
+FUZZ_NAMES   = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS    = $(FUZZ_NAMES:%=$(BUILD)/%)
+FUZZ_REPLAYS = $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
+FUZZ_COMMON  = tests/fuzz/common.c tests/fuzz/common.h
+# Several sources to one program: no dependency files (they depend on $(LIB)).
+FUZZ_CFLAGS  = $(filter-out -MMD -MP,$(ALL_CFLAGS)) -Itests/fuzz
 fuzz:
+	@sh scripts/ensure-deps fuzz
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang SAN=address,undefined \
 	    CFLAGS=-fsanitize=fuzzer-no-link fuzz-run
 fuzz-run: $(FUZZ_BINS)
-	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
-$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDFLAGS)
+	@FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(LIB)
+	$(CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/common.c $(LIB) $(LDFLAGS)
+$(BUILD)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(FUZZ_CFLAGS) -o $@ $< tests/fuzz/replay.c tests/fuzz/common.c $(LIB) $(LDFLAGS)
+check valgrind: $(FUZZ_REPLAYS)
 
 bench: $(BIN)
 	@sh bench/run.sh $(BIN)

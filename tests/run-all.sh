@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test and ends with one line "N passed, N failed".
 #   tests/run-all.sh BIN UNIT_TEST...
-# BIN is the reglint binary; each UNIT_TEST is a cmocka test program.
+# BIN is the reglint binary; each UNIT_TEST is a cmocka test program. The
+# fuzz harnesses' replay programs are found beside BIN, in fuzz-replay/.
 # REGLINT_RUNNER, when set, is a command every test program and every run of
 # reglint go through (`make valgrind` sets it to valgrind).
 set -u
@@ -9,6 +10,7 @@ bin=$1
 shift
 top=$(cd "$(dirname "$0")/.." && pwd)
 runner=${REGLINT_RUNNER:-}
+replays=$(dirname "$bin")/fuzz-replay
 passed=0
 failed=0
 log=$(mktemp)
@@ -53,6 +55,9 @@ sh "$top/tests/corpus/run.sh" "$bin" >"$log" 2>&1
 cat "$log"
 count
 sh "$top/tests/sarif/validate.sh" "$bin" >"$log" 2>&1
+cat "$log"
+count
+sh "$top/tests/fuzz/replay.sh" "$replays"/fuzz_* >"$log" 2>&1
 cat "$log"
 count
 

@@ -1,28 +1,47 @@
 #!/bin/sh
-# Runs each libFuzzer harness for a while, seeded with the test corpora.
+# Runs each libFuzzer harness for a while, seeded with its seeds (seeds.sh)
+# and its regressions, with its dictionary.
 #   tests/fuzz/run.sh SECONDS HARNESS...
-# New inputs collect in build/.../corpus-<harness>/, crashes in artifacts/.
+# FUZZ_RUNS, when set, also stops a harness after that many inputs.
+# Inputs that add coverage collect in <harness dir>/corpus-<harness>/, crashes
+# in <harness dir>/artifacts/, the output in <harness dir>/<harness>.log.
 # Fails when a harness finds a crash, a leak, a timeout or undefined behaviour.
 set -u
 seconds=$1
 shift
-here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/fuzz/seeds.sh"
 status=0
 for harness in "$@"; do
     name=$(basename "$harness")
-    dir=$(dirname "$harness")
-    mkdir -p "$dir/corpus-$name" "$dir/artifacts"
-    seeds="$here/seeds-${name#fuzz_}"
-    [ -d "$seeds" ] || seeds=""
-    echo "$name: fuzzing for $seconds s"
-    # shellcheck disable=SC2086
-    if ! "$harness" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -dict="$here/${name#fuzz_}.dict" -artifact_prefix="$dir/artifacts/$name-" \
-        -print_final_stats=1 "$dir/corpus-$name" $seeds \
-        "$here/../corpus/format" "$here/../corpus/real" >"$dir/$name.log" 2>&1; then
-        tail -n 40 "$dir/$name.log"
+    dir=$(cd "$(dirname "$harness")" && pwd)
+    harness=$dir/$name
+    seeds=$dir/seeds-$name
+    rm -rf "$seeds"
+    mkdir -p "$dir/corpus-$name" "$dir/artifacts" "$seeds"
+    (
+        cd "$top" || exit 1
+        # Names are made unique: seeds from different directories may share one.
+        i=0
+        for f in $(fuzz_seed_patterns "$name") tests/fuzz/regressions/"$name"/*; do
+            [ -f "$f" ] || continue
+            i=$((i + 1))
+            cp "$f" "$seeds/$i-$(basename "$f")"
+        done
+    )
+    echo "$name: fuzzing for $seconds s${FUZZ_RUNS:+ or $FUZZ_RUNS inputs}"
+    # The harnesses read no files but `extends` paths, which are relative to
+    # the current directory: an empty one keeps runs alike.
+    mkdir -p "$dir/cwd-$name"
+    if ! (cd "$dir/cwd-$name" && "$harness" -max_total_time="$seconds" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} \
+        -timeout=10 -rss_limit_mb=2048 -max_len=16384 -dict="$top/$(fuzz_dictionary "$name")" \
+        -artifact_prefix="$dir/artifacts/$name-" -print_final_stats=1 \
+        "$dir/corpus-$name" "$seeds") >"$dir/$name.log" 2>&1; then
+        tail -n 60 "$dir/$name.log"
         status=1
     fi
-    grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$dir/$name.log"
+    grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' \
+        "$dir/$name.log"
+    echo "corpus: $(find "$dir/corpus-$name" -type f | wc -l) inputs"
 done
 exit "$status"
