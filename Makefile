@@ -196,6 +196,14 @@ check valgrind: $(FUZZ_REPLAYS)
 bench: $(BIN)
 	@sh bench/run.sh $(BIN)
 
+# The benchmark against Wine's reg import and hivex's hivexregedit (both
+# installed if missing) on one export of PEERS_SIZE.
+PEERS_SIZE ?= 100M
+.PHONY: bench-peers
+bench-peers: $(BIN)
+	@sh scripts/ensure-deps peers
+	@PEERS_SIZE=$(PEERS_SIZE) sh bench/peers.sh $(BIN)
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/reglint
