@@ -575,7 +575,8 @@ static void lint_files(const struct lint_args *a, bool *io_error, bool *failed)
 {
     struct file_list files = FILE_LIST_INIT;
     for (size_t f = 0; f < a->nfiles; f++)
-        file_list_add(&files, a->files[f]);
+        if (file_list_add(&files, a->files[f]) == 0)
+            fprintf(stderr, "reglint: warning: %s: no .reg file below this directory\n", a->files[f]);
     struct lint_run run = {a, xcalloc(files.n ? files.n : 1, sizeof *run.jobs), false, false};
     for (size_t i = 0; i < files.n; i++)
         run.jobs[i].item = &files.items[i];

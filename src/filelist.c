@@ -67,12 +67,14 @@ static void walk(struct file_list *list, const char *dir)
     platform_free_dir(entries, n);
 }
 
-void file_list_add(struct file_list *list, const char *arg)
+size_t file_list_add(struct file_list *list, const char *arg)
 {
+    size_t before = list->n;
     if (strcmp(arg, "-") != 0 && platform_is_dir(arg))
         walk(list, arg);
     else
         add_item(list, xstrdup(arg), NULL);
+    return list->n - before;
 }
 
 void file_list_free(struct file_list *list)

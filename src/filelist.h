@@ -38,8 +38,9 @@ struct file_list {
 
 #define FILE_LIST_INIT {NULL, 0, 0}
 
-/* Appends what one argument names. */
-void file_list_add(struct file_list *list, const char *arg);
+/* Appends what one argument names; returns how many items that is (0 for a
+ * directory with no .reg file below it). */
+size_t file_list_add(struct file_list *list, const char *arg);
 void file_list_free(struct file_list *list);
 
 /* Whether a name ends in ".reg", in any case. */

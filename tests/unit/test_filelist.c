@@ -111,6 +111,21 @@ static void test_arguments_keep_their_order(void **state)
     expect_list(args, 4, "u/readme.md\nu/one.reg\n-\nmissing.txt\n");
 }
 
+static void test_counts(void **state)
+{
+    (void)state;
+    assert_int_equal(mkdir("x", 0755), 0);
+    assert_int_equal(mkdir("x/empty", 0755), 0);
+    touch("x/empty/notes.txt");
+    touch("x/one.reg");
+    struct file_list list = FILE_LIST_INIT;
+    assert_int_equal(file_list_add(&list, "x/empty"), 0);
+    assert_int_equal(file_list_add(&list, "x"), 1);
+    assert_int_equal(file_list_add(&list, "x/empty/notes.txt"), 1);
+    assert_int_equal(list.n, 2);
+    file_list_free(&list);
+}
+
 static void test_links(void **state)
 {
     (void)state;
@@ -155,6 +170,7 @@ int main(void)
         cmocka_unit_test(test_reg_names),
         cmocka_unit_test(test_walk_order_and_names),
         cmocka_unit_test(test_arguments_keep_their_order),
+        cmocka_unit_test(test_counts),
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_unreadable_directory),
     };
