@@ -478,7 +478,10 @@ static void lint_profile_file(struct lint_job *job)
 
 struct lint_run {
     const struct lint_args *a;
-    struct lint_job *jobs;
+    const struct file_list *files;
+    /* jobs[i]: file i's job from its work until its report; NULL otherwise,
+     * so that only the files in flight take memory. */
+    struct lint_job **jobs;
     bool io_error, failed;
 };
 
@@ -486,7 +489,9 @@ struct lint_run {
 static void lint_work(void *ctx, size_t i)
 {
     struct lint_run *run = ctx;
-    struct lint_job *job = &run->jobs[i];
+    struct lint_job *job = xcalloc(1, sizeof *job);
+    run->jobs[i] = job;
+    job->item = &run->files->items[i];
     const char *path = job->item->path;
     size_t len = strlen(path);
     if (job->item->error) {
@@ -504,7 +509,7 @@ static void lint_report(void *ctx, size_t i)
 {
     struct lint_run *run = ctx;
     const struct lint_args *a = run->a;
-    struct lint_job *job = &run->jobs[i];
+    struct lint_job *job = run->jobs[i];
     fwrite(job->err.data, 1, job->err.len, stderr);
     fwrite(job->out.data, 1, job->out.len, stdout);
     if (job->report) {
@@ -522,6 +527,8 @@ static void lint_report(void *ctx, size_t i)
         cli_release_reg(&job->doc);
     buf_free(&job->err);
     buf_free(&job->out);
+    free(job);
+    run->jobs[i] = NULL;
 }
 
 /* An identity for a file: which file it is when that can be told, else its
@@ -577,9 +584,7 @@ static void lint_files(const struct lint_args *a, bool *io_error, bool *failed)
     for (size_t f = 0; f < a->nfiles; f++)
         if (file_list_add(&files, a->files[f]) == 0)
             fprintf(stderr, "reglint: warning: %s: no .reg file below this directory\n", a->files[f]);
-    struct lint_run run = {a, xcalloc(files.n ? files.n : 1, sizeof *run.jobs), false, false};
-    for (size_t i = 0; i < files.n; i++)
-        run.jobs[i].item = &files.items[i];
+    struct lint_run run = {a, &files, xcalloc(files.n ? files.n : 1, sizeof *run.jobs), false, false};
     unsigned threads = a->jobs > 1 && shares_input(a, &files) ? 1 : a->jobs;
     jobs_run(files.n, threads, lint_work, lint_report, &run);
     free(run.jobs);
