@@ -68,7 +68,8 @@ bool cli_read_reg(const char *path, const char *display_name, struct reg_doc *do
 {
     struct buf errors = BUF_INIT;
     bool ok = cli_read_reg_to(path, display_name, doc, &errors);
-    fwrite(errors.data, 1, errors.len, stderr);
+    if (errors.len)
+        fwrite(errors.data, 1, errors.len, stderr);
     buf_free(&errors);
     return ok;
 }

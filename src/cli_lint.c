@@ -510,8 +510,10 @@ static void lint_report(void *ctx, size_t i)
     struct lint_run *run = ctx;
     const struct lint_args *a = run->a;
     struct lint_job *job = run->jobs[i];
-    fwrite(job->err.data, 1, job->err.len, stderr);
-    fwrite(job->out.data, 1, job->out.len, stdout);
+    if (job->err.len)
+        fwrite(job->err.data, 1, job->err.len, stderr);
+    if (job->out.len)
+        fwrite(job->out.data, 1, job->out.len, stdout);
     if (job->report) {
         const struct diag_list *diags = job->is_profile ? &job->checked.diags : &job->doc.diags;
         for (size_t o = 0; o < a->noutputs; o++)
