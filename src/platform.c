@@ -97,15 +97,32 @@ static bool unchanged_since(const char *path, const struct file_stamp *read)
 }
 
 /* `read` NULL: replace whatever is there. */
+/* Writes straight into a device or pipe such as /dev/null or /dev/stdout:
+ * renaming a file over it would replace it for everyone. */
+static const char *write_in_place(const char *path, const void *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return strerror(errno);
+    const char *error = NULL;
+    if (fwrite(data, 1, n, f) != n || fflush(f) != 0)
+        error = strerror(errno ? errno : EIO);
+    if (fclose(f) != 0 && !error)
+        error = strerror(errno);
+    return error;
+}
+
 static const char *write_atomic(const char *path, const void *data, size_t n,
                                 const struct file_stamp *read)
 {
+    struct stat st;
+    bool had_mode = stat(path, &st) == 0;
+    if (had_mode && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        return write_in_place(path, data, n);
     struct buf tmp = BUF_INIT;
     dir_of(path, &tmp);
     buf_puts(&tmp, ".reglint-XXXXXX");
     const char *error = NULL;
-    struct stat st;
-    bool had_mode = stat(path, &st) == 0;
 #ifdef _WIN32
     if (!_mktemp(tmp.data)) {
         error = strerror(errno);

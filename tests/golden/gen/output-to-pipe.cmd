@@ -1,0 +1,1 @@
+d=$(mktemp -d) && mkfifo "$d/pipe" && { timeout 10 cat "$d/pipe" > "$d/got" & } && reglint gen easyfix-kb3140245 --encoding utf8 -o "$d/pipe"; echo "rc $?"; wait; test -p "$d/pipe" && echo "still a pipe"; head -n 1 "$d/got"; rm -rf "$d"
