@@ -6,8 +6,9 @@
 #
 # Rule IDs and names come from `reglint rules` and templates from
 # `reglint templates`, asked of the reglint being completed, so that they are
-# always the program's own. Works with bash 3.2 (macOS) and later, and needs
-# nothing from the bash-completion package.
+# always the program's own. It uses nothing bash 3.2 (macOS) lacks but
+# compopt, which it does without there, and nothing from the bash-completion
+# package.
 
 # The Windows versions --target knows (docs/reglint.1, src/knowledge.c).
 _reglint_targets="windows-server-2008-sp2 windows-7-sp1 windows-server-2008-r2-sp1 windows-8
@@ -118,7 +119,7 @@ _reglint() {
     elif [ "$prev" = "=" ] && [ "$cword" -gt 1 ]; then
         prev=${COMP_WORDS[cword - 2]}
     fi
-    _reglint_program=${COMP_WORDS[0]}
+    local _reglint_program=${COMP_WORDS[0]}
     command -v "$_reglint_program" >/dev/null 2>&1 || _reglint_program=reglint
 
     if [ "$cword" -eq 1 ]; then
