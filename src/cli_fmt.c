@@ -35,7 +35,6 @@ static int format_one(const char *path, bool check)
     fmt_file(doc.file, &out);
     bool is_stdin = strcmp(path, "-") == 0;
     if (is_stdin && !check) {
-        platform_set_binary(stdout);
         fwrite(out.data, 1, out.len, stdout);
     } else {
         /* Compare with the file's bytes as they are on disk. */

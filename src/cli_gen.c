@@ -46,7 +46,6 @@ static bool parse_encoding(const char *s, enum text_encoding *out)
 static bool write_output(const char *path, const struct buf *bytes)
 {
     if (strcmp(path, "-") == 0) {
-        platform_set_binary(stdout);
         fwrite(bytes->data, 1, bytes->len, stdout);
         return true;
     }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "platform.h"
 #include "suggest.h"
 
 static const char usage[] =
@@ -72,6 +73,11 @@ static bool for_default_command(const char *arg)
 
 int main(int argc, char **argv)
 {
+    /* The same bytes on every platform: Windows' C library would otherwise
+     * write every "\n" as CRLF, and reports, `show` (a git textconv driver)
+     * and .reg output must not change with the system. */
+    platform_set_binary(stdout);
+    platform_set_binary(stderr);
     if (argc < 2) {
         fputs(usage, stderr);
         return EXIT_USAGE;

@@ -1,5 +1,8 @@
 /* POSIX and Windows implementations of platform.h. */
 #define _XOPEN_SOURCE 700
+#if defined(__APPLE__)
+#define _DARWIN_C_SOURCE /* st_mtimespec */
+#endif
 #include "platform.h"
 
 #include <errno.h>
@@ -82,7 +85,9 @@ void platform_file_stamp(const char *path, struct file_stamp *stamp)
     stamp->inode = (unsigned long long)st.st_ino;
     stamp->size = (long long)st.st_size;
     stamp->mtime_sec = (long long)st.st_mtime;
-#ifndef _WIN32
+#if defined(__APPLE__)
+    stamp->mtime_nsec = st.st_mtimespec.tv_nsec;
+#elif !defined(_WIN32)
     stamp->mtime_nsec = st.st_mtim.tv_nsec;
 #endif
 }

@@ -35,7 +35,9 @@ struct source *source_load(const char *path, const char *display_name, const cha
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        *error = strerror(errno);
+        /* Windows' fopen() refuses a directory with EACCES: say what POSIX
+         * systems say. */
+        *error = platform_is_dir(path) ? "is a directory" : strerror(errno);
         return NULL;
     }
     if (is_stdin)
