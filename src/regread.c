@@ -702,7 +702,10 @@ static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *o
     return true;
 }
 
-static void report_trailing(struct reg_ctx *ctx, struct span trailing)
+/* Text after a key line's ']'. Moving values written there to lines of their
+ * own is offered only below a key regedit opens: anywhere else they would
+ * still be lost, now as values outside a key. */
+static void report_trailing(struct reg_ctx *ctx, struct span trailing, bool opens_key)
 {
     const char *s = ctx->text;
     uint32_t i = trailing.start;
@@ -712,14 +715,17 @@ static void report_trailing(struct reg_ctx *ctx, struct span trailing)
         return;
     struct span at = {i, trailing.end};
     struct diag *d = reg_problem(ctx, PROB_TEXT_AFTER_KEY, at);
-    if (memchr(s + i, '=', trailing.end - i)) {
+    if (!memchr(s + i, '=', trailing.end - i)) {
+        diag_help(ctx->diags, d, "start a comment with ';'");
+    } else if (!opens_key) {
+        diag_help(ctx->diags, d, "put each value on its own line below a key line regedit opens");
+    } else {
         diag_help(ctx->diags, d, "put each value on its own line below the key line");
         /* Unsafe: values regedit ignored start to be written. */
         struct fix *fix = diag_fix(ctx->diags, d, FIX_UNSAFE, "move the text to its own line");
         diag_fix_edit(ctx->diags, fix, (struct span){trailing.start, i},
                       text_eol_chars(ctx->src->d.eol));
-    } else
-        diag_help(ctx->diags, d, "start a comment with ';'");
+    }
 }
 
 void reg_add_key(struct reg_ctx *ctx, struct span at, const struct reg_token *tok, bool deleting)
@@ -759,7 +765,7 @@ void reg_add_key(struct reg_ctx *ctx, struct span at, const struct reg_token *to
         ctx->key_open = usable;
     }
     key->usable = usable;
-    report_trailing(ctx, tok->trailing);
+    report_trailing(ctx, tok->trailing, ctx->key_open);
 }
 
 void reg_add_win31(struct reg_ctx *ctx, struct span at, const struct reg_token *tok)

@@ -1,0 +1,1 @@
+reglint lint --unsafe-fixes --diff values-after-unopened-key.reg
