@@ -1,0 +1,1 @@
+{ printf "Windows Registry Editor Version 5.00\n\n"; for i in $(seq 1003); do printf "\"v%d\"=dword:1\n" $i; done; } > many.tmp && reglint lint many.tmp > out.tmp; echo "rc $?"; tail -n 4 out.tmp; reglint lint -f gcc many.tmp | grep -c RL1004; rm -f many.tmp out.tmp

@@ -1,0 +1,1 @@
+{ printf "Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER"; for i in $(seq 512); do printf "\\\\k"; done; printf "]\n\"ok\"=dword:1\n\n[HKEY_CURRENT_USER"; for i in $(seq 513); do printf "\\\\k"; done; printf "]\n\"lost\"=dword:1\n"; } > deep.tmp && reglint lint -f gcc deep.tmp; echo "rc $?"; reglint dump deep.tmp | cut -c1-40 | sort | uniq -c; rm -f deep.tmp
