@@ -215,8 +215,14 @@ const char *platform_write_atomic_unchanged(const char *path, const void *data, 
 
 bool platform_is_dir(const char *path)
 {
+#ifdef _WIN32
+    /* The C library's stat() fails on "dir\" and "dir/"; this does not. */
+    DWORD attr = GetFileAttributesA(path);
+    return attr != INVALID_FILE_ATTRIBUTES && (attr & FILE_ATTRIBUTE_DIRECTORY) != 0;
+#else
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+#endif
 }
 
 void platform_free_dir(struct platform_dir_entry *entries, size_t n)
