@@ -89,6 +89,19 @@ void platform_file_stamp(const char *path, struct file_stamp *stamp)
     stamp->mtime_nsec = st.st_mtimespec.tv_nsec;
 #elif !defined(_WIN32)
     stamp->mtime_nsec = st.st_mtim.tv_nsec;
+#else
+    /* The C library gives no inode on Windows: the volume and the file's
+     * index on it say which file it is, through links too. */
+    HANDLE h = CreateFileA(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+                           OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    BY_HANDLE_FILE_INFORMATION info;
+    if (h != INVALID_HANDLE_VALUE) {
+        if (GetFileInformationByHandle(h, &info)) {
+            stamp->device = info.dwVolumeSerialNumber;
+            stamp->inode = (unsigned long long)info.nFileIndexHigh << 32 | info.nFileIndexLow;
+        }
+        CloseHandle(h);
+    }
 #endif
 }
 

@@ -1,1 +1,1 @@
-t=$(mktemp -d); mkdir $t/d; cp tree/a-ssl3.reg $t/d/; ln -s . $t/d/loop; ln -s ../d $t/d/up; ln -s nowhere.reg $t/d/gone.reg; cd $t && reglint lint -j 2 -f gcc d; rc=$?; cd / && rm -rf $t; exit $rc
+t=$(mktemp -d); mkdir $t/d $t/elsewhere; cp tree/a-ssl3.reg $t/d/; cp tree/B-UPPER.REG $t/elsewhere/b.reg; ln -s . $t/d/loop; ln -s ../d $t/d/up; ln -s ../elsewhere/b.reg $t/d/link.reg; cd $t && reglint lint -j 2 -f gcc d; rc=$?; cd / && rm -rf $t; exit $rc
