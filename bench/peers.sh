@@ -59,26 +59,9 @@ fastest() {
 count_keys() { grep -c '^\['; }
 
 # ------------------------------------------------------------------ Wine
-find_tool() {
-    for name in "$@"; do
-        case $name in
-        /*) [ -x "$name" ] && { echo "$name"; return 0; } ;;
-        *) command -v "$name" 2>/dev/null && return 0 ;;
-        esac
-    done
-    fail "$1 not found (make bench-peers installs it)"
-}
-wine=$(find_tool wine64 wine /usr/lib/wine/wine64)
-wineserver=$(find_tool wineserver /usr/lib/wine/wineserver)
 WINEPREFIX=$dir/wine-prefix
-WINEDEBUG=-all
-WINEDLLOVERRIDES="mscoree,mshtml="
-export WINEPREFIX WINEDEBUG WINEDLLOVERRIDES
-unset DISPLAY WAYLAND_DISPLAY
-mkdir -p "$WINEPREFIX"
-"$wineserver" -p
+. "$here/../scripts/wine-env"
 trap '"$wineserver" -k 2>/dev/null || true' EXIT
-"$wine" wineboot.exe --init >/dev/null 2>&1
 
 # Wine's copy of the export lives under a key of its own, so that deleting
 # that one key empties it between runs without touching Wine's own keys.

@@ -7,41 +7,19 @@
 # first run), with one wineserver kept up for the whole run so that each of
 # the few hundred starts of EXE is quick. The cases named in
 # tests/windows/skip cannot hold on Windows; they are left out, each with its
-# reason, and counted. Ends with run.sh's line "golden: N passed, N failed".
+# reason, and counted. The cases in tests/windows/golden hold on Windows only
+# (device names such as NUL, backslashes in paths); they run as the group
+# "windows". Ends with run.sh's line "golden: N passed, N failed".
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 wine_dir=$(dirname "$exe")/wine
 
-# Debian's wine64 package keeps its loader and server out of PATH.
-find_tool() {
-    for name in "$@"; do
-        case $name in
-        /*) [ -x "$name" ] && { echo "$name"; return 0; } ;;
-        *) command -v "$name" 2>/dev/null && return 0 ;;
-        esac
-    done
-    echo "windows: Wine not found (make windows-check installs it)" >&2
-    exit 1
-}
-wine=$(find_tool wine64 wine /usr/lib/wine/wine64)
-wineserver=$(find_tool wineserver /usr/lib/wine/wineserver)
-
-# No console noise (WINEDEBUG), no offer to install Mono or Gecko on the
-# prefix's first start (the overrides), no window.
 WINEPREFIX=$wine_dir/prefix
-WINEDEBUG=-all
-WINEDLLOVERRIDES="mscoree,mshtml="
-export WINEPREFIX WINEDEBUG WINEDLLOVERRIDES
-unset DISPLAY WAYLAND_DISPLAY
-
+. "$top/scripts/wine-env"
 tree=$(mktemp -d)
 trap '"$wineserver" -k 2>/dev/null; rm -rf "$tree"' EXIT
-mkdir -p "$WINEPREFIX"
-"$wineserver" -p || exit 1
-# Makes (or updates) the prefix now, so that no case pays for it.
-"$wine" wineboot.exe --init >/dev/null 2>&1
 
 # The program the cases run: EXE under Wine, with this environment fixed in
 # it for the programs (git) that start reglint themselves.
@@ -63,6 +41,7 @@ for entry in "$top"/tests/*; do
     [ "$(basename "$entry")" = golden ] || ln -s "$entry" "$tree/tests/"
 done
 cp -R "$top/tests/golden" "$tree/tests/golden"
+cp -R "$here/golden" "$tree/tests/golden/windows"
 skipped=0
 while read -r case reason; do
     case $case in '' | '#'*) continue ;; esac
@@ -74,5 +53,6 @@ while read -r case reason; do
     echo "skip $case: $reason"
     skipped=$((skipped + 1))
 done <"$here/skip"
-echo "windows: $skipped golden cases skipped (tests/windows/skip)"
+echo "windows: $skipped golden cases skipped (tests/windows/skip)," \
+    "$(find "$here/golden" -name '*.cmd' | wc -l | tr -d ' ') Windows-only cases added (tests/windows/golden)"
 sh "$tree/tests/golden/run.sh" "$bin"
