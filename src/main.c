@@ -64,11 +64,13 @@ static int finish_stdout(int rc)
 }
 
 /* An argument that names no command goes to lint, the default command, when
- * it is an option or looks like a file ("-", a dot or a path separator), so
- * that `reglint export.reg` lints while `reglint lnit` is a typo. */
+ * it is an option, looks like a file ("-", a dot or a path separator) or is a
+ * directory, so that `reglint export.reg` and `reglint exports` lint while
+ * `reglint lnit` is a typo. */
 static bool for_default_command(const char *arg)
 {
-    return arg[0] == '-' || strchr(arg, '.') || strchr(arg, '/') || strchr(arg, '\\');
+    return arg[0] == '-' || strchr(arg, '.') || strchr(arg, '/') || strchr(arg, '\\') ||
+           platform_is_dir(arg);
 }
 
 int main(int argc, char **argv)

@@ -1,0 +1,1 @@
+reglint -f gcc tree; echo "exit $?"; reglint trees; echo "exit $?"
