@@ -160,8 +160,8 @@ windows:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/windows CC=$(MINGW)-gcc AR=$(MINGW)-ar all
 	@sh scripts/check-no-registry-api $(MINGW)-objdump $(BUILD)/windows/reglint.exe
 
-# The golden tests of that program under Wine (Debian's wine64, installed if
-# missing), in a Wine prefix of its own under build/windows/wine.
+# The golden and corpus tests with that program under Wine (Debian's wine64,
+# installed if missing), in a Wine prefix of its own under build/windows/wine.
 .PHONY: windows-check
 windows-check: windows
 	@sh scripts/ensure-deps wine

@@ -1,7 +1,7 @@
 #!/bin/sh
-# The golden tests of the command line (tests/golden), run with the Windows
-# program under Wine, so that the .exe is held to the same bytes as the
-# native program.
+# The golden tests of the command line (tests/golden) and the corpus tests
+# (tests/corpus), run with the Windows program under Wine, so that the .exe
+# is held to the same bytes as the native program.
 #   tests/windows/run.sh EXE
 # Wine runs in a prefix of its own beside EXE (DIR/wine/prefix, made on the
 # first run), with one wineserver kept up for the whole run so that each of
@@ -9,7 +9,8 @@
 # tests/windows/skip cannot hold on Windows; they are left out, each with its
 # reason, and counted. The cases in tests/windows/golden hold on Windows only
 # (device names such as NUL, backslashes in paths); they run as the group
-# "windows". Ends with run.sh's line "golden: N passed, N failed".
+# "windows". Ends with the suites' lines "golden: N passed, N failed" and
+# "corpus: N passed, N failed"; fails if either has a failure.
 set -u
 exe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -56,3 +57,7 @@ done <"$here/skip"
 echo "windows: $skipped golden cases skipped (tests/windows/skip)," \
     "$(find "$here/golden" -name '*.cmd' | wc -l | tr -d ' ') Windows-only cases added (tests/windows/golden)"
 sh "$tree/tests/golden/run.sh" "$bin"
+golden=$?
+sh "$top/tests/corpus/run.sh" "$bin"
+corpus=$?
+[ "$golden" -eq 0 ] && [ "$corpus" -eq 0 ]
