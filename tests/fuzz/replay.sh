@@ -17,6 +17,11 @@ trap 'rm -f "$out"' EXIT
 cd "$top" || exit 2
 for replay in "$@"; do
     name=$(basename "$replay")
+    if [ ! -x "$replay" ]; then
+        echo "FAIL $name: no replay program $replay"
+        failed=$((failed + 1))
+        continue
+    fi
     # shellcheck disable=SC2046
     set -- $(fuzz_seed_patterns "$name") tests/fuzz/regressions/"$name"/*
     files=0
