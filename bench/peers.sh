@@ -60,6 +60,7 @@ count_keys() { grep -c '^\['; }
 
 # ------------------------------------------------------------------ Wine
 WINEPREFIX=$dir/wine-prefix
+# shellcheck source=scripts/wine-env
 . "$here/../scripts/wine-env"
 trap '"$wineserver" -k 2>/dev/null || true' EXIT
 
