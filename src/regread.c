@@ -914,7 +914,9 @@ static void decode_hex(const char *s, uint32_t n, struct buf *out)
             i++; /* wcstoul would skip the blanks before a byte as well */
             continue;
         }
-        if (c == '\\' || c == ';') {
+        /* A backslash, a comment and a NUL (where regedit's reader stops
+         * the line) each end what is read of their line. */
+        if (c == '\\' || c == ';' || c == '\0') {
             while (i < n && s[i] != '\r' && s[i] != '\n')
                 i++;
             continue;

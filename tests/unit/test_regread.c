@@ -856,6 +856,18 @@ static void test_nul_character_is_reported(void **state)
     parsed_free(p);
 }
 
+static void test_nul_inside_hex_data_ends_its_line(void **state)
+{
+    (void)state;
+    /* A NUL on a continuation line ends that line; the data goes on below,
+     * and the bytes read again from the text are the bytes counted. */
+    const char text[] = K "\"a\"=hex:01,\\\n\0" "02,\\\n  03,\0" "04\n\"b\"=\"y\"\n";
+    struct parsed *p = parse_bytes(text, sizeof text - 1);
+    value_is(p, 1, "a", REG_FORM_HEX, REG_TYPE_BINARY, "\1\3", 2);
+    string_is(p, 2, "b", "y");
+    parsed_free(p);
+}
+
 static void test_broken_utf16_is_reported(void **state)
 {
     (void)state;
@@ -925,6 +937,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_header_problems_on_other_lines),
         cmocka_unit_test(test_utf16_without_bom_is_reported),
         cmocka_unit_test(test_nul_character_is_reported),
+        cmocka_unit_test(test_nul_inside_hex_data_ends_its_line),
         cmocka_unit_test(test_broken_utf16_is_reported),
         cmocka_unit_test(test_utf8_without_bom_is_reported),
         cmocka_unit_test(test_regedit4_in_utf16_is_reported),
