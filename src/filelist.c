@@ -30,16 +30,6 @@ static int by_name(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
-static bool ends_in_separator(const char *path)
-{
-    size_t len = strlen(path);
-#ifdef _WIN32
-    if (len > 0 && path[len - 1] == '\\')
-        return true;
-#endif
-    return len > 0 && path[len - 1] == '/';
-}
-
 static void walk(struct file_list *list, const char *dir)
 {
     struct platform_dir_entry *entries;
@@ -57,7 +47,7 @@ static void walk(struct file_list *list, const char *dir)
         if (!is_file && e->kind != PLATFORM_ENTRY_DIR)
             continue;
         buf_clear(&path);
-        buf_printf(&path, ends_in_separator(dir) ? "%s%s" : "%s/%s", dir, e->name);
+        buf_printf(&path, "%s%s%s", dir, platform_join_separator(dir), e->name);
         if (is_file)
             add_item(list, xstrdup(path.data), NULL);
         else

@@ -80,6 +80,9 @@ int main(int argc, char **argv)
      * and .reg output must not change with the system. */
     platform_set_binary(stdout);
     platform_set_binary(stderr);
+    /* Windows buffers stderr when it is redirected, so messages would come
+     * after the report; POSIX systems never buffer it. */
+    setvbuf(stderr, NULL, _IONBF, 0);
     if (argc < 2) {
         fputs(usage, stderr);
         return EXIT_USAGE;

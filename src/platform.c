@@ -137,6 +137,18 @@ static const char *write_atomic(const char *path, const void *data, size_t n,
     bool had_mode = stat(path, &st) == 0;
     if (had_mode && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
         return write_in_place(path, data, n);
+#ifdef _WIN32
+    /* stat() fails for NUL, CON and the like; opening one tells. */
+    if (!had_mode) {
+        int dev = _open(path, _O_WRONLY | _O_BINARY);
+        if (dev >= 0) {
+            DWORD type = GetFileType((HANDLE)_get_osfhandle(dev));
+            _close(dev);
+            if (type == FILE_TYPE_CHAR || type == FILE_TYPE_PIPE)
+                return write_in_place(path, data, n);
+        }
+    }
+#endif
     struct buf tmp = BUF_INIT;
     dir_of(path, &tmp);
     buf_puts(&tmp, ".reglint-XXXXXX");
@@ -225,6 +237,27 @@ const char *platform_write_atomic_unchanged(const char *path, const void *data, 
 }
 
 /* --------------------------------------------------------- directories */
+
+bool platform_is_separator(char c)
+{
+#ifdef _WIN32
+    if (c == '\\')
+        return true;
+#endif
+    return c == '/';
+}
+
+const char *platform_join_separator(const char *dir)
+{
+    size_t len = strlen(dir);
+    if (len > 0 && platform_is_separator(dir[len - 1]))
+        return "";
+#ifdef _WIN32
+    if (strchr(dir, '\\'))
+        return "\\";
+#endif
+    return "/";
+}
 
 bool platform_is_dir(const char *path)
 {

@@ -68,6 +68,13 @@ struct platform_dir_entry {
 
 /* Whether `path` names a directory, following symbolic links. */
 bool platform_is_dir(const char *path);
+/* Whether `c` separates directories in a path: '/', and on Windows '\\'. */
+bool platform_is_separator(char c);
+/* The separator to join `dir` and a name with: "" when `dir` ends in one;
+ * on Windows "\\" when `dir` is written with backslashes; "/" otherwise, so
+ * that paths print the same on every system unless the user wrote them in
+ * Windows' way. */
+const char *platform_join_separator(const char *dir);
 /* The entries of directory `path`, without "." and "..", in no particular
  * order. On success returns NULL and sets *entries (free with
  * platform_free_dir()) and *n; on failure returns a message (strerror text)
