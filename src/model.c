@@ -607,22 +607,16 @@ void model_value_data(const struct model *m, const struct model_value *v, struct
 {
     const struct reg_value_stmt *st = model_value_stmt(m, v);
     bool utf16_file = m->file->src->d.encoding == TEXT_UTF16LE;
-    switch ((enum reg_form)st->form) {
-    case REG_FORM_STRING:
+    if (st->form == REG_FORM_STRING) {
         text_to_utf16le(reg_value_text(m->file, st), st->len, out);
         buf_append(out, "\0\0", 2);
         return;
-    case REG_FORM_DWORD:
-        buf_append(out, st->data.dword, sizeof st->data.dword);
-        return;
-    case REG_FORM_HEX:
-        break;
     }
-    bool stringish = st->type == REG_TYPE_SZ || st->type == REG_TYPE_EXPAND_SZ ||
-                     st->type == REG_TYPE_MULTI_SZ;
     size_t start = out->len;
     reg_value_append_bytes(m->file, st, out);
-    if (!stringish || st->len == 0)
+    bool stringish = st->type == REG_TYPE_SZ || st->type == REG_TYPE_EXPAND_SZ ||
+                     st->type == REG_TYPE_MULTI_SZ;
+    if (st->form != REG_FORM_HEX || !stringish || st->len == 0)
         return;
     /* regedit makes sure string data ends in one NUL character; in an ANSI
      * file the bytes are ANSI text, widened after that. */
