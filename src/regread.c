@@ -702,9 +702,41 @@ static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *o
     return true;
 }
 
+/* Whether `n` bytes of text read, on a line of their own below a key, as
+ * value lines regedit takes without a complaint. */
+static bool reads_as_values(const char *s, uint32_t n)
+{
+    struct buf text = BUF_INIT;
+    buf_puts(&text, "Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER\\K]\n");
+    buf_append(&text, s, n);
+    buf_puts(&text, "\n");
+    /* UTF-16, so that the text is read back exactly as it is. */
+    struct buf bytes = BUF_INIT;
+    text_encode_bom(TEXT_UTF16LE, &bytes);
+    text_encode(text.data, text.len, TEXT_UTF16LE, &bytes, NULL);
+    buf_free(&text);
+    struct source *src = source_from_bytes("value", (const unsigned char *)bytes.data, bytes.len);
+    buf_free(&bytes);
+    struct arena *scratch = arena_new();
+    struct diag_list diags;
+    diag_list_init(&diags, scratch);
+    struct reg_file *file = reg_read(src, scratch, &diags);
+    bool values = diags.n == 0 && file->nstmts > 1;
+    for (size_t i = 1; i < file->nstmts && values; i++)
+        values = file->stmts[i].kind == REG_STMT_VALUE ||
+                 file->stmts[i].kind == REG_STMT_VALUE_DELETE ||
+                 file->stmts[i].kind == REG_STMT_COMMENT;
+    reg_file_free(file);
+    diag_list_release(&diags);
+    arena_free(scratch);
+    source_free(src);
+    return values;
+}
+
 /* Text after a key line's ']'. Moving values written there to lines of their
- * own is offered only below a key regedit opens: anywhere else they would
- * still be lost, now as values outside a key. */
+ * own is offered only below a key regedit opens, and only when the text
+ * reads as values there: anywhere else they would still be lost, now as
+ * values outside a key or as lines regedit skips. */
 static void report_trailing(struct reg_ctx *ctx, struct span trailing, bool opens_key)
 {
     const char *s = ctx->text;
@@ -719,6 +751,8 @@ static void report_trailing(struct reg_ctx *ctx, struct span trailing, bool open
         diag_help(ctx->diags, d, "start a comment with ';'");
     } else if (!opens_key) {
         diag_help(ctx->diags, d, "put each value on its own line below a key line regedit opens");
+    } else if (!reads_as_values(s + i, trailing.end - i)) {
+        diag_help(ctx->diags, d, "put each value on its own line below the key line");
     } else {
         diag_help(ctx->diags, d, "put each value on its own line below the key line");
         /* Unsafe: values regedit ignored start to be written. */
