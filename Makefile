@@ -140,8 +140,9 @@ golden-update: $(BIN)
 	@sh tests/golden/run.sh --update $(BIN)
 
 # The suite with every program under valgrind's memcheck: an error or a
-# definite leak makes the program exit 99, which fails its test.
-VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+# definite leak makes the program exit 99, which fails its test. No vgdb:
+# its shared-memory file cannot be written under a test's `ulimit -f 0`.
+VALGRIND = valgrind -q --vgdb=no --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 valgrind: $(BIN) $(UNIT_BINS) | $(DEPS_TEST)
 	@command -v valgrind >/dev/null || { echo "make valgrind needs valgrind: sudo apt-get install -y valgrind" >&2; exit 1; }
 	@REGLINT_RUNNER="$(VALGRIND)" sh tests/run-all.sh $(BIN) $(UNIT_BINS)
