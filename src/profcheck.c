@@ -773,31 +773,24 @@ static const char *key_path_problem(struct arena *arena, const char *path, size_
     buf_puts(&text, "Windows Registry Editor Version 5.00\n\n[");
     buf_append(&text, path, len);
     buf_puts(&text, "]\n");
-    struct buf bytes = BUF_INIT;
-    text_encode_bom(TEXT_UTF16LE, &bytes);
-    text_encode(text.data, text.len, TEXT_UTF16LE, &bytes, NULL);
+    struct reg_text_read r;
+    bool read = reg_read_text(&r, "key", text.data, text.len);
     buf_free(&text);
-    struct source *src = source_from_bytes("key", (const unsigned char *)bytes.data, bytes.len);
-    buf_free(&bytes);
-    struct arena *scratch = arena_new();
-    struct diag_list diags;
-    diag_list_init(&diags, scratch);
-    struct reg_file *file = reg_read(src, scratch, &diags);
+    if (!read)
+        return "the key path is longer than reglint reads";
+    const struct reg_file *file = r.file;
     const char *problem = NULL;
-    if (diags.n > 0) {
-        problem = arena_strdup(arena, diags.items[0]->message);
+    if (r.diags.n > 0) {
+        problem = arena_strdup(arena, r.diags.items[0]->message);
     } else if (file->nstmts != 1 || file->stmts[0].kind != REG_STMT_KEY ||
                !file->stmts[0].as.key.usable) {
         problem = "regedit would not open this key";
     } else {
-        char *back = reg_key_path_string(scratch, file, &file->stmts[0].as.key);
+        char *back = reg_key_path_string(r.arena, file, &file->stmts[0].as.key);
         if (strlen(back) != len || memcmp(back, path, len) != 0)
             problem = arena_printf(arena, "regedit would read it as '%s'", back);
     }
-    reg_file_free(file);
-    diag_list_release(&diags);
-    arena_free(scratch);
-    source_free(src);
+    reg_text_release(&r);
     return problem;
 }
 

@@ -178,6 +178,20 @@ struct reg_file {
 struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_list *diags);
 void reg_file_free(struct reg_file *file);
 
+/* A file read from UTF-8 text in memory as regedit reads a UTF-16LE file
+ * holding that text, with its own source, arena and diagnostics: for asking
+ * the reader what regedit makes of a piece of text. */
+struct reg_text_read {
+    struct source *src;
+    struct arena *arena;
+    struct diag_list diags;
+    struct reg_file *file;
+};
+/* False, with nothing to release, when the text is too long to read
+ * (TEXT_MAX_INPUT). */
+bool reg_read_text(struct reg_text_read *r, const char *name, const char *text, size_t n);
+void reg_text_release(struct reg_text_read *r);
+
 /* A key statement's path and room for its segments. */
 struct reg_path_buf {
     struct reg_path path;

@@ -710,26 +710,18 @@ static bool reads_as_values(const char *s, uint32_t n)
     buf_puts(&text, "Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER\\K]\n");
     buf_append(&text, s, n);
     buf_puts(&text, "\n");
-    /* UTF-16, so that the text is read back exactly as it is. */
-    struct buf bytes = BUF_INIT;
-    text_encode_bom(TEXT_UTF16LE, &bytes);
-    text_encode(text.data, text.len, TEXT_UTF16LE, &bytes, NULL);
+    struct reg_text_read r;
+    bool read = reg_read_text(&r, "value", text.data, text.len);
     buf_free(&text);
-    struct source *src = source_from_bytes("value", (const unsigned char *)bytes.data, bytes.len);
-    buf_free(&bytes);
-    struct arena *scratch = arena_new();
-    struct diag_list diags;
-    diag_list_init(&diags, scratch);
-    struct reg_file *file = reg_read(src, scratch, &diags);
-    bool values = diags.n == 0 && file->nstmts > 1;
+    if (!read)
+        return false;
+    const struct reg_file *file = r.file;
+    bool values = r.diags.n == 0 && file->nstmts > 1;
     for (size_t i = 1; i < file->nstmts && values; i++)
         values = file->stmts[i].kind == REG_STMT_VALUE ||
                  file->stmts[i].kind == REG_STMT_VALUE_DELETE ||
                  file->stmts[i].kind == REG_STMT_COMMENT;
-    reg_file_free(file);
-    diag_list_release(&diags);
-    arena_free(scratch);
-    source_free(src);
+    reg_text_release(&r);
     return values;
 }
 
@@ -1077,6 +1069,30 @@ struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_l
     check_version_encoding(&ctx);
     free(ctx.inner_comments);
     return file;
+}
+
+bool reg_read_text(struct reg_text_read *r, const char *name, const char *text, size_t n)
+{
+    /* UTF-16, so that the text is read back exactly as it is. */
+    struct buf bytes = BUF_INIT;
+    text_encode_bom(TEXT_UTF16LE, &bytes);
+    text_encode(text, n, TEXT_UTF16LE, &bytes, NULL);
+    r->src = source_from_bytes(name, (const unsigned char *)bytes.data, bytes.len);
+    buf_free(&bytes);
+    if (!r->src)
+        return false;
+    r->arena = arena_new();
+    diag_list_init(&r->diags, r->arena);
+    r->file = reg_read(r->src, r->arena, &r->diags);
+    return true;
+}
+
+void reg_text_release(struct reg_text_read *r)
+{
+    reg_file_free(r->file);
+    diag_list_release(&r->diags);
+    arena_free(r->arena);
+    source_free(r->src);
 }
 
 void reg_file_free(struct reg_file *file)
