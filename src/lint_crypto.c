@@ -49,7 +49,11 @@ static void add_mirror_fix(struct lint_ctx *c, struct diag *d, const struct mode
     uint32_t at;
     size_t block_end = end_of_block(c, twin_key);
     if (block_end != SIZE_MAX) {
-        at = c->file->stmts[block_end].at.end;
+        /* At the end of the block's last line, past any text regedit
+         * ignores there, which must stay on that line. */
+        uint32_t line, col;
+        source_position(c->src, c->file->stmts[block_end].at.end, &line, &col);
+        at = source_line(c->src, line).end;
         writer_blank(&w);
         writer_dword(&w, name, name_len, value);
         writer_finish(&w, in->eol, false, &text);

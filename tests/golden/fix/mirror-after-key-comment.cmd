@@ -1,0 +1,1 @@
+reglint lint --unsafe-fixes --diff mirror-after-key-comment.reg
