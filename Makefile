@@ -175,6 +175,7 @@ windows-check: windows
 # compiler through tests/fuzz/replay.c (build/fuzz-replay).
 FUZZ_SECONDS ?= 30
 FUZZ_RUNS    ?=
+FUZZ_SEED    ?=
 FUZZ_NAMES   = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS    = $(FUZZ_NAMES:%=$(BUILD)/%)
 FUZZ_REPLAYS = $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
@@ -186,7 +187,7 @@ fuzz:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang SAN=address,undefined \
 	    CFLAGS=-fsanitize=fuzzer-no-link fuzz-run
 fuzz-run: $(FUZZ_BINS)
-	@FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
+	@FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$(FUZZ_SEED) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(LIB)
 	$(CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/common.c $(LIB) $(LDFLAGS)
 $(BUILD)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(LIB)

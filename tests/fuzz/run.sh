@@ -3,6 +3,9 @@
 # and its regressions, with its dictionary.
 #   tests/fuzz/run.sh SECONDS HARNESS...
 # FUZZ_RUNS, when set, also stops a harness after that many inputs.
+# FUZZ_SEED, when set, is libFuzzer's random seed: a run with a seed makes the
+# same inputs in the same order wherever it runs (CI uses one, so that a
+# passing change does not fail later on an input no run had tried).
 # Inputs that add coverage collect in <harness dir>/corpus-<harness>/, crashes
 # in <harness dir>/artifacts/, the output in <harness dir>/<harness>.log.
 # Fails when a harness finds a crash, a leak, a timeout or undefined behaviour.
@@ -33,7 +36,7 @@ for harness in "$@"; do
     # The harnesses read no files but `extends` paths, which are relative to
     # the current directory: an empty one keeps runs alike.
     mkdir -p "$dir/cwd-$name"
-    if ! (cd "$dir/cwd-$name" && "$harness" -max_total_time="$seconds" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} \
+    if ! (cd "$dir/cwd-$name" && "$harness" -max_total_time="$seconds" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} ${FUZZ_SEED:+-seed="$FUZZ_SEED"} \
         -timeout=10 -rss_limit_mb=2048 -max_len=16384 -dict="$top/$(fuzz_dictionary "$name")" \
         -artifact_prefix="$dir/artifacts/$name-" -print_final_stats=1 \
         "$dir/corpus-$name" "$seeds") >"$dir/$name.log" 2>&1; then
