@@ -11,7 +11,8 @@
  *
  * The model does not judge anything (that is the linter's job) and does not
  * report problems (the reader already has). It holds statement indexes and
- * names that point into the syntax tree, which must outlive it.
+ * names that point into the syntax tree and its source text, which must
+ * outlive it.
  *
  * Ownership: everything lives in the arena given to model_build(), except the
  * lookup tables, which model_free() releases.

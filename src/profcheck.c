@@ -770,7 +770,7 @@ static const char *key_path_problem(struct arena *arena, const char *path, size_
         if (path[i] == '\r' || path[i] == '\n' || path[i] == '\0')
             return "a key name cannot hold a line break or NUL";
     struct buf text = BUF_INIT;
-    buf_puts(&text, "Windows Registry Editor Version 5.00\n\n[");
+    buf_puts(&text, "[");
     buf_append(&text, path, len);
     buf_puts(&text, "]\n");
     struct reg_text_read r;

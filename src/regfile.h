@@ -178,9 +178,9 @@ struct reg_file {
 struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_list *diags);
 void reg_file_free(struct reg_file *file);
 
-/* A file read from UTF-8 text in memory as regedit reads a UTF-16LE file
- * holding that text, with its own source, arena and diagnostics: for asking
- * the reader what regedit makes of a piece of text. */
+/* A Version 5.00 file whose lines after the header are UTF-8 text in memory,
+ * read as regedit reads it saved as UTF-16LE, with its own source, arena and
+ * diagnostics: for asking the reader what regedit makes of a piece of text. */
 struct reg_text_read {
     struct source *src;
     struct arena *arena;
@@ -189,7 +189,7 @@ struct reg_text_read {
 };
 /* False, with nothing to release, when the text is too long to read
  * (TEXT_MAX_INPUT). */
-bool reg_read_text(struct reg_text_read *r, const char *name, const char *text, size_t n);
+bool reg_read_text(struct reg_text_read *r, const char *name, const char *body, size_t n);
 void reg_text_release(struct reg_text_read *r);
 
 /* A key statement's path and room for its segments. */
@@ -216,9 +216,9 @@ static inline struct reg_name reg_value_name(const struct reg_file *file,
 const char *reg_value_text(const struct reg_file *file, const struct reg_value_stmt *v);
 /* The `len` data bytes of value statement `v` of `file` as written: string
  * data as its unescaped UTF-8 text, dword data as 4 little-endian bytes, hex
- * data as the listed bytes. The result points into the tree or, for hex data,
- * into `scratch`, whose earlier contents it replaces; it stays valid until
- * `scratch` changes. */
+ * data as the listed bytes. The result points into the source text, the tree
+ * or, for hex data, into `scratch`, whose earlier contents it replaces; it
+ * stays valid until `scratch` changes. */
 const unsigned char *reg_value_bytes(const struct reg_file *file, const struct reg_value_stmt *v,
                                      struct buf *scratch);
 /* The same bytes, appended to `out`. */

@@ -707,7 +707,7 @@ static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *o
 static bool reads_as_values(const char *s, uint32_t n)
 {
     struct buf text = BUF_INIT;
-    buf_puts(&text, "Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER\\K]\n");
+    buf_puts(&text, "[HKEY_CURRENT_USER\\K]\n");
     buf_append(&text, s, n);
     buf_puts(&text, "\n");
     struct reg_text_read r;
@@ -1071,12 +1071,14 @@ struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_l
     return file;
 }
 
-bool reg_read_text(struct reg_text_read *r, const char *name, const char *text, size_t n)
+bool reg_read_text(struct reg_text_read *r, const char *name, const char *body, size_t n)
 {
     /* UTF-16, so that the text is read back exactly as it is. */
+    static const char header[] = "Windows Registry Editor Version 5.00\n\n";
     struct buf bytes = BUF_INIT;
     text_encode_bom(TEXT_UTF16LE, &bytes);
-    text_encode(text, n, TEXT_UTF16LE, &bytes, NULL);
+    text_encode(header, sizeof header - 1, TEXT_UTF16LE, &bytes, NULL);
+    text_encode(body, n, TEXT_UTF16LE, &bytes, NULL);
     r->src = source_from_bytes(name, (const unsigned char *)bytes.data, bytes.len);
     buf_free(&bytes);
     if (!r->src)
