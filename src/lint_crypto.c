@@ -43,9 +43,6 @@ static void add_mirror_fix(struct lint_ctx *c, struct diag *d, const struct mode
     const struct decoded_text *in = &c->src->d;
     const char *name = lint_value_name(c, v);
     size_t name_len = strcmp(name, "@") == 0 ? 0 : strlen(name);
-    struct reg_writer w;
-    writer_init(&w, TEXT_UTF8);
-    struct buf text = BUF_INIT;
     uint32_t at;
     size_t block_end = end_of_block(c, twin_key);
     if (block_end != SIZE_MAX) {
@@ -54,15 +51,26 @@ static void add_mirror_fix(struct lint_ctx *c, struct diag *d, const struct mode
         uint32_t line, col;
         source_position(c->src, c->file->stmts[block_end].at.end, &line, &col);
         at = source_line(c->src, line).end;
-        writer_blank(&w);
-        writer_dword(&w, name, name_len, value);
-        writer_finish(&w, in->eol, false, &text);
     } else {
         at = (uint32_t)in->len;
         uint32_t nlines = source_line_count(c->src);
         struct span last = nlines ? source_line(c->src, nlines) : (struct span){0, 0};
         if (in->final_newline && last.start == last.end && nlines > 1)
             at = last.start;
+    }
+    if (at > c->file->open_continuation) {
+        diag_help(c->diags, d, "no fix: the file ends inside hex data continued with '\\' (RL1009), and "
+                               "regedit would read a block added below as more of it; remove that '\\' first");
+        return;
+    }
+    struct reg_writer w;
+    writer_init(&w, TEXT_UTF8);
+    struct buf text = BUF_INIT;
+    if (block_end != SIZE_MAX) {
+        writer_blank(&w);
+        writer_dword(&w, name, name_len, value);
+        writer_finish(&w, in->eol, false, &text);
+    } else {
         if (!in->final_newline && in->len > 0)
             writer_blank(&w);
         writer_blank(&w);

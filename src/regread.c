@@ -1047,6 +1047,7 @@ struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_l
     struct reg_file *file = arena_alloc(arena, sizeof *file);
     file->src = src;
     file->version = REG_VERSION_NONE;
+    file->open_continuation = UINT32_MAX;
     struct reg_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.src = src;

@@ -1,0 +1,1 @@
+t=$(mktemp -d); reglint lint --select RL3004,RL1009 --unsafe-fixes --fix-to "$t/out.reg" mirror-open-continuation.reg 2>&1 | sed "s|$t/||"; iconv -f UTF-16LE -t UTF-8 "$t/out.reg" | tr -d '\r'; rm -rf "$t"
