@@ -102,28 +102,33 @@ struct lint_args {
     size_t nignore;
 };
 
-/* The value of an option given as "--opt VALUE" or "--opt=VALUE". */
-static char *option_value(int argc, char **argv, int *i, const char *name, const char *alias)
+/* The value of an option given as "--opt VALUE" or "--opt=VALUE"; NULL when
+ * argv[*i] is not that option, or when it is the last argument and so has no
+ * value: then *missing names it, for the caller to report once no other
+ * option has matched. */
+static char *option_value(int argc, char **argv, int *i, const char *name, const char *alias,
+                          const char **missing)
 {
-    static char missing[] = "";
     char *arg = argv[*i];
     size_t n = strlen(name);
     if (strncmp(arg, name, n) == 0 && arg[n] == '=')
         return arg + n + 1;
     if (strcmp(arg, name) != 0 && !(alias && strcmp(arg, alias) == 0))
         return NULL;
-    if (*i + 1 >= argc)
-        return missing;
+    if (*i + 1 >= argc) {
+        *missing = arg;
+        return NULL;
+    }
     return argv[++*i];
 }
 
 /* The value of "-j N", "-jN", "--jobs N" or "--jobs=N". */
-static char *jobs_value(int argc, char **argv, int *i)
+static char *jobs_value(int argc, char **argv, int *i, const char **missing)
 {
     char *arg = argv[*i];
     if (strncmp(arg, "-j", 2) == 0 && arg[2] != '\0')
         return arg + 2;
-    return option_value(argc, argv, i, "--jobs", "-j");
+    return option_value(argc, argv, i, "--jobs", "-j", missing);
 }
 
 static int bad_target(const char *name)
@@ -151,13 +156,14 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
     a->jobs = 1;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
+        const char *missing = NULL;
         char *v;
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(lint_help, stdout);
             return EXIT_OK;
         } else if (strcmp(arg, "-") == 0 || arg[0] != '-') {
             a->files[a->nfiles++] = argv[i];
-        } else if ((v = option_value(argc, argv, &i, "--format", "-f"))) {
+        } else if ((v = option_value(argc, argv, &i, "--format", "-f", &missing))) {
             const char *eq = strchr(v, '=');
             char name[16];
             size_t len = eq ? (size_t)(eq - v) : strlen(v);
@@ -176,7 +182,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             } else {
                 a->outputs[0].format = fmt;
             }
-        } else if ((v = jobs_value(argc, argv, &i))) {
+        } else if ((v = jobs_value(argc, argv, &i, &missing))) {
             char *end;
             unsigned long n = strtoul(v, &end, 10);
             if (*v < '0' || *v > '9' || *end || n > MAX_JOBS)
@@ -184,41 +190,41 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             a->jobs = n > 0 ? (unsigned)n : platform_cpu_count();
             if (a->jobs > MAX_JOBS)
                 a->jobs = MAX_JOBS;
-        } else if ((v = option_value(argc, argv, &i, "--output", "-o"))) {
+        } else if ((v = option_value(argc, argv, &i, "--output", "-o", &missing))) {
             a->outputs[0].path = v;
-        } else if ((v = option_value(argc, argv, &i, "--profile", NULL))) {
+        } else if ((v = option_value(argc, argv, &i, "--profile", NULL, &missing))) {
             a->profile = v;
-        } else if ((v = option_value(argc, argv, &i, "--target", NULL))) {
+        } else if ((v = option_value(argc, argv, &i, "--target", NULL, &missing))) {
             if (!target_by_name(v, &a->options.target))
                 return bad_target(v);
             a->options.has_target = true;
-        } else if ((v = option_value(argc, argv, &i, "--severity", NULL))) {
+        } else if ((v = option_value(argc, argv, &i, "--severity", NULL, &missing))) {
             if (!severity_parse(v, &a->show))
                 return cli_usage("lint", "unknown level '%s' (error, warning, info, style)", v);
-        } else if ((v = option_value(argc, argv, &i, "--fail-on", NULL))) {
+        } else if ((v = option_value(argc, argv, &i, "--fail-on", NULL, &missing))) {
             a->fail_on_given = true;
             a->fail_never = strcmp(v, "none") == 0;
             if (!a->fail_never && !severity_parse(v, &a->fail_on))
                 return cli_usage("lint", "unknown level '%s' (error, warning, info, style, none)", v);
-        } else if ((v = option_value(argc, argv, &i, "--select", NULL))) {
+        } else if ((v = option_value(argc, argv, &i, "--select", NULL, &missing))) {
             if (a->nselect == 32)
                 return cli_usage("lint", "too many --select options");
             a->select_lists[a->nselect++] = v;
             a->selected = true;
-        } else if ((v = option_value(argc, argv, &i, "--ignore", NULL))) {
+        } else if ((v = option_value(argc, argv, &i, "--ignore", NULL, &missing))) {
             if (a->nignore == 32)
                 return cli_usage("lint", "too many --ignore options");
             a->ignore_lists[a->nignore++] = v;
         } else if (strcmp(arg, "--no-inline-suppressions") == 0) {
             a->options.inline_suppressions = false;
-        } else if ((v = option_value(argc, argv, &i, "--color", NULL))) {
+        } else if ((v = option_value(argc, argv, &i, "--color", NULL, &missing))) {
             if (strcmp(v, "auto") != 0 && strcmp(v, "always") != 0 && strcmp(v, "never") != 0)
                 return cli_usage("lint", "--color takes auto, always or never, not '%s'", v);
             a->color = v;
-        } else if ((v = option_value(argc, argv, &i, "--stdin-filename", NULL))) {
+        } else if ((v = option_value(argc, argv, &i, "--stdin-filename", NULL, &missing))) {
             a->stdin_name = v;
         } else if (strcmp(arg, "--fix") == 0 || strcmp(arg, "--diff") == 0 ||
-                   (v = option_value(argc, argv, &i, "--fix-to", NULL))) {
+                   (v = option_value(argc, argv, &i, "--fix-to", NULL, &missing))) {
             enum fix_mode mode = strcmp(arg, "--fix") == 0    ? FIX_MODE_IN_PLACE
                                  : strcmp(arg, "--diff") == 0 ? FIX_MODE_DIFF
                                                               : FIX_MODE_TO;
@@ -231,6 +237,8 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
                 a->fix_to = v;
         } else if (strcmp(arg, "--unsafe-fixes") == 0) {
             a->unsafe_fixes = true;
+        } else if (missing) {
+            return cli_usage("lint", "%s needs a value", missing);
         } else {
             return cli_usage("lint", "unknown option '%s'", arg);
         }
