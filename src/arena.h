@@ -17,6 +17,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "printf_like.h"
+
 struct arena;
 
 struct arena *arena_new(void);
@@ -37,9 +39,9 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 void *arena_memdup(struct arena *a, const void *p, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+    PRINTF_LIKE(2, 3);
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
+    PRINTF_LIKE(2, 0);
 /* Bytes handed out so far (for the benchmark's memory report). */
 size_t arena_used(const struct arena *a);
 

@@ -14,6 +14,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "printf_like.h"
+
 struct buf {
     char *data;
     size_t len;
@@ -27,9 +29,9 @@ void buf_append(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+    PRINTF_LIKE(2, 3);
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
+    PRINTF_LIKE(2, 0);
 /* Appends `n` repetitions of `c`. */
 void buf_fill(struct buf *b, char c, size_t n);
 void buf_clear(struct buf *b);

@@ -1,12 +1,13 @@
 #include "cli.h"
 
 #include "buf.h"
+#include "printf_like.h"
 #include "render.h"
 
 #include <stdarg.h>
 #include <string.h>
 
-static void error_v(struct buf *out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+static void error_v(struct buf *out, const char *fmt, va_list ap) PRINTF_LIKE(2, 0);
 
 static void error_v(struct buf *out, const char *fmt, va_list ap)
 {

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "model.h"
+#include "printf_like.h"
 #include "profile.h"
 #include "regfile.h"
 #include "source.h"
@@ -31,12 +32,12 @@ enum exit_code {
 };
 
 /* "reglint: error: <message>" on stderr. */
-void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* cli_error()'s message appended to `out`, for printing later (a file's
  * messages from a worker thread, printed in the order of the files). */
-void cli_error_to(struct buf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_error_to(struct buf *out, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Usage error for a command: the message and a pointer to --help. */
-int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cli_usage(const char *command, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /* A .reg file read for a command. */
 struct reg_doc {

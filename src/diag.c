@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "printf_like.h"
 #include "xalloc.h"
 
 void diag_list_init(struct diag_list *list, struct arena *arena)
@@ -20,7 +21,7 @@ void diag_list_release(struct diag_list *list)
 
 /* A finding with its message, not yet in the list. */
 static struct diag *new_diag(struct diag_list *list, struct source *src, struct span at,
-                             const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+                             const char *fmt, va_list ap) PRINTF_LIKE(4, 0);
 
 static struct diag *new_diag(struct diag_list *list, struct source *src, struct span at,
                              const char *fmt, va_list ap)

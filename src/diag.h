@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "printf_like.h"
 #include "rules.h"
 #include "source.h"
 
@@ -75,17 +76,17 @@ void diag_list_release(struct diag_list *list);
  * is counted, not kept, and a scratch diagnostic is returned. */
 struct diag *diag_add(struct diag_list *list, enum rule_id rule, struct source *src,
                       struct span at, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+    PRINTF_LIKE(5, 6);
 /* Appends a finding that belongs to no lint rule (a profile error, PFxxxx):
  * it cannot be selected, ignored or suppressed, and is never dropped. */
 struct diag *diag_add_coded(struct diag_list *list, const char *code, enum severity severity,
                             struct source *src, struct span at, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+    PRINTF_LIKE(6, 7);
 void diag_help(struct diag_list *list, struct diag *d, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+    PRINTF_LIKE(3, 4);
 /* Attaches a fix with no edits yet; add them with diag_fix_edit(). */
 struct fix *diag_fix(struct diag_list *list, struct diag *d, enum fix_applicability how,
-                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+                     const char *fmt, ...) PRINTF_LIKE(4, 5);
 void diag_fix_edit(struct diag_list *list, struct fix *fix, struct span at, const char *text);
 
 /* Sorts by source order (start offset), keeping insertion order for ties. */

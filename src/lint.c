@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lint_check.h"
+#include "printf_like.h"
 #include "suppress.h"
 
 void lint_options_init(struct lint_options *o)
@@ -37,7 +38,7 @@ bool lint_on(const struct lint_ctx *c, enum rule_id rule)
 /* ------------------------------------------------------------- helpers */
 
 static struct diag *add_v(struct lint_ctx *c, enum rule_id rule, struct span at, const char *fmt,
-                          va_list ap) __attribute__((format(printf, 4, 0)));
+                          va_list ap) PRINTF_LIKE(4, 0);
 static struct diag *add_v(struct lint_ctx *c, enum rule_id rule, struct span at, const char *fmt,
                           va_list ap)
 {

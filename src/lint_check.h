@@ -10,6 +10,7 @@
 #include "lint.h"
 #include "model.h"
 #include "posture.h"
+#include "printf_like.h"
 
 struct lint_ctx {
     const struct lint_options *o;
@@ -29,13 +30,13 @@ bool lint_on(const struct lint_ctx *c, enum rule_id rule);
 /* A finding at a value's last setting (or deleting) statement. */
 struct diag *lint_at_value(struct lint_ctx *c, enum rule_id rule, const struct model_value *v,
                            enum value_part part, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+    PRINTF_LIKE(5, 6);
 /* A finding at the first statement that names `k` or a key below it. */
 struct diag *lint_at_key(struct lint_ctx *c, enum rule_id rule, const struct model_key *k,
-                         const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+                         const char *fmt, ...) PRINTF_LIKE(4, 5);
 /* A finding at statement `stmt` (its whole text). */
 struct diag *lint_at_stmt(struct lint_ctx *c, enum rule_id rule, size_t stmt, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+    PRINTF_LIKE(4, 5);
 
 /* The value statement that set `v` last. */
 const struct reg_value_stmt *lint_value_stmt(const struct lint_ctx *c, const struct model_value *v);

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "printf_like.h"
 #include "regfile.h"
 #include "suggest.h"
 #include "text.h"
@@ -78,7 +79,7 @@ static const char *word_list(struct arena *arena, const char *const *words, size
 /* ------------------------------------------------------------ reporting */
 
 static struct diag *report(struct checker *c, enum pf_code code, struct span at, const char *fmt,
-                           ...) __attribute__((format(printf, 4, 5)));
+                           ...) PRINTF_LIKE(4, 5);
 
 static struct diag *report(struct checker *c, enum pf_code code, struct span at, const char *fmt,
                            ...)

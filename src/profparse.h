@@ -27,6 +27,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "printf_like.h"
 #include "source.h"
 
 /* ORDER: keyword table in profile.c. */
@@ -157,7 +158,7 @@ const char *pf_code_string(enum pf_code code);
 
 /* Reports `code` at `at`: "<title>: <message>". Marks the context as failed. */
 struct diag *prof_error(struct prof_ctx *ctx, enum pf_code code, struct span at, const char *fmt,
-                        ...) __attribute__((format(printf, 4, 5)));
+                        ...) PRINTF_LIKE(4, 5);
 
 /* Parser helpers. */
 struct prof_arg *prof_new_arg(struct prof_ctx *ctx, enum prof_arg_kind kind,

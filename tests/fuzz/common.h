@@ -23,6 +23,7 @@
 
 #include "cli.h"
 #include "lint.h"
+#include "printf_like.h"
 #include "profile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -60,6 +61,6 @@ void fuzz_options_builtin_profile(struct lint_options *o, uint32_t pick);
 
 /* Prints what went wrong on stderr and aborts, so that libFuzzer keeps the
  * input. */
-_Noreturn void fuzz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void fuzz_fail(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 #endif
