@@ -28,20 +28,41 @@ const char *dump_type_name(uint32_t type, char scratch[16])
     return scratch;
 }
 
-/* Names print as UTF-8 with control characters as \xHH. */
+/* Whether s[i] starts an unpaired UTF-16 surrogate, which the decoder keeps
+ * as its WTF-8 bytes (ED A0..BF xx). */
+static bool at_surrogate(const char *s, size_t n, size_t i)
+{
+    return (unsigned char)s[i] == 0xED && i + 2 < n && (unsigned char)s[i + 1] >= 0xA0;
+}
+
+/* How much of a name prints as it is: up to its first control character or
+ * unpaired surrogate. */
+static size_t plain_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != 0x7F && !at_surrogate(s, n, i))
+        i++;
+    return i;
+}
+
+/* Names print as UTF-8, with control characters as \xHH and unpaired
+ * surrogates (not UTF-8) as \uHHHH. */
 static void put_name(struct buf *b, const char *s, size_t n)
 {
-    size_t plain = 0;
-    while (plain < n && (unsigned char)s[plain] >= 0x20 && s[plain] != 0x7F)
-        plain++;
-    /* Nearly every name has no control character: copy it in one piece. */
+    size_t plain = plain_prefix(s, n);
+    /* Nearly every name is plain: copy it in one piece. */
     buf_append(b, s, plain);
     for (size_t i = plain; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7F)
+        if (c < 0x20 || c == 0x7F) {
             buf_printf(b, "\\x%02x", c);
-        else
+        } else if (at_surrogate(s, n, i)) {
+            unsigned cp = 0xD000u | ((unsigned)(s[i + 1] & 0x3F) << 6) | (unsigned)(s[i + 2] & 0x3F);
+            buf_printf(b, "\\u%04x", cp);
+            i += 2;
+        } else {
             buf_putc(b, (char)c);
+        }
     }
 }
 
@@ -100,10 +121,7 @@ static void print_path_below(struct buf *path, const struct model_key *k,
 /* Whether put_name() prints the name of `k` as it is. */
 static bool plain_name(const struct model_key *k)
 {
-    for (uint32_t i = 0; i < k->name.len; i++)
-        if ((unsigned char)k->name.s[i] < 0x20 || k->name.s[i] == 0x7F)
-            return false;
-    return true;
+    return plain_prefix(k->name.s, k->name.len) == k->name.len;
 }
 
 /* Scratch for compare_keys(), which qsort() gives no context. */

@@ -1,0 +1,1 @@
+reglint dump lone-surrogate-names.reg
