@@ -72,6 +72,14 @@ static bool is_option(const char *arg, const char *name)
     return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-'));
 }
 
+static bool is_ascii(const struct buf *b)
+{
+    for (size_t i = 0; i < b->len; i++)
+        if ((unsigned char)b->data[i] >= 0x80)
+            return false;
+    return true;
+}
+
 int cli_gen(int argc, char **argv)
 {
     const char *profile = NULL, *output = "-", *undo = NULL;
@@ -132,6 +140,10 @@ int cli_gen(int argc, char **argv)
         rc = EXIT_USAGE;
     } else if (!write_output(output, &apply) || (undo && !write_output(undo, &revert))) {
         rc = EXIT_IO;
+    } else if (encoding == TEXT_UTF8 && (!is_ascii(&apply) || !is_ascii(&revert))) {
+        fputs("reglint: warning: the output holds non-ASCII text; regedit reads a UTF-8 file "
+              "as Windows-1252 and would garble it (use --encoding utf16 for regedit)\n",
+              stderr);
     }
     buf_free(&apply);
     buf_free(&revert);

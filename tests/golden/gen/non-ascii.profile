@@ -1,0 +1,3 @@
+profile "x" {
+  key "HKCU\Software\Café" { value "N" string "été" }
+}
