@@ -35,12 +35,13 @@ static bool at_surrogate(const char *s, size_t n, size_t i)
     return (unsigned char)s[i] == 0xED && i + 2 < n && (unsigned char)s[i + 1] >= 0xA0;
 }
 
-/* How much of a name prints as it is: up to its first control character or
- * unpaired surrogate. */
+/* How much of a name surely prints as it is: up to its first control
+ * character or 0xED byte (which may start an unpaired surrogate; the
+ * check is left to put_name(), as such bytes are rare). */
 static size_t plain_prefix(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != 0x7F && !at_surrogate(s, n, i))
+    while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != 0x7F && (unsigned char)s[i] != 0xED)
         i++;
     return i;
 }
@@ -118,7 +119,7 @@ static void print_path_below(struct buf *path, const struct model_key *k,
     put_name(path, k->name.s, k->name.len);
 }
 
-/* Whether put_name() prints the name of `k` as it is. */
+/* Whether put_name() surely prints the name of `k` as it is. */
 static bool plain_name(const struct model_key *k)
 {
     return plain_prefix(k->name.s, k->name.len) == k->name.len;
