@@ -69,12 +69,13 @@ DEPS_TEST  = $(BUILD)/.deps-test
 all: $(BIN)
 
 # Missing Debian packages are installed (or the command to do it is printed)
-# before anything is built.
+# before anything is built; the FLEX and BISON in use are the ones checked.
+ENSURE_DEPS = FLEX="$(FLEX)" BISON="$(BISON)" sh scripts/ensure-deps
 $(DEPS_BUILD): scripts/ensure-deps
-	@sh scripts/ensure-deps build
+	@$(ENSURE_DEPS) build
 	@mkdir -p $(@D) && touch $@
 $(DEPS_TEST): scripts/ensure-deps
-	@sh scripts/ensure-deps test
+	@$(ENSURE_DEPS) test
 	@mkdir -p $(@D) && touch $@
 
 # Generated parsers: build outputs, never committed.
@@ -156,7 +157,7 @@ demo: $(BIN)
 # check that it imports no registry function.
 MINGW = x86_64-w64-mingw32
 windows:
-	@sh scripts/ensure-deps windows
+	@$(ENSURE_DEPS) windows
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/windows CC=$(MINGW)-gcc AR=$(MINGW)-ar all
 	@sh scripts/check-no-registry-api $(MINGW)-objdump $(BUILD)/windows/reglint.exe
 
@@ -164,7 +165,7 @@ windows:
 # installed if missing), in a Wine prefix of its own under build/windows/wine.
 .PHONY: windows-check
 windows-check: windows
-	@sh scripts/ensure-deps wine
+	@$(ENSURE_DEPS) wine
 	@sh tests/windows/run.sh $(BUILD)/windows/reglint.exe
 
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c, sharing tests/fuzz/common.c),
@@ -182,7 +183,7 @@ FUZZ_COMMON  = tests/fuzz/common.c tests/fuzz/common.h
 # Several sources to one program: no dependency files (they depend on $(LIB)).
 FUZZ_CFLAGS  = $(filter-out -MMD -MP,$(ALL_CFLAGS)) -Itests/fuzz
 fuzz:
-	@sh scripts/ensure-deps fuzz
+	@$(ENSURE_DEPS) fuzz
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang SAN=address,undefined \
 	    CFLAGS=-fsanitize=fuzzer-no-link fuzz-run
 fuzz-run: $(FUZZ_BINS)
@@ -202,7 +203,7 @@ bench: $(BIN)
 PEERS_SIZE ?= 100M
 .PHONY: bench-peers
 bench-peers: $(BIN)
-	@sh scripts/ensure-deps peers
+	@$(ENSURE_DEPS) peers
 	@PEERS_SIZE=$(PEERS_SIZE) sh bench/peers.sh $(BIN)
 
 install: $(BIN)

@@ -1,0 +1,1 @@
+t=$(mktemp -d); for v in 2.3 3.5.1 3.6 3.8.2; do printf '#!/bin/sh\necho "bison (GNU Bison) %s"\n' $v > $t/bison; chmod +x $t/bison; out=$(BISON=$t/bison sh ../../../scripts/ensure-deps build 2>&1); rc=$?; [ -z "$out" ] || printf '%s\n' "$out" | sed "s|$t/||"; echo "bison $v: exit $rc"; done; rm -rf $t
