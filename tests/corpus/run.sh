@@ -68,13 +68,19 @@ done
 for reg in format/*.reg real/*.reg; do
     base=$(basename "$reg")
     cp "$reg" "$tmp/$base"
-    "$bin" fmt "$tmp/$base" 2>/dev/null
-    "$bin" dump "$reg" >"$tmp/before" 2>/dev/null
-    "$bin" dump "$tmp/$base" >"$tmp/after" 2>/dev/null
+    "$bin" fmt "$tmp/$base" 2>"$tmp/fmt.err"
+    fmt_rc=$?
+    "$bin" dump "$reg" >"$tmp/before" 2>"$tmp/before.err"
+    before_rc=$?
+    "$bin" dump "$tmp/$base" >"$tmp/after" 2>"$tmp/after.err"
+    after_rc=$?
     cp "$tmp/$base" "$tmp/again.reg"
     "$bin" fmt "$tmp/again.reg" 2>/dev/null
     if ! cmp -s "$tmp/before" "$tmp/after"; then
-        fail "$reg: importing fmt's output gives a different state"
+        fail "$reg: importing fmt's output gives a different state" \
+            "(fmt exit $fmt_rc, dump exit $before_rc before and $after_rc after)"
+        diff -u "$tmp/before" "$tmp/after" | head -n 20
+        head -n 5 "$tmp/fmt.err" "$tmp/before.err" "$tmp/after.err"
     elif ! cmp -s "$tmp/$base" "$tmp/again.reg"; then
         fail "$reg: fmt is not idempotent"
     else
