@@ -6,12 +6,16 @@
 # FUZZ_SEED, when set, is libFuzzer's random seed: a run with a seed makes the
 # same inputs in the same order wherever it runs (CI uses one, so that a
 # passing change does not fail later on an input no run had tried).
+# FUZZ_FORK=1 runs libFuzzer's fork mode, in which a finding does not end the
+# run (for the long runs); the counts then come from its last status line.
 # Inputs that add coverage collect in <harness dir>/corpus-<harness>/, crashes
 # in <harness dir>/artifacts/, the output in <harness dir>/<harness>.log.
 # Fails when a harness finds a crash, a leak, a timeout or undefined behaviour.
 set -u
 seconds=$1
 shift
+fork_options=""
+[ -n "${FUZZ_FORK:-}" ] && fork_options="-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/fuzz/seeds.sh"
 status=0
@@ -32,19 +36,30 @@ for harness in "$@"; do
             cp "$f" "$seeds/$i-$(basename "$f")"
         done
     )
-    echo "$name: fuzzing for $seconds s${FUZZ_RUNS:+ or $FUZZ_RUNS inputs}"
+    echo "$name: fuzzing for $seconds s${FUZZ_RUNS:+ or $FUZZ_RUNS inputs}${FUZZ_FORK:+ (fork mode)}"
     # The harnesses read no files but `extends` paths, which are relative to
     # the current directory: an empty one keeps runs alike.
     mkdir -p "$dir/cwd-$name"
-    if ! (cd "$dir/cwd-$name" && "$harness" -max_total_time="$seconds" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} ${FUZZ_SEED:+-seed="$FUZZ_SEED"} \
+    found_before=$(find "$dir/artifacts" -name "$name-*" | wc -l)
+    # shellcheck disable=SC2086
+    if ! (cd "$dir/cwd-$name" && "$harness" $fork_options -max_total_time="$seconds" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} ${FUZZ_SEED:+-seed="$FUZZ_SEED"} \
         -timeout=10 -rss_limit_mb=2048 -max_len=16384 -dict="$top/$(fuzz_dictionary "$name")" \
         -artifact_prefix="$dir/artifacts/$name-" -print_final_stats=1 \
         "$dir/corpus-$name" "$seeds") >"$dir/$name.log" 2>&1; then
         tail -n 60 "$dir/$name.log"
         status=1
     fi
-    grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' \
-        "$dir/$name.log"
+    found=$(($(find "$dir/artifacts" -name "$name-*" | wc -l) - found_before))
+    if [ "$found" -gt 0 ]; then
+        echo "$name: $found new finding(s) in $dir/artifacts/"
+        status=1
+    fi
+    if [ -n "${FUZZ_FORK:-}" ]; then
+        grep -E '^#[0-9]+: ' "$dir/$name.log" | tail -n 1
+    else
+        grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' \
+            "$dir/$name.log"
+    fi
     echo "corpus: $(find "$dir/corpus-$name" -type f | wc -l) inputs"
 done
 exit "$status"
