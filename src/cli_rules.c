@@ -50,7 +50,19 @@ int cli_rule(int argc, char **argv)
         const char *near = suggest_closest(argv[1], strlen(argv[1]), names, 2 * RULE_COUNT);
         if (near)
             return cli_usage("rule", "no rule '%s'; did you mean '%s'?", argv[1], near);
-        return cli_usage("rule", "no rule '%s' ('reglint rules' lists them)", argv[1]);
+        /* A prefix (RL30, wow64): name the rules it starts. */
+        struct buf starting = BUF_INIT;
+        size_t count = 0;
+        for (int r = 0; r < RULE_COUNT; r++) {
+            if (!rule_starts_with((enum rule_id)r, argv[1]))
+                continue;
+            const struct rule_info *info = rule_info((enum rule_id)r);
+            buf_printf(&starting, "%s%s %s", count++ ? ", " : "", info->id, info->name);
+        }
+        int rc = count ? cli_usage("rule", "no rule '%s'; rules that start with it: %s", argv[1], starting.data)
+                       : cli_usage("rule", "no rule '%s' ('reglint rules' lists them)", argv[1]);
+        buf_free(&starting);
+        return rc;
     }
     const char *page = rule_page(rule);
     if (page)

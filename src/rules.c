@@ -39,6 +39,19 @@ bool rule_find(const char *id_or_name, enum rule_id *out)
     return false;
 }
 
+static bool starts_nocase(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++)
+        if (tolower((unsigned char)*s) != tolower((unsigned char)*prefix))
+            return false;
+    return true;
+}
+
+bool rule_starts_with(enum rule_id rule, const char *prefix)
+{
+    return *prefix && (starts_nocase(rules[rule].id, prefix) || starts_nocase(rules[rule].name, prefix));
+}
+
 bool rule_matches(enum rule_id rule, const char *selector)
 {
     const struct rule_info *info = &rules[rule];

@@ -40,6 +40,9 @@ bool rule_find(const char *id_or_name, enum rule_id *out);
 /* Whether `rule` matches a selector: an exact ID or name, or an ID prefix
  * such as "RL3" or "RL30". */
 bool rule_matches(enum rule_id rule, const char *selector);
+/* Whether the ID or the name of `rule` starts with `prefix` (not empty),
+ * case-insensitive: for naming the rules an unknown word may mean. */
+bool rule_starts_with(enum rule_id rule, const char *prefix);
 /* Whether any rule matches the selector. */
 bool rule_selector_valid(const char *selector);
 

@@ -214,6 +214,19 @@ static void test_selection(void **state)
     parsed_free(p);
 }
 
+/* The rules a word starts, for `reglint rule`'s message: by ID or by name,
+ * in any case, and never for the empty word. */
+static void test_rule_prefixes(void **state)
+{
+    (void)state;
+    assert_true(rule_starts_with(RULE_WOW64_MIRROR_MISSING, "rl30"));
+    assert_true(rule_starts_with(RULE_WOW64_MIRROR_MISSING, "WOW64-"));
+    assert_true(rule_starts_with(RULE_WOW64_MIRROR_MISSING, "RL3004"));
+    assert_false(rule_starts_with(RULE_WOW64_MIRROR_MISSING, "RL3004x"));
+    assert_false(rule_starts_with(RULE_WOW64_MIRROR_MISSING, "mirror"));
+    assert_false(rule_starts_with(RULE_WOW64_MIRROR_MISSING, ""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_no_protocol_left),
         cmocka_unit_test(test_masks),
         cmocka_unit_test(test_selection),
+        cmocka_unit_test(test_rule_prefixes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
