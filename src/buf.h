@@ -27,7 +27,18 @@ struct buf {
 void buf_reserve(struct buf *b, size_t extra);
 void buf_append(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+/* Inline: output is built a byte at a time in places (hex data, escapes);
+ * the call is the slow path that grows the buffer. */
+void buf_putc_grow(struct buf *b, char c);
+static inline void buf_putc(struct buf *b, char c)
+{
+    if (b->len + 1 < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        buf_putc_grow(b, c);
+    }
+}
 void buf_printf(struct buf *b, const char *fmt, ...)
     PRINTF_LIKE(2, 3);
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)

@@ -578,6 +578,17 @@ void text_json_string(struct buf *out, const char *s, size_t len)
 {
     buf_putc(out, '"');
     for (size_t i = 0; i < len;) {
+        /* Most text is printable ASCII that needs no escape: copied a run
+         * at a time. */
+        size_t run = i;
+        while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F && s[run] != '"' &&
+               s[run] != '\\')
+            run++;
+        if (run > i) {
+            buf_append(out, s + i, run - i);
+            i = run;
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\') {
             buf_putc(out, '\\');
@@ -594,9 +605,6 @@ void text_json_string(struct buf *out, const char *s, size_t len)
             i++;
         } else if (c < 0x20 || c == 0x7F) {
             buf_printf(out, "\\u%04x", c);
-            i++;
-        } else if (c < 0x80) {
-            buf_putc(out, (char)c);
             i++;
         } else {
             text_put_valid_char(out, s, len, &i);
