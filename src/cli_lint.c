@@ -79,7 +79,6 @@ struct lint_args {
     struct lint_options options;
     struct output outputs[MAX_OUTPUTS];
     size_t noutputs;
-    const char *main_path;
     enum severity show;
     bool fail_never;
     enum severity fail_on;

@@ -708,7 +708,7 @@ static void bitmask_cell(const struct table_ctx *t, struct layer_value mask, enu
     uint32_t bits;
     if (!layer_dword(t, mask, &bits, cell))
         return;
-    cell->state = bits & protocol_info(proto)->bit ? ST_ENABLED : ST_DISABLED;
+    cell->state = (bits & protocol_info(proto)->bit) ? ST_ENABLED : ST_DISABLED;
     cell->by = mask;
 }
 
@@ -728,7 +728,7 @@ static void winhttp_cell(const struct table_ctx *t, enum protocol proto, enum ta
         if (target_info(target)->winhttp_needs_update)
             cell->note = NOTE_WINHTTP_UPDATE;
     } else {
-        cell->state = target_info(target)->winhttp_default & bit ? ST_ENABLED : ST_DISABLED;
+        cell->state = (target_info(target)->winhttp_default & bit) ? ST_ENABLED : ST_DISABLED;
         cell->os_default = true;
     }
     through_schannel(client, cell);

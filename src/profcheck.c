@@ -635,12 +635,12 @@ static void check_algorithm(struct checker *c, const struct prof_stmt *st, enum 
                     continue;
                 if (pkcs && r == ROLE_SERVER) {
                     /* Without an explicit role, PKCS gets the client value only. */
-                    if (a)
+                    if (a) {
                         report(c, PF_UNDOCUMENTED, st->at,
                                "PKCS has no server minimum key length (the server certificate "
                                "sets it)");
-                    if (a)
                         return;
+                    }
                     continue;
                 }
                 struct policy_setting *s = new_setting(c, PS_KEY_LENGTH, st);

@@ -583,12 +583,12 @@ void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
     }
     /* A missing header is missing from the start of the file, wherever the
      * scanner found the first line's end (after a NUL, say). */
-    if (problem == PROB_HEADER_MISSING)
+    if (problem == PROB_HEADER_MISSING) {
         at.start = at.end = 0;
-    if (problem == PROB_HEADER_MISSING)
         reg_problem(ctx, problem, at);
-    else if (problem != PROB_COUNT)
+    } else if (problem != PROB_COUNT) {
         header_fix(ctx, reg_problem(ctx, problem, at), problem, at, trimmed);
+    }
 }
 
 /* Whether s[0..len) takes more than `max` UTF-16 code units. */

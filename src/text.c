@@ -526,14 +526,14 @@ void text_snippet(struct buf *out, const char *s, size_t n, size_t max_cps)
             i++;
             continue;
         }
-        size_t start = i;
+        size_t char_start = i;
         uint32_t cp = text_next_cp(s, n, &i);
         /* An unpaired surrogate is not UTF-8: name it rather than print bytes
          * a terminal would show as garbage. */
         if (cp >= 0xD800 && cp <= 0xDFFF)
             buf_printf(out, "\\u%04X", (unsigned)cp);
         else
-            buf_append(out, s + start, i - start);
+            buf_append(out, s + char_start, i - char_start);
     }
 }
 
@@ -565,12 +565,12 @@ const char *text_eol_chars(enum text_eol eol)
 
 uint32_t text_put_valid_char(struct buf *b, const char *s, size_t len, size_t *i)
 {
-    size_t start = *i;
+    size_t char_start = *i;
     uint32_t cp = text_next_cp(s, len, i);
     if (cp >= 0xD800 && cp <= 0xDFFF)
         text_put_utf8(b, 0xFFFD);
     else
-        buf_append(b, s + start, *i - start);
+        buf_append(b, s + char_start, *i - char_start);
     return cp;
 }
 

@@ -238,6 +238,7 @@ static void test_string_data(void **state)
     string_is(p, 4, "d", "\\0");
     v = string_is(p, 5, "e", "x");
     span_is(p, stmt_at(p, 5)->at, "\"e\"  =  \"x\"");
+    span_is(p, v->data_at, "\"x\"");
     string_is(p, 6, "f", "\"");
     parsed_free(p);
 }
