@@ -63,7 +63,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_BUILD = $(BUILD)/.deps-build
 DEPS_TEST  = $(BUILD)/.deps-test
 
-.PHONY: all demo check unit golden asan valgrind windows bench fuzz fuzz-run install clean golden-update
+.PHONY: all demo check unit golden asan valgrind analyze windows bench fuzz fuzz-run install clean golden-update
 .SECONDARY:
 
 all: $(BIN)
@@ -138,6 +138,15 @@ check: $(BIN) $(UNIT_BINS) | $(DEPS_TEST)
 
 golden-update: $(BIN)
 	@sh tests/golden/run.sh --update $(BIN)
+
+# Static analysis with cppcheck (installed if missing) of the program, the
+# tests and the benchmark tools: any finding fails. A false positive is
+# suppressed where it stands, with a comment that says why.
+analyze: $(BIN)
+	@$(ENSURE_DEPS) analyze
+	cppcheck --enable=warning,portability,performance,style --std=c11 --error-exitcode=1 \
+	    --inline-suppr --suppress=toomanyconfigs --quiet -Isrc -I$(GEN) -Itests/fuzz -Itests/unit \
+	    src/*.c tests/unit/*.c tests/fuzz/*.c bench/*.c
 
 # The suite with every program under valgrind's memcheck: an error or a
 # definite leak makes the program exit 99, which fails its test. No vgdb:

@@ -93,6 +93,8 @@ void jobs_run(size_t n, unsigned threads, void (*work)(void *ctx, size_t i),
             } else {
                 r.caller_asleep = true;
                 platform_cond_wait(r.task_done, r.lock);
+                /* Workers read the flag during the wait (cppcheck sees no use). */
+                /* cppcheck-suppress redundantAssignment */
                 r.caller_asleep = false;
             }
         }

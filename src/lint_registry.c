@@ -15,13 +15,13 @@
 static const char *line_list(struct lint_ctx *c, const uint32_t *stmts, size_t n)
 {
     struct buf b = BUF_INIT;
-    size_t shown = n > 5 ? 5 : n;
-    for (size_t i = 0; i < shown; i++) {
+    const size_t most = 5;
+    for (size_t i = 0; i < n && i < most; i++) {
         const char *sep = i == 0 ? "" : (i + 1 == n ? " and " : ", ");
         buf_printf(&b, "%s%u", sep, lint_stmt_line(c, stmts[i]));
     }
-    if (n > shown)
-        buf_printf(&b, " and %zu more", n - shown);
+    if (n > most)
+        buf_printf(&b, " and %zu more", n - most);
     const char *s = arena_strdup(c->diags->arena, b.data);
     buf_free(&b);
     return s;

@@ -221,7 +221,6 @@ struct text_decoder {
     bool odd_pending;      /* UTF-16: one byte of a code unit is waiting */
     unsigned char odd_byte;
     uint32_t high_surrogate; /* UTF-16: a high surrogate waiting for its pair */
-    uint32_t high_offset;
     /* ANSI: incremental UTF-8 validity check for looks_utf8. */
     bool utf8_valid;
     bool utf8_multibyte;

@@ -11,6 +11,7 @@
  * own compiler and sanitizers.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,21 +30,21 @@ static unsigned char *read_all(const char *path, size_t *len)
     size_t n = 0, cap = 1;
     unsigned char chunk[65536];
     size_t got;
-    while (data && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    bool out_of_memory = data == NULL;
+    while (!out_of_memory && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (n + got > cap) {
-            cap = n + got;
-            unsigned char *grown = realloc(data, cap);
+            unsigned char *grown = realloc(data, n + got);
             if (!grown) {
-                free(data);
-                data = NULL;
+                out_of_memory = true;
                 break;
             }
             data = grown;
+            cap = n + got;
         }
         memcpy(data + n, chunk, got);
         n += got;
     }
-    int failed = !data || ferror(f);
+    int failed = out_of_memory || ferror(f);
     int saved = errno;
     fclose(f);
     if (failed) {
