@@ -171,7 +171,7 @@ struct reg_file {
      * arena); statements refer to them by index. */
     const char **unescaped;
     size_t nunescaped, unescaped_cap;
-    /* When the file ends inside hex data continued with '\\', the offset of
+    /* When the file ends inside hex data continued with '\', the offset of
      * that backslash, else UINT32_MAX: regedit would take any line added at
      * the end as more of that data. */
     uint32_t open_continuation;
