@@ -54,14 +54,12 @@ bool cli_read_reg_to(const char *path, const char *display_name, struct reg_doc 
     memset(doc, 0, sizeof *doc);
     const char *error = NULL;
     const char *shown = display_name ? display_name : (strcmp(path, "-") == 0 ? "<stdin>" : path);
-    doc->src = source_load(path, shown, &error);
-    if (!doc->src) {
+    struct source *src = source_load(path, shown, &error);
+    if (!src) {
         cli_error_to(errors, "%s: %s", shown, error);
         return false;
     }
-    doc->arena = arena_new();
-    diag_list_init(&doc->diags, doc->arena);
-    doc->file = reg_read(doc->src, doc->arena, &doc->diags);
+    reg_doc_read(doc, src);
     return true;
 }
 
@@ -75,14 +73,6 @@ bool cli_read_reg(const char *path, const char *display_name, struct reg_doc *do
     return ok;
 }
 
-void cli_release_reg(struct reg_doc *doc)
-{
-    reg_file_free(doc->file);
-    diag_list_release(&doc->diags);
-    arena_free(doc->arena);
-    source_free(doc->src);
-    memset(doc, 0, sizeof *doc);
-}
 
 void cli_print_gcc(struct diag_list *diags, FILE *out)
 {

@@ -39,14 +39,6 @@ void cli_error_to(struct buf *out, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Usage error for a command: the message and a pointer to --help. */
 int cli_usage(const char *command, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
-/* A .reg file read for a command. */
-struct reg_doc {
-    struct arena *arena;
-    struct source *src;
-    struct reg_file *file;
-    struct diag_list diags;
-};
-
 /* Loads and parses `path` ("-" for stdin, shown as `display_name` if given).
  * On an I/O error prints it and returns false. */
 bool cli_read_reg(const char *path, const char *display_name, struct reg_doc *doc);
@@ -54,7 +46,6 @@ bool cli_read_reg(const char *path, const char *display_name, struct reg_doc *do
  * writes it) instead of standard error. */
 bool cli_read_reg_to(const char *path, const char *display_name, struct reg_doc *doc,
                      struct buf *errors);
-void cli_release_reg(struct reg_doc *doc);
 
 /* Prints findings as "file:line:col: severity: message [RLxxxx]" lines. */
 void cli_print_gcc(struct diag_list *diags, FILE *out);

@@ -60,7 +60,7 @@ int cli_dump(int argc, char **argv)
     fflush(stdout);
     cli_print_gcc(&doc.diags, stderr);
     rc = diag_count_at_least(&doc.diags, SEV_ERROR) ? EXIT_FINDINGS : EXIT_OK;
-    cli_release_reg(&doc);
+    reg_doc_release(&doc);
     return rc;
 }
 

@@ -28,7 +28,7 @@ static int format_one(const char *path, bool check)
     const char *why = NULL;
     if (!fmt_supported(doc.file, &why)) {
         fprintf(stderr, "reglint: warning: %s: not formatted: %s\n", doc.src->name, why);
-        cli_release_reg(&doc);
+        reg_doc_release(&doc);
         return 0;
     }
     struct buf out = BUF_INIT;
@@ -59,7 +59,7 @@ static int format_one(const char *path, bool check)
         }
     }
     buf_free(&out);
-    cli_release_reg(&doc);
+    reg_doc_release(&doc);
     return rc;
 }
 

@@ -533,7 +533,7 @@ static void lint_report(void *ctx, size_t i)
     if (job->is_profile)
         profile_release(&job->checked);
     else if (job->doc.src)
-        cli_release_reg(&job->doc);
+        reg_doc_release(&job->doc);
     buf_free(&job->err);
     buf_free(&job->out);
     free(job);

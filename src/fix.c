@@ -134,11 +134,8 @@ void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc
         struct source *src = source_from_bytes(doc->src->name, (const unsigned char *)bytes.data, bytes.len);
         if (!src)
             break;
-        cli_release_reg(doc);
-        doc->src = src;
-        doc->arena = arena_new();
-        diag_list_init(&doc->diags, doc->arena);
-        doc->file = reg_read(doc->src, doc->arena, &doc->diags);
+        reg_doc_release(doc);
+        reg_doc_read(doc, src);
         lint_document(o, doc->src, doc->file, &doc->diags);
         lint_finish(o, doc->file, &doc->diags);
         outcome->applied += applied;

@@ -15,7 +15,7 @@
  * It decides nothing about what a fix should be (the rules do) and writes no
  * file (the caller does, see platform.h).
  *
- * Ownership: the document is the caller's (struct reg_doc, cli.h);
+ * Ownership: the document is the caller's (struct reg_doc, regfile.h);
  * fix_document() replaces its contents with the corrected document.
  */
 #ifndef REGLINT_FIX_H
@@ -25,9 +25,9 @@
 #include <stddef.h>
 
 #include "buf.h"
-#include "cli.h"
 #include "diag.h"
 #include "lint.h"
+#include "regfile.h"
 
 #define FIX_MAX_PASSES 10
 

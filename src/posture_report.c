@@ -101,7 +101,7 @@ void posture_files_release(struct posture_files *pf)
 {
     for (size_t i = 0; i < pf->n; i++) {
         model_free(pf->models[i]);
-        cli_release_reg(&pf->docs[i]);
+        reg_doc_release(&pf->docs[i]);
     }
     free(pf->docs);
     free(pf->models);

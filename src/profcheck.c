@@ -774,7 +774,7 @@ static const char *key_path_problem(struct arena *arena, const char *path, size_
     buf_puts(&text, "[");
     buf_append(&text, path, len);
     buf_puts(&text, "]\n");
-    struct reg_text_read r;
+    struct reg_doc r;
     bool read = reg_read_text(&r, "key", text.data, text.len);
     buf_free(&text);
     if (!read)
@@ -791,7 +791,7 @@ static const char *key_path_problem(struct arena *arena, const char *path, size_
         if (strlen(back) != len || memcmp(back, path, len) != 0)
             problem = arena_printf(arena, "regedit would read it as '%s'", back);
     }
-    reg_text_release(&r);
+    reg_doc_release(&r);
     return problem;
 }
 

@@ -16,7 +16,8 @@
  * Ownership: the tree lives in the caller's arena except the statement array
  * and the list of unescaped texts, which reg_file_free() releases. Names and
  * string data are found in the source text, so the source must outlive the
- * tree.
+ * tree. A struct reg_doc holds all of it together (source, arena, tree,
+ * diagnostics), for the commands, the fixer and reg_read_text().
  */
 #ifndef REGLINT_REGFILE_H
 #define REGLINT_REGFILE_H
@@ -182,19 +183,24 @@ struct reg_file {
 struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_list *diags);
 void reg_file_free(struct reg_file *file);
 
-/* A Version 5.00 file whose lines after the header are UTF-8 text in memory,
- * read as regedit reads it saved as UTF-16LE, with its own source, arena and
- * diagnostics: for asking the reader what regedit makes of a piece of text. */
-struct reg_text_read {
-    struct source *src;
+/* A .reg file read: its source, its tree, the reader's diagnostics and the
+ * arena the last two live in. The document owns all of them;
+ * reg_doc_release() frees them. */
+struct reg_doc {
     struct arena *arena;
-    struct diag_list diags;
+    struct source *src;
     struct reg_file *file;
+    struct diag_list diags;
 };
-/* False, with nothing to release, when the text is too long to read
- * (TEXT_MAX_INPUT). */
-bool reg_read_text(struct reg_text_read *r, const char *name, const char *body, size_t n);
-void reg_text_release(struct reg_text_read *r);
+/* Reads `src` into `doc`, which takes it over. */
+void reg_doc_read(struct reg_doc *doc, struct source *src);
+void reg_doc_release(struct reg_doc *doc);
+
+/* A Version 5.00 file whose lines after the header are UTF-8 text in memory,
+ * read as regedit reads it saved as UTF-16LE: for asking the reader what
+ * regedit makes of a piece of text. False, with nothing to release, when
+ * the text is too long to read (TEXT_MAX_INPUT). */
+bool reg_read_text(struct reg_doc *doc, const char *name, const char *body, size_t n);
 
 /* A key statement's path and room for its segments. */
 struct reg_path_buf {

@@ -710,7 +710,7 @@ static bool reads_as_values(const char *s, uint32_t n)
     buf_puts(&text, "[HKEY_CURRENT_USER\\K]\n");
     buf_append(&text, s, n);
     buf_puts(&text, "\n");
-    struct reg_text_read r;
+    struct reg_doc r;
     bool read = reg_read_text(&r, "value", text.data, text.len);
     buf_free(&text);
     if (!read)
@@ -721,7 +721,7 @@ static bool reads_as_values(const char *s, uint32_t n)
         values = file->stmts[i].kind == REG_STMT_VALUE ||
                  file->stmts[i].kind == REG_STMT_VALUE_DELETE ||
                  file->stmts[i].kind == REG_STMT_COMMENT;
-    reg_text_release(&r);
+    reg_doc_release(&r);
     return values;
 }
 
@@ -1072,7 +1072,24 @@ struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_l
     return file;
 }
 
-bool reg_read_text(struct reg_text_read *r, const char *name, const char *body, size_t n)
+void reg_doc_read(struct reg_doc *doc, struct source *src)
+{
+    doc->src = src;
+    doc->arena = arena_new();
+    diag_list_init(&doc->diags, doc->arena);
+    doc->file = reg_read(src, doc->arena, &doc->diags);
+}
+
+void reg_doc_release(struct reg_doc *doc)
+{
+    reg_file_free(doc->file);
+    diag_list_release(&doc->diags);
+    arena_free(doc->arena);
+    source_free(doc->src);
+    memset(doc, 0, sizeof *doc);
+}
+
+bool reg_read_text(struct reg_doc *doc, const char *name, const char *body, size_t n)
 {
     /* UTF-16, so that the text is read back exactly as it is. */
     static const char header[] = "Windows Registry Editor Version 5.00\n\n";
@@ -1080,22 +1097,12 @@ bool reg_read_text(struct reg_text_read *r, const char *name, const char *body, 
     text_encode_bom(TEXT_UTF16LE, &bytes);
     text_encode(header, sizeof header - 1, TEXT_UTF16LE, &bytes, NULL);
     text_encode(body, n, TEXT_UTF16LE, &bytes, NULL);
-    r->src = source_from_bytes(name, (const unsigned char *)bytes.data, bytes.len);
+    struct source *src = source_from_bytes(name, (const unsigned char *)bytes.data, bytes.len);
     buf_free(&bytes);
-    if (!r->src)
+    if (!src)
         return false;
-    r->arena = arena_new();
-    diag_list_init(&r->diags, r->arena);
-    r->file = reg_read(r->src, r->arena, &r->diags);
+    reg_doc_read(doc, src);
     return true;
-}
-
-void reg_text_release(struct reg_text_read *r)
-{
-    reg_file_free(r->file);
-    diag_list_release(&r->diags);
-    arena_free(r->arena);
-    source_free(r->src);
 }
 
 void reg_file_free(struct reg_file *file)

@@ -13,12 +13,10 @@
 bool fuzz_read_doc(const unsigned char *bytes, size_t n, struct reg_doc *doc)
 {
     memset(doc, 0, sizeof *doc);
-    doc->src = source_from_bytes("fuzz.reg", bytes, n);
-    if (!doc->src)
+    struct source *src = source_from_bytes("fuzz.reg", bytes, n);
+    if (!src)
         return false;
-    doc->arena = arena_new();
-    diag_list_init(&doc->diags, doc->arena);
-    doc->file = reg_read(doc->src, doc->arena, &doc->diags);
+    reg_doc_read(doc, src);
     return true;
 }
 
@@ -41,7 +39,7 @@ bool fuzz_read(const unsigned char *bytes, size_t n, struct fuzz_read *out)
 void fuzz_read_release(struct fuzz_read *r)
 {
     free(r->dump);
-    cli_release_reg(&r->doc);
+    reg_doc_release(&r->doc);
 }
 
 bool fuzz_same_dump(const struct fuzz_read *a, const struct fuzz_read *b)

@@ -47,7 +47,7 @@ static void check_fixes(const uint8_t *data, size_t size, const struct fuzz_read
     fix_document(o, unsafe, &doc, &outcome);
     struct buf bytes = BUF_INIT;
     fix_encode(&doc.src->d, doc.src->d.text, doc.src->d.len, &bytes);
-    cli_release_reg(&doc);
+    reg_doc_release(&doc);
 
     /* `lint --fix` writes nothing when the encoding cannot hold the fixes. */
     if (outcome.unencodable == 0) {

@@ -55,11 +55,9 @@ static void test_one_pass(void **state)
 static void read_doc(const void *bytes, size_t n, const struct lint_options *o, struct reg_doc *doc)
 {
     memset(doc, 0, sizeof *doc);
-    doc->src = source_from_bytes("t.reg", bytes, n);
-    assert_non_null(doc->src);
-    doc->arena = arena_new();
-    diag_list_init(&doc->diags, doc->arena);
-    doc->file = reg_read(doc->src, doc->arena, &doc->diags);
+    struct source *src = source_from_bytes("t.reg", bytes, n);
+    assert_non_null(src);
+    reg_doc_read(doc, src);
     lint_document(o, doc->src, doc->file, &doc->diags);
     lint_finish(o, doc->file, &doc->diags);
 }
@@ -88,7 +86,7 @@ static void test_passes_and_encoding(void **state)
     put_utf16(&want, HEADER "; kept\r\n" TLS10 "\"Enabled\"=dword:00000000\r\n\"DisabledByDefault\"=dword:00000001");
     assert_int_equal(bytes.len, want.len);
     assert_memory_equal(bytes.data, want.data, want.len);
-    cli_release_reg(&doc);
+    reg_doc_release(&doc);
 
     /* Nothing to fix: the same bytes, no pass. */
     read_doc(want.data, want.len, &o, &doc);
@@ -97,7 +95,7 @@ static void test_passes_and_encoding(void **state)
     buf_clear(&bytes);
     fix_encode(&doc.src->d, doc.src->d.text, doc.src->d.len, &bytes);
     assert_memory_equal(bytes.data, want.data, want.len);
-    cli_release_reg(&doc);
+    reg_doc_release(&doc);
     buf_free(&bytes);
     buf_free(&want);
     buf_free(&in);
