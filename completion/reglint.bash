@@ -22,7 +22,7 @@ _reglint_commands="lint rules rule dump show fmt posture diff gen templates"
 _reglint_lint_flags="--no-inline-suppressions --fix --diff --unsafe-fixes -h --help"
 _reglint_lint_valued="-f --format -o --output --profile --target --severity --fail-on --select
 --ignore --color --stdin-filename --fix-to -j --jobs"
-_reglint_report_valued="-f --format --target --stdin-filename"
+_reglint_report_valued="-f --format --target --view --stdin-filename"
 
 # Adds to COMPREPLY the words of $1 that start with $2.
 _reglint_words() {
@@ -82,6 +82,7 @@ _reglint_value() {
     --color) _reglint_words "auto always never" "$cur" ;;
     --encoding) _reglint_words "utf16 utf8 ansi" "$cur" ;;
     --target) _reglint_words "$_reglint_targets" "$cur" ;;
+    --view) _reglint_words "64 32" "$cur" ;;
     -j | --jobs) _reglint_words "0 1 2 4 8" "$cur" ;;
     --profile)
         _reglint_words "$(_reglint_list "$_reglint_program" templates)" "$cur"

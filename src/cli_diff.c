@@ -1,4 +1,4 @@
-/* reglint diff OLD NEW [--target OS] [--format FMT] */
+/* reglint diff OLD NEW [--target OS] [--view 64|32] [--format FMT] */
 #include <string.h>
 
 #include "cli.h"
@@ -7,7 +7,7 @@
 #include "semdiff.h"
 
 static const char diff_help[] =
-    "usage: reglint diff [--target OS] [--format text|json|markdown] OLD NEW\n"
+    "usage: reglint diff [--target OS] [--view 64|32] [--format text|json|markdown] OLD NEW\n"
     "\n"
     "Print what importing NEW does that importing OLD does not, value by value\n"
     "(added, removed, changed, with what known settings mean), then the cells\n"
@@ -16,6 +16,7 @@ static const char diff_help[] =
     "\n"
     "  -f, --format FMT    text (default), json, or markdown (a pull-request comment)\n"
     "      --target OS     the Windows version whose defaults fill absent values\n"
+    "      --view 64|32    the table as 64-bit (default) or 32-bit programs read it\n"
     "      --stdin-filename NAME\n"
     "                      the name of standard input (-) in reports\n";
 
@@ -62,7 +63,21 @@ struct diff_run {
     const struct semdiff *d;
     const struct posture_files *pf; /* OLD is layer 0, NEW layer 1 */
     const enum target *target;
+    enum view view;
+    /* The other view's cells change otherwise (a change to one view only). */
+    bool other_view_differs;
 };
+
+/* "32-bit programs (Wow6432Node) see other posture changes" and how to see
+ * them, when they do. */
+static void other_view_text(const struct diff_run *r, struct buf *out)
+{
+    if (r->view == VIEW_NATIVE)
+        buf_puts(out, "32-bit programs (Wow6432Node) see other posture changes: "
+                      "run with --view 32");
+    else
+        buf_puts(out, "64-bit programs see other posture changes: run with --view 64");
+}
 
 /* "Name" of a change's value ("@" for the default value). */
 static void change_name(const struct diff_run *r, const struct value_change *c, struct buf *out)
@@ -126,13 +141,6 @@ static void cell_text(const struct diff_run *r, const struct posture_cell *cell,
     buf_free(&why);
 }
 
-static void target_text(const struct diff_run *r, struct buf *out)
-{
-    if (r->target)
-        buf_printf(out, "on %s", target_info(*r->target)->display);
-    else
-        buf_puts(out, "on any target");
-}
 
 static void diff_text(const struct diff_run *r, struct buf *out)
 {
@@ -168,7 +176,7 @@ static void diff_text(const struct diff_run *r, struct buf *out)
     if (d->nchanges == 0)
         buf_puts(out, "no value differs\n");
     buf_puts(out, "\nposture ");
-    target_text(r, out);
+    report_scope_phrase(r->target, r->view, false, out);
     buf_puts(out, d->ncells ? ":\n" : ": no cell changes\n");
     for (size_t i = 0; i < d->ncells; i++) {
         const struct cell_change *cc = &d->cells[i];
@@ -177,6 +185,11 @@ static void diff_text(const struct diff_run *r, struct buf *out)
         cell_text(r, &cc->old_cell, false, out);
         buf_puts(out, " -> ");
         cell_text(r, &cc->new_cell, true, out);
+        buf_putc(out, '\n');
+    }
+    if (r->other_view_differs) {
+        buf_puts(out, "note: ");
+        other_view_text(r, out);
         buf_putc(out, '\n');
     }
 }
@@ -224,7 +237,7 @@ static void diff_markdown(const struct diff_run *r, struct buf *out)
     }
     buf_puts(out, "\n#### Posture changes ");
     buf_clear(&t);
-    target_text(r, &t);
+    report_scope_phrase(r->target, r->view, false, &t);
     markdown_buf(out, &t);
     buf_puts(out, "\n\n");
     if (d->ncells == 0) {
@@ -244,6 +257,13 @@ static void diff_markdown(const struct diff_run *r, struct buf *out)
             markdown_buf(out, &t);
             buf_puts(out, "** |\n");
         }
+    }
+    if (r->other_view_differs) {
+        buf_clear(&t);
+        other_view_text(r, &t);
+        buf_puts(out, "\n");
+        markdown_buf(out, &t);
+        buf_puts(out, ".\n");
     }
     buf_free(&t);
 }
@@ -280,6 +300,7 @@ static void diff_json(const struct diff_run *r, struct buf *out)
         buf_printf(out, "\"%s\"", target_info(*r->target)->name);
     else
         buf_puts(out, "null");
+    buf_printf(out, ",\"view\":%d", report_view_bits(r->view));
     buf_puts(out, ",\"changes\":[");
     struct buf t = BUF_INIT;
     for (size_t i = 0; i < d->nchanges; i++) {
@@ -322,13 +343,28 @@ static void diff_json(const struct diff_run *r, struct buf *out)
         posture_report_json_cell(&cc->new_cell, side_layer(r, true), out);
         buf_putc(out, '}');
     }
-    buf_puts(out, "]}\n");
+    buf_printf(out, "],\"other_view_differs\":%s}\n", r->other_view_differs ? "true" : "false");
     buf_free(&t);
+}
+
+/* Whether two lists of cell changes say the same. */
+static bool same_cell_changes(const struct semdiff *a, const struct semdiff *b)
+{
+    if (a->ncells != b->ncells)
+        return false;
+    for (size_t i = 0; i < a->ncells; i++) {
+        const struct cell_change *x = &a->cells[i], *y = &b->cells[i];
+        if (x->protocol != y->protocol || x->component != y->component ||
+            !posture_cell_same(&x->old_cell, &y->old_cell) ||
+            !posture_cell_same(&x->new_cell, &y->new_cell))
+            return false;
+    }
+    return true;
 }
 
 int cli_diff(int argc, char **argv)
 {
-    struct report_options o = {false, TARGET_WINDOWS_11, REPORT_TEXT, NULL};
+    struct report_options o = REPORT_OPTIONS_INIT;
     char *files[2];
     size_t nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -355,12 +391,18 @@ int cli_diff(int argc, char **argv)
     const enum target *target = o.has_target ? &o.target : NULL;
     struct posture_table before, after;
     /* Each file on its own: OLD and NEW are two versions of one change. */
-    posture_table(&pf.layers[0], 1, target, &before);
-    posture_table(&pf.layers[1], 1, target, &after);
+    posture_table(&pf.layers[0], 1, target, o.view, &before);
+    posture_table(&pf.layers[1], 1, target, o.view, &after);
     struct semdiff d;
     semdiff_models(pf.models[0], pf.models[1], pf.docs[1].arena, &d);
     semdiff_cells(&before, &after, &d);
-    struct diff_run r = {&d, &pf, target};
+    enum view other = o.view == VIEW_NATIVE ? VIEW_WOW64 : VIEW_NATIVE;
+    posture_table(&pf.layers[0], 1, target, other, &before);
+    posture_table(&pf.layers[1], 1, target, other, &after);
+    struct semdiff in_other = {0};
+    semdiff_cells(&before, &after, &in_other);
+    struct diff_run r = {&d, &pf, target, o.view, !same_cell_changes(&d, &in_other)};
+    semdiff_free(&in_other);
     struct buf out = BUF_INIT;
     switch (o.format) {
     case REPORT_TEXT:

@@ -1,4 +1,4 @@
-/* reglint posture [--target OS] [--format FMT] FILE... */
+/* reglint posture [--target OS] [--view 64|32] [--format FMT] FILE... */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@
 #include "xalloc.h"
 
 static const char posture_help[] =
-    "usage: reglint posture [--target OS] [--format text|json|markdown] FILE...\n"
+    "usage: reglint posture [--target OS] [--view 64|32] [--format text|json|markdown] FILE...\n"
     "\n"
     "Print the effective TLS table after importing the FILEs in order (a baseline\n"
     "export, then a change): for each protocol, its state in the Schannel client\n"
@@ -18,12 +18,16 @@ static const char posture_help[] =
     "      --target OS     the Windows version whose defaults fill absent values\n"
     "                      (windows-7-sp1 ... windows-server-2025); without it a\n"
     "                      default counts only where every version agrees\n"
+    "      --view 64|32    the programs whose view of HKLM\\SOFTWARE is read: 64-bit\n"
+    "                      (default), or 32-bit ones on a 64-bit Windows, which\n"
+    "                      read WinHTTP, .NET and WinINet's machine key from\n"
+    "                      Wow6432Node\n"
     "      --stdin-filename NAME\n"
     "                      the name of standard input (-) in reports\n";
 
 int cli_posture(int argc, char **argv)
 {
-    struct report_options o = {false, TARGET_WINDOWS_11, REPORT_TEXT, NULL};
+    struct report_options o = REPORT_OPTIONS_INIT;
     char **files = xcalloc((size_t)argc, sizeof *files);
     size_t nfiles = 0;
     int rc = EXIT_OK;
@@ -51,9 +55,9 @@ int cli_posture(int argc, char **argv)
         return rc;
     const enum target *target = o.has_target ? &o.target : NULL;
     struct posture_table table;
-    posture_table(pf.layers, pf.n, target, &table);
+    posture_table(pf.layers, pf.n, target, o.view, &table);
     struct buf out = BUF_INIT;
-    posture_report_table(&table, &pf, target, o.format, &out);
+    posture_report_table(&table, &pf, target, o.view, o.format, &out);
     fwrite(out.data, 1, out.len, stdout);
     buf_free(&out);
     posture_files_release(&pf);

@@ -566,6 +566,7 @@ struct table_ctx {
     const struct posture *layers;
     size_t n;
     struct layer_deletions *deletions; /* one per layer */
+    enum view view;                    /* whose HKLM\SOFTWARE is read */
 };
 
 static struct layer_value layered_value(const struct table_ctx *t,
@@ -608,8 +609,7 @@ static const struct model_key *role_key_of(const struct posture *p, const void *
 
 static const struct model_key *winhttp_key_of(const struct posture *p, const void *arg)
 {
-    (void)arg;
-    return p->winhttp[VIEW_NATIVE];
+    return p->winhttp[*(const enum view *)arg];
 }
 
 static const struct model_key *wininet_key_of(const struct posture *p, const void *arg)
@@ -617,9 +617,22 @@ static const struct model_key *wininet_key_of(const struct posture *p, const voi
     return p->wininet[*(const enum wininet_place *)arg];
 }
 
+struct netfx_place {
+    enum netfx_version version;
+    enum view view;
+};
+
 static const struct model_key *netfx_key_of(const struct posture *p, const void *arg)
 {
-    return p->netfx[*(const enum netfx_version *)arg][VIEW_NATIVE];
+    const struct netfx_place *at = arg;
+    return p->netfx[at->version][at->view];
+}
+
+/* HKLM\SOFTWARE as a program of the table's view reads it, for paths of
+ * settings below it. */
+static const char *software_of(const struct table_ctx *t)
+{
+    return t->view == VIEW_WOW64 ? "SOFTWARE\\Wow6432Node" : "SOFTWARE";
 }
 
 /* Schannel's state for a role on one target (domain.md §5: Enabled=0
@@ -718,9 +731,10 @@ static void winhttp_cell(const struct table_ctx *t, enum protocol proto, enum ta
     if (!cell_start(proto, target, cell))
         return;
     uint32_t bit = protocol_info(proto)->bit;
-    struct setting_place at = {winhttp_key_of, NULL, REG_ROOT_HKLM,
-                               "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet "
-                               "Settings\\WinHttp",
+    char path[96];
+    snprintf(path, sizeof path, "%s\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp",
+             software_of(t));
+    struct setting_place at = {winhttp_key_of, &t->view, REG_ROOT_HKLM, path,
                                "DefaultSecureProtocols"};
     struct layer_value mask = layered_value(t, &at);
     if (mask.value) {
@@ -741,13 +755,15 @@ static void wininet_cell(const struct table_ctx *t, enum protocol proto, bool us
     if (!cell_start(proto, target, cell))
         return;
     static const char settings_path[] = "Microsoft\\Windows\\CurrentVersion\\Internet Settings";
-    static const enum wininet_place places[] = {INET_POLICY_MACHINE, INET_POLICY_USER, INET_USER,
-                                                INET_MACHINE};
+    /* Policies and HKEY_CURRENT_USER are shared by both views; the
+     * machine's own key is not. */
+    enum wininet_place machine = t->view == VIEW_WOW64 ? INET_MACHINE_WOW64 : INET_MACHINE;
+    const enum wininet_place places[] = {INET_POLICY_MACHINE, INET_POLICY_USER, INET_USER, machine};
     char paths[4][96];
     snprintf(paths[0], sizeof paths[0], "SOFTWARE\\Policies\\%s", settings_path);
     snprintf(paths[1], sizeof paths[1], "Software\\Policies\\%s", settings_path);
     snprintf(paths[2], sizeof paths[2], "Software\\%s", settings_path);
-    snprintf(paths[3], sizeof paths[3], "SOFTWARE\\%s", settings_path);
+    snprintf(paths[3], sizeof paths[3], "%s\\%s", software_of(t), settings_path);
     static const enum reg_root roots[] = {REG_ROOT_HKLM, REG_ROOT_HKCU, REG_ROOT_HKCU,
                                           REG_ROOT_HKLM};
     /* The machine's policy wins over the user's, which wins over the
@@ -756,7 +772,7 @@ static void wininet_cell(const struct table_ctx *t, enum protocol proto, bool us
         bool for_user = places[i] == INET_POLICY_USER || places[i] == INET_USER;
         if (for_user && !user)
             continue;
-        if (places[i] == INET_MACHINE && user)
+        if (places[i] == machine && user)
             continue;
         struct setting_place at = {wininet_key_of, &places[i], roots[i], paths[i],
                                    "SecureProtocols"};
@@ -811,12 +827,13 @@ static void netfx_cell(const struct table_ctx *t, enum protocol proto, enum netf
         cell->note = NOTE_NETFX35_TLS13;
         return;
     }
-    char path[64];
-    snprintf(path, sizeof path, "SOFTWARE\\Microsoft\\.NETFramework\\%s",
+    char path[80];
+    snprintf(path, sizeof path, "%s\\Microsoft\\.NETFramework\\%s", software_of(t),
              version == NETFX_V2 ? "v2.0.50727" : "v4.0.30319");
-    struct setting_place sdtv_at = {netfx_key_of, &version, REG_ROOT_HKLM, path,
+    struct netfx_place place = {version, t->view};
+    struct setting_place sdtv_at = {netfx_key_of, &place, REG_ROOT_HKLM, path,
                                     "SystemDefaultTlsVersions"};
-    struct setting_place strong_at = {netfx_key_of, &version, REG_ROOT_HKLM, path,
+    struct setting_place strong_at = {netfx_key_of, &place, REG_ROOT_HKLM, path,
                                       "SchUseStrongCrypto"};
     struct layer_value sdtv = layered_value(t, &sdtv_at);
     struct layer_value strong = layered_value(t, &strong_at);
@@ -885,10 +902,11 @@ static bool cell_agrees(const struct posture_cell *a, const struct posture_cell 
 }
 
 void posture_table(const struct posture *layers, size_t nlayers, const enum target *target,
-                   struct posture_table *out)
+                   enum view view, struct posture_table *out)
 {
     memset(out, 0, sizeof *out);
-    struct table_ctx t = {layers, nlayers, xcalloc(nlayers ? nlayers : 1, sizeof *t.deletions)};
+    struct table_ctx t = {layers, nlayers, xcalloc(nlayers ? nlayers : 1, sizeof *t.deletions),
+                          view};
     for (size_t i = 0; i < nlayers; i++)
         find_deletions(layers[i].model, &t.deletions[i]);
     for (int p = 0; p < PROTO_COUNT; p++) {

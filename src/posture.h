@@ -68,6 +68,8 @@ enum key_kind {
     KK_SUITE_LOCAL,
 };
 
+/* The registry views of a 64-bit Windows: the native one and the one 32-bit
+ * programs read HKLM\SOFTWARE through (Wow6432Node). */
 enum view { VIEW_NATIVE, VIEW_WOW64, VIEW_COUNT };
 
 enum wininet_place {
@@ -203,9 +205,13 @@ bool posture_table_row(enum protocol proto);
  * baseline export, then a change): for each value the last layer that sets
  * or erases it (a value deletion, or a deletion of its key or of a key
  * above) decides. `target` NULL for no target: a default is then what every
- * target agrees on, and the cell is unknown where they differ. */
+ * target agrees on, and the cell is unknown where they differ. `view`:
+ * VIEW_NATIVE for what a 64-bit program reads (and any program on a 32-bit
+ * Windows), VIEW_WOW64 for a 32-bit program on a 64-bit Windows, which reads
+ * WinHTTP, .NET and WinINet's machine key below HKLM\SOFTWARE\Wow6432Node
+ * (SCHANNEL, policies and HKEY_CURRENT_USER are shared by both views). */
 void posture_table(const struct posture *layers, size_t nlayers, const enum target *target,
-                   struct posture_table *out);
+                   enum view view, struct posture_table *out);
 /* Whether two cells say the same thing (state and whether it is a default). */
 bool posture_cell_same(const struct posture_cell *a, const struct posture_cell *b);
 /* "enabled", "default: disabled by default", "unknown", ... */

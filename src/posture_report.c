@@ -55,6 +55,15 @@ int report_option(const char *command, int argc, char **argv, int *i, struct rep
         return -cli_usage(command, "unknown target '%s' (known: windows-7-sp1 ... "
                                    "windows-server-2025)", v);
     }
+    if ((v = option_argument(argc, argv, i, "--view", missing))) {
+        if (strcmp(v, "64") == 0 || strcmp(v, "32") == 0) {
+            o->view = v[0] == '3' ? VIEW_WOW64 : VIEW_NATIVE;
+            return 1;
+        }
+        if (v == missing)
+            return -cli_usage(command, "--view needs 64 or 32");
+        return -cli_usage(command, "unknown view '%s' (64 or 32)", v);
+    }
     if ((v = option_argument(argc, argv, i, "--stdin-filename", missing))) {
         if (v == missing)
             return -cli_usage(command, "--stdin-filename needs a name");
@@ -135,13 +144,22 @@ const char *posture_state_id(enum proto_state s)
     return "unknown";
 }
 
-static void target_phrase(const enum target *target, struct buf *out)
+void report_scope_phrase(const enum target *target, enum view view, bool explain,
+                         struct buf *out)
 {
     if (target)
         buf_printf(out, "on %s", target_info(*target)->display);
     else
-        buf_puts(out, "on any target (no --target: a default counts only where every target "
-                      "agrees)");
+        buf_puts(out, "on any target");
+    if (!target && explain)
+        buf_puts(out, " (no --target: a default counts only where every target agrees)");
+    if (view == VIEW_WOW64)
+        buf_puts(out, ", for 32-bit programs (Wow6432Node)");
+}
+
+int report_view_bits(enum view view)
+{
+    return view == VIEW_WOW64 ? 32 : 64;
 }
 
 static void files_phrase(const struct posture_files *pf, struct buf *out)
@@ -178,10 +196,10 @@ void posture_report_json_cell(const struct posture_cell *cell, const struct post
 }
 
 static void table_text(const struct posture_table *t, const struct posture_files *pf,
-                       const enum target *target, struct buf *out)
+                       const enum target *target, enum view view, struct buf *out)
 {
     buf_puts(out, "Effective TLS posture ");
-    target_phrase(target, out);
+    report_scope_phrase(target, view, true, out);
     buf_puts(out, "\nfrom ");
     files_phrase(pf, out);
     buf_puts(out, "\n");
@@ -205,11 +223,11 @@ static void table_text(const struct posture_table *t, const struct posture_files
 }
 
 static void table_markdown(const struct posture_table *t, const struct posture_files *pf,
-                           const enum target *target, struct buf *out)
+                           const enum target *target, enum view view, struct buf *out)
 {
     struct buf head = BUF_INIT;
     buf_puts(&head, "Effective TLS posture ");
-    target_phrase(target, &head);
+    report_scope_phrase(target, view, true, &head);
     buf_puts(&head, ", from ");
     files_phrase(pf, &head);
     buf_puts(out, "### ");
@@ -245,13 +263,14 @@ static void table_markdown(const struct posture_table *t, const struct posture_f
 }
 
 static void table_json(const struct posture_table *t, const struct posture_files *pf,
-                       const enum target *target, struct buf *out)
+                       const enum target *target, enum view view, struct buf *out)
 {
     buf_puts(out, "{\"version\":1,\"target\":");
     if (target)
         text_json_string(out, target_info(*target)->name, strlen(target_info(*target)->name));
     else
         buf_puts(out, "null");
+    buf_printf(out, ",\"view\":%d", report_view_bits(view));
     buf_puts(out, ",\"files\":[");
     for (size_t i = 0; i < pf->n; i++) {
         if (i)
@@ -276,17 +295,18 @@ static void table_json(const struct posture_table *t, const struct posture_files
 }
 
 void posture_report_table(const struct posture_table *t, const struct posture_files *pf,
-                          const enum target *target, enum report_format format, struct buf *out)
+                          const enum target *target, enum view view, enum report_format format,
+                          struct buf *out)
 {
     switch (format) {
     case REPORT_TEXT:
-        table_text(t, pf, target, out);
+        table_text(t, pf, target, view, out);
         break;
     case REPORT_JSON:
-        table_json(t, pf, target, out);
+        table_json(t, pf, target, view, out);
         break;
     case REPORT_MARKDOWN:
-        table_markdown(t, pf, target, out);
+        table_markdown(t, pf, target, view, out);
         break;
     }
 }

@@ -25,15 +25,18 @@ enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_MARKDOWN };
 bool report_format_by_name(const char *name, enum report_format *out);
 
 /* Parses the options `posture` and `diff` share at argv[*i]: --target OS,
- * --format FMT and --stdin-filename NAME (also --target=OS, ...). Returns 1 when taken
- * (*i moved past it), 0 when argv[*i] is not one of them, or the exit status
- * after a usage error, negated. */
+ * --view 64|32, --format FMT and --stdin-filename NAME (also --target=OS, ...).
+ * Returns 1 when taken (*i moved past it), 0 when argv[*i] is not one of
+ * them, or the exit status after a usage error, negated. */
 struct report_options {
     bool has_target;
     enum target target;
+    enum view view;
     enum report_format format;
     const char *stdin_name; /* how "-" is named in reports; NULL: <stdin> */
 };
+/* The options before any is given: no target, the native view, text. */
+#define REPORT_OPTIONS_INIT {false, TARGET_WINDOWS_11, VIEW_NATIVE, REPORT_TEXT, NULL}
 int report_option(const char *command, int argc, char **argv, int *i, struct report_options *o);
 
 /* Files read as regedit imports them, one posture layer each, in order. */
@@ -56,9 +59,18 @@ void posture_files_release(struct posture_files *pf);
  * read as markup are escaped. */
 void report_markdown_text(struct buf *b, const char *s, size_t len);
 
-/* The effective table of `layers` on `target` (NULL: none) in `format`. */
+/* "on Windows 11", "on any target", then ", for 32-bit programs
+ * (Wow6432Node)" for that view; `explain` adds what no target means. */
+void report_scope_phrase(const enum target *target, enum view view, bool explain,
+                         struct buf *out);
+/* The number that names a view in JSON and on the command line: 64, 32. */
+int report_view_bits(enum view view);
+
+/* The effective table of `layers` on `target` (NULL: none) in `view`, in
+ * `format`. */
 void posture_report_table(const struct posture_table *t, const struct posture_files *pf,
-                          const enum target *target, enum report_format format, struct buf *out);
+                          const enum target *target, enum view view, enum report_format format,
+                          struct buf *out);
 /* The JSON object of one cell: {"state", "default", "why", "value"}. */
 void posture_report_json_cell(const struct posture_cell *cell, const struct posture *layers,
                               struct buf *out);

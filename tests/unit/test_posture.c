@@ -15,6 +15,12 @@
     "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\" \
     "WinHttp]\r\n"
 #define NETFX4 "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319]\r\n"
+#define WOW64_SOFTWARE "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\"
+#define WINHTTP_WOW64 \
+    WOW64_SOFTWARE "Windows\\CurrentVersion\\Internet Settings\\WinHttp]\r\n"
+#define NETFX4_WOW64 WOW64_SOFTWARE ".NETFramework\\v4.0.30319]\r\n"
+#define INET_MACHINE_WOW64_KEY \
+    WOW64_SOFTWARE "Windows\\CurrentVersion\\Internet Settings]\r\n"
 
 /* Up to three files, each read, modelled and collected as a layer. */
 struct layers {
@@ -40,15 +46,21 @@ static void layers_free(struct layers *l)
     }
 }
 
-static void table_on(struct layers *l, const char *target_name, struct posture_table *t)
+static void table_in_view(struct layers *l, const char *target_name, enum view view,
+                          struct posture_table *t)
 {
     enum target target;
     if (target_name) {
         assert_true(target_by_name(target_name, &target));
-        posture_table(l->p, l->n, &target, t);
+        posture_table(l->p, l->n, &target, view, t);
     } else {
-        posture_table(l->p, l->n, NULL, t);
+        posture_table(l->p, l->n, NULL, view, t);
     }
+}
+
+static void table_on(struct layers *l, const char *target_name, struct posture_table *t)
+{
+    table_in_view(l, target_name, VIEW_NATIVE, t);
 }
 
 /* The line of the statement that decided a cell (0: none). */
@@ -181,6 +193,52 @@ static void test_netfx_depends_on_application(void **state)
     layers_free(&l);
 }
 
+/* A 32-bit program on a 64-bit Windows reads WinHTTP, .NET and WinINet's
+ * machine key from Wow6432Node; SCHANNEL, policies and HKEY_CURRENT_USER
+ * are the same in both views. */
+static void test_wow64_view(void **state)
+{
+    (void)state;
+    struct layers l = {0};
+    add_layer(&l, parse_text(HEADER PROTOCOLS "\\TLS 1.0\\Client]\r\n"
+                                              "\"Enabled\"=dword:00000000\r\n"
+                                              "\r\n" WINHTTP
+                                              "\"DefaultSecureProtocols\"=dword:00000a00\r\n"
+                                              "\r\n" WINHTTP_WOW64
+                                              "\"DefaultSecureProtocols\"=dword:00000800\r\n"
+                                              "\r\n" NETFX4_WOW64
+                                              "\"SchUseStrongCrypto\"=dword:00000001\r\n"
+                                              "\r\n" INET_MACHINE_WOW64_KEY
+                                              "\"SecureProtocols\"=dword:00000080\r\n"));
+    struct posture_table native, wow;
+    table_on(&l, "windows-10", &native);
+    table_in_view(&l, "windows-10", VIEW_WOW64, &wow);
+    expect_cell(&l, &native, PROTO_TLS_1_1, COMP_WINHTTP, ST_ENABLED, false, 0, 7);
+    expect_cell(&l, &wow, PROTO_TLS_1_1, COMP_WINHTTP, ST_DISABLED, false, 0, 10);
+    /* Schannel is shared: its client's TLS 1.0 is off in both views. */
+    expect_cell(&l, &wow, PROTO_TLS_1_0, COMP_SCHANNEL_CLIENT, ST_DISABLED, false, 0, 4);
+    /* Natively TLS 1.1 depends on the framework an application targets;
+     * SchUseStrongCrypto=1 in the 32-bit view gives it to every one. */
+    expect_cell(&l, &native, PROTO_TLS_1_1, COMP_NETFX4, ST_UNKNOWN, true, 0, 0);
+    expect_cell(&l, &wow, PROTO_TLS_1_1, COMP_NETFX4, ST_ENABLED, false, 0, 0);
+    expect_cell(&l, &native, PROTO_TLS_1_2, COMP_WININET_MACHINE, ST_UNKNOWN, true, 0, 0);
+    expect_cell(&l, &wow, PROTO_TLS_1_2, COMP_WININET_MACHINE, ST_DISABLED, false, 0, 16);
+    expect_cell(&l, &wow, PROTO_TLS_1_2, COMP_WININET_USER, ST_UNKNOWN, true, 0, 0);
+    /* A later file that deletes the 64-bit WinHTTP key leaves the 32-bit
+     * one; deleting Wow6432Node takes the 32-bit values. */
+    add_layer(&l, parse_text(HEADER "[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\"
+                                    "CurrentVersion\\Internet Settings\\WinHttp]\r\n"));
+    table_on(&l, "windows-10", &native);
+    table_in_view(&l, "windows-10", VIEW_WOW64, &wow);
+    expect_cell(&l, &native, PROTO_TLS_1_1, COMP_WINHTTP, ST_ENABLED, true, 0, 0);
+    expect_cell(&l, &wow, PROTO_TLS_1_1, COMP_WINHTTP, ST_DISABLED, false, 0, 10);
+    add_layer(&l, parse_text(HEADER "[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node]\r\n"));
+    table_in_view(&l, "windows-10", VIEW_WOW64, &wow);
+    expect_cell(&l, &wow, PROTO_TLS_1_1, COMP_WINHTTP, ST_ENABLED, true, 0, 0);
+    expect_cell(&l, &wow, PROTO_TLS_1_2, COMP_WININET_MACHINE, ST_UNKNOWN, true, 0, 0);
+    layers_free(&l);
+}
+
 static void test_semdiff(void **state)
 {
     (void)state;
@@ -208,8 +266,8 @@ static void test_semdiff(void **state)
 
     enum target target = TARGET_WINDOWS_10;
     struct posture_table a, b;
-    posture_table(&l.p[0], 1, &target, &a);
-    posture_table(&l.p[1], 1, &target, &b);
+    posture_table(&l.p[0], 1, &target, VIEW_NATIVE, &a);
+    posture_table(&l.p[1], 1, &target, VIEW_NATIVE, &b);
     semdiff_cells(&a, &b, &d);
     /* TLS 1.0: Schannel client, WinHTTP and both .NETs (which ask Schannel's
      * client) change; nothing else. */
@@ -259,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_schannel_and_defaults),
         cmocka_unit_test(test_layers_in_order),
         cmocka_unit_test(test_netfx_depends_on_application),
+        cmocka_unit_test(test_wow64_view),
         cmocka_unit_test(test_semdiff),
         cmocka_unit_test(test_semdiff_deletions),
     };

@@ -1,0 +1,1 @@
+reglint posture --target windows-10 --view=32 --format markdown views.reg

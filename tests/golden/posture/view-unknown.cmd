@@ -1,0 +1,1 @@
+reglint posture --view 16 views.reg
