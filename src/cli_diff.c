@@ -141,7 +141,6 @@ static void cell_text(const struct diff_run *r, const struct posture_cell *cell,
     buf_free(&why);
 }
 
-
 static void diff_text(const struct diff_run *r, struct buf *out)
 {
     const struct semdiff *d = r->d;
@@ -396,6 +395,7 @@ int cli_diff(int argc, char **argv)
     struct semdiff d;
     semdiff_models(pf.models[0], pf.models[1], pf.docs[1].arena, &d);
     semdiff_cells(&before, &after, &d);
+    /* The same in the other view, only to tell whether it differs. */
     enum view other = o.view == VIEW_NATIVE ? VIEW_WOW64 : VIEW_NATIVE;
     posture_table(&pf.layers[0], 1, target, other, &before);
     posture_table(&pf.layers[1], 1, target, other, &after);
