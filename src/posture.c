@@ -496,8 +496,7 @@ static const char NOTE_NETFX_APP[] = "depends on the .NET version the applicatio
 struct setting_place {
     const struct model_key *(*key)(const struct posture *p, const void *arg);
     const void *arg;
-    enum reg_root root;
-    const char *path; /* below the root */
+    const char *path; /* of the key, from its root's full name (KEY_WINHTTP...) */
     const char *name;
 };
 
@@ -522,17 +521,24 @@ static void find_deletions(const struct model *m, struct layer_deletions *out)
     }
 }
 
-/* Whether a deletion in `m` takes the key at `path` (below `root`): it names
- * that key or one above it. */
-static bool erased_in(const struct model *m, const struct layer_deletions *dels,
-                      enum reg_root root, const char *path)
+/* Whether a deletion in `m` takes the key at `path` (from its root's full
+ * name): it names that key or one above it. */
+static bool erased_in(const struct model *m, const struct layer_deletions *dels, const char *path)
 {
-    /* The path's names, each NUL-terminated, for knowledge_name_equal(). */
+    /* The root's name, then the names below it, each NUL-terminated, for
+     * knowledge_name_equal(). */
     char names[192];
+    snprintf(names, sizeof names, "%s", path);
+    char *below = strchr(names, '\\');
+    if (!below)
+        return false;
+    *below++ = '\0';
+    int root = 0;
+    while (root < REG_ROOT_COUNT && strcmp(reg_root_name((enum reg_root)root), names) != 0)
+        root++;
     const char *name[16];
     uint32_t depth = 0;
-    snprintf(names, sizeof names, "%s", path);
-    for (char *s = names; s && depth < sizeof name / sizeof name[0]; depth++) {
+    for (char *s = below; s && depth < sizeof name / sizeof name[0]; depth++) {
         name[depth] = s;
         s = strchr(s, '\\');
         if (s)
@@ -540,7 +546,7 @@ static bool erased_in(const struct model *m, const struct layer_deletions *dels,
     }
     for (size_t d = 0; d < dels->n; d++) {
         const struct reg_key_stmt *key = &m->file->stmts[dels->stmts[d]].as.key;
-        if (key->root != root || key->depth > depth)
+        if ((int)key->root != root || key->depth > depth)
             continue;
         struct reg_path_buf buf;
         const struct reg_path *del = reg_key_path(m->file, key, &buf);
@@ -582,7 +588,7 @@ static struct layer_value layered_value(const struct table_ctx *t,
             key ? model_find_value(p->model, key, place->name, strlen(place->name)) : NULL;
         if (v)
             return v->exists ? (struct layer_value){v, i} : none;
-        if (erased_in(p->model, &t->deletions[i], place->root, place->path))
+        if (erased_in(p->model, &t->deletions[i], place->path))
             return none;
     }
     return none;
@@ -628,12 +634,6 @@ static const struct model_key *netfx_key_of(const struct posture *p, const void 
     return p->netfx[at->version][at->view];
 }
 
-/* HKLM\SOFTWARE as a program of the table's view reads it, for paths of
- * settings below it. */
-static const char *software_of(const struct table_ctx *t)
-{
-    return t->view == VIEW_WOW64 ? "SOFTWARE\\Wow6432Node" : "SOFTWARE";
-}
 
 /* Schannel's state for a role on one target (domain.md §5: Enabled=0
  * disables; else DisabledByDefault decides; else the OS default). */
@@ -650,12 +650,11 @@ static void schannel_cell(const struct table_ctx *t, enum protocol proto, enum r
         return;
     }
     char path[160];
-    snprintf(path, sizeof path, "%s\\%s\\%s",
-             "SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols",
-             protocol_info(proto)->key, role_key(role));
+    snprintf(path, sizeof path, "%s\\%s\\%s", KEY_SCHANNEL_PROTOCOLS, protocol_info(proto)->key,
+             role_key(role));
     int pr[2] = {(int)proto, (int)role};
-    struct setting_place enabled_at = {role_key_of, pr, REG_ROOT_HKLM, path, "Enabled"};
-    struct setting_place dbd_at = {role_key_of, pr, REG_ROOT_HKLM, path, "DisabledByDefault"};
+    struct setting_place enabled_at = {role_key_of, pr, path, "Enabled"};
+    struct setting_place dbd_at = {role_key_of, pr, path, "DisabledByDefault"};
     struct layer_value enabled = layered_value(t, &enabled_at);
     struct layer_value dbd = layered_value(t, &dbd_at);
     uint32_t e = 1, d = 0;
@@ -731,10 +730,8 @@ static void winhttp_cell(const struct table_ctx *t, enum protocol proto, enum ta
     if (!cell_start(proto, target, cell))
         return;
     uint32_t bit = protocol_info(proto)->bit;
-    char path[96];
-    snprintf(path, sizeof path, "%s\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp",
-             software_of(t));
-    struct setting_place at = {winhttp_key_of, &t->view, REG_ROOT_HKLM, path,
+    struct setting_place at = {winhttp_key_of, &t->view,
+                               t->view == VIEW_WOW64 ? KEY_WINHTTP_WOW64 : KEY_WINHTTP,
                                "DefaultSecureProtocols"};
     struct layer_value mask = layered_value(t, &at);
     if (mask.value) {
@@ -754,18 +751,14 @@ static void wininet_cell(const struct table_ctx *t, enum protocol proto, bool us
 {
     if (!cell_start(proto, target, cell))
         return;
-    static const char settings_path[] = "Microsoft\\Windows\\CurrentVersion\\Internet Settings";
     /* Policies and HKEY_CURRENT_USER are shared by both views; the
      * machine's own key is not. */
-    enum wininet_place machine = t->view == VIEW_WOW64 ? INET_MACHINE_WOW64 : INET_MACHINE;
+    bool wow64 = t->view == VIEW_WOW64;
+    enum wininet_place machine = wow64 ? INET_MACHINE_WOW64 : INET_MACHINE;
     const enum wininet_place places[] = {INET_POLICY_MACHINE, INET_POLICY_USER, INET_USER, machine};
-    char paths[4][96];
-    snprintf(paths[0], sizeof paths[0], "SOFTWARE\\Policies\\%s", settings_path);
-    snprintf(paths[1], sizeof paths[1], "Software\\Policies\\%s", settings_path);
-    snprintf(paths[2], sizeof paths[2], "Software\\%s", settings_path);
-    snprintf(paths[3], sizeof paths[3], "%s\\%s", software_of(t), settings_path);
-    static const enum reg_root roots[] = {REG_ROOT_HKLM, REG_ROOT_HKCU, REG_ROOT_HKCU,
-                                          REG_ROOT_HKLM};
+    const char *const paths[] = {KEY_WININET_POLICY_MACHINE, KEY_WININET_POLICY_USER,
+                                 KEY_WININET_USER,
+                                 wow64 ? KEY_WININET_MACHINE_WOW64 : KEY_WININET_MACHINE};
     /* The machine's policy wins over the user's, which wins over the
      * preference the Internet Options dialog writes. */
     for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
@@ -774,8 +767,7 @@ static void wininet_cell(const struct table_ctx *t, enum protocol proto, bool us
             continue;
         if (places[i] == machine && user)
             continue;
-        struct setting_place at = {wininet_key_of, &places[i], roots[i], paths[i],
-                                   "SecureProtocols"};
+        struct setting_place at = {wininet_key_of, &places[i], paths[i], "SecureProtocols"};
         struct layer_value mask = layered_value(t, &at);
         if (mask.value) {
             bitmask_cell(t, mask, proto, cell);
@@ -827,14 +819,13 @@ static void netfx_cell(const struct table_ctx *t, enum protocol proto, enum netf
         cell->note = NOTE_NETFX35_TLS13;
         return;
     }
-    char path[80];
-    snprintf(path, sizeof path, "%s\\Microsoft\\.NETFramework\\%s", software_of(t),
-             version == NETFX_V2 ? "v2.0.50727" : "v4.0.30319");
+    static const char *const paths[NETFX_COUNT][VIEW_COUNT] = {
+        [NETFX_V2] = {KEY_NETFX_V2, KEY_NETFX_V2_WOW64},
+        [NETFX_V4] = {KEY_NETFX_V4, KEY_NETFX_V4_WOW64}};
+    const char *path = paths[version][t->view];
     struct netfx_place place = {version, t->view};
-    struct setting_place sdtv_at = {netfx_key_of, &place, REG_ROOT_HKLM, path,
-                                    "SystemDefaultTlsVersions"};
-    struct setting_place strong_at = {netfx_key_of, &place, REG_ROOT_HKLM, path,
-                                      "SchUseStrongCrypto"};
+    struct setting_place sdtv_at = {netfx_key_of, &place, path, "SystemDefaultTlsVersions"};
+    struct setting_place strong_at = {netfx_key_of, &place, path, "SchUseStrongCrypto"};
     struct layer_value sdtv = layered_value(t, &sdtv_at);
     struct layer_value strong = layered_value(t, &strong_at);
     uint32_t sdtv_value = 0, strong_value = 0;
