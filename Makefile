@@ -74,7 +74,8 @@ ENSURE_DEPS = FLEX="$(FLEX)" BISON="$(BISON)" sh scripts/ensure-deps
 $(DEPS_BUILD): scripts/ensure-deps
 	@$(ENSURE_DEPS) build
 	@mkdir -p $(@D) && touch $@
-$(DEPS_TEST): scripts/ensure-deps
+# After the build's check: two apt-get runs at once (make -j) would fight over dpkg's lock.
+$(DEPS_TEST): scripts/ensure-deps | $(DEPS_BUILD)
 	@$(ENSURE_DEPS) test
 	@mkdir -p $(@D) && touch $@
 
