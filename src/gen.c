@@ -8,9 +8,12 @@
 static struct gen_key *key_for(struct gen_plan *plan, struct arena *arena, const char *path)
 {
     size_t len = strlen(path);
-    for (size_t i = 0; i < plan->nkeys; i++)
+    uint32_t hash = policy_name_hash(0, path, len);
+    size_t cursor = 0, i;
+    while (policy_index_next(&plan->keys_by_path, hash, &cursor, &i))
         if (policy_names_equal(plan->keys[i].path, strlen(plan->keys[i].path), path, len))
             return &plan->keys[i];
+    policy_index_add(arena, &plan->keys_by_path, hash, plan->nkeys);
     if (plan->nkeys == plan->cap) {
         size_t cap = plan->cap ? plan->cap * 2 : 16;
         struct gen_key *keys = arena_alloc(arena, cap * sizeof *keys);
@@ -32,6 +35,16 @@ struct planner {
     bool failed;
 };
 
+/* The operation of `k` on the value `op` names, or NULL. */
+static struct gen_op *find_op(struct gen_key *k, const struct gen_op *op, uint32_t hash)
+{
+    size_t cursor = 0, i;
+    while (policy_index_next(&k->ops_by_name, hash, &cursor, &i))
+        if (policy_names_equal(k->ops[i].name, k->ops[i].name_len, op->name, op->name_len))
+            return &k->ops[i];
+    return NULL;
+}
+
 /* Adds one operation. Settings have distinct subjects, so a value written
  * twice comes from a raw key that repeats what a directive writes. */
 static void add_op(struct planner *p, const char *path, const struct gen_op *op)
@@ -39,10 +52,9 @@ static void add_op(struct planner *p, const char *path, const struct gen_op *op)
     struct gen_key *k = key_for(p->plan, p->arena, path);
     if (!op)
         return;
-    for (size_t i = 0; i < k->nops; i++) {
-        struct gen_op *old = &k->ops[i];
-        if (!policy_names_equal(old->name, old->name_len, op->name, op->name_len))
-            continue;
+    uint32_t hash = policy_name_hash(0, op->name, op->name_len);
+    struct gen_op *old = find_op(k, op, hash);
+    if (old) {
         uint32_t line, col;
         source_position(old->from->src, old->from->at.start, &line, &col);
         struct diag *d = diag_add_coded(
@@ -54,6 +66,7 @@ static void add_op(struct planner *p, const char *path, const struct gen_op *op)
         p->failed = true;
         return;
     }
+    policy_index_add(p->arena, &k->ops_by_name, hash, k->nops);
     if (k->nops == k->cap) {
         size_t cap = k->cap ? k->cap * 2 : 4;
         struct gen_op *ops = arena_alloc(p->arena, cap * sizeof *ops);

@@ -55,11 +55,13 @@ struct gen_key {
     const char *path;      /* full path, HKEY_... */
     struct gen_op *ops;
     size_t nops, cap;
+    struct policy_index ops_by_name;
 };
 
 struct gen_plan {
     struct gen_key *keys;
     size_t nkeys, cap;
+    struct policy_index keys_by_path;
 };
 
 /* For a setting that writes one value (the curve order; a raw value): the

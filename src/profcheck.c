@@ -14,6 +14,7 @@ struct checker {
     struct prof_ctx ctx;      /* where errors go */
     struct policy *pol;
     size_t cap;
+    struct policy_index by_subject; /* pol's settings */
     struct checked_profile *out;
     /* The statements that set the profile's single-valued fields, for
      * "already set" messages. */
@@ -261,12 +262,24 @@ static void append_setting(struct arena *arena, struct policy *pol, size_t *cap,
 
 /* Adds a setting; the same subject twice is fine with the same value and a
  * conflict with another. */
+/* The index of the setting of `pol` about the same thing as `s`, or
+ * pol->nsettings. */
+static size_t find_subject(const struct policy *pol, const struct policy_index *by_subject,
+                           const struct policy_setting *s, uint32_t hash)
+{
+    size_t cursor = 0, i;
+    while (policy_index_next(by_subject, hash, &cursor, &i))
+        if (policy_same_subject(&pol->settings[i], s))
+            return i;
+    return pol->nsettings;
+}
+
 static void add_setting(struct checker *c, const struct policy_setting *s)
 {
-    for (size_t i = 0; i < c->pol->nsettings; i++) {
+    uint32_t hash = policy_subject_hash(s);
+    size_t i = find_subject(c->pol, &c->by_subject, s, hash);
+    if (i < c->pol->nsettings) {
         const struct policy_setting *old = &c->pol->settings[i];
-        if (!policy_same_subject(old, s))
-            continue;
         if (!same_value(old, s)) {
             struct diag *d = report(c, PF_CONFLICT, s->at, "%s is already set differently at line %u",
                                     policy_describe(c->ctx.arena, s), line_of(old->src, old->at));
@@ -274,6 +287,7 @@ static void add_setting(struct checker *c, const struct policy_setting *s)
         }
         return;
     }
+    policy_index_add(c->ctx.arena, &c->by_subject, hash, c->pol->nsettings);
     append_setting(c->ctx.arena, c->pol, &c->cap, s);
 }
 
@@ -705,6 +719,7 @@ static void check_name_list(struct checker *c, const struct prof_stmt *st, enum 
     s->strings = arena_alloc(c->ctx.arena, st->nargs * sizeof *s->strings);
     size_t total = 0;
     struct span whole = {st->at.start, st->at.end};
+    struct policy_index listed = {0};
     for (; a; a = a->next) {
         const char *name = arg_name(a);
         if (!name || !is_list_name(name, a->len)) {
@@ -715,12 +730,15 @@ static void check_name_list(struct checker *c, const struct prof_stmt *st, enum 
             buf_free(&snippet);
             return;
         }
-        for (size_t i = 0; i < s->nstrings; i++) {
+        uint32_t hash = policy_name_hash(0, name, a->len);
+        size_t cursor = 0, i;
+        while (policy_index_next(&listed, hash, &cursor, &i)) {
             if (equal_nocase(name, a->len, s->strings[i])) {
                 report(c, PF_BAD_NAME, a->at, "'%s' is listed twice", name);
                 return;
             }
         }
+        policy_index_add(c->ctx.arena, &listed, hash, s->nstrings);
         s->strings[s->nstrings++] = name;
         total += a->len + (s->nstrings > 1);
         whole.end = a->at.end;
@@ -1324,17 +1342,21 @@ struct policy *policy_merge(struct arena *arena, const struct policy *parent,
     pol->settings = NULL;
     pol->nsettings = 0;
     size_t cap = 0;
-    for (size_t i = 0; i < parent->nsettings; i++)
+    struct policy_index by_subject = {0};
+    for (size_t i = 0; i < parent->nsettings; i++) {
+        policy_index_add(arena, &by_subject, policy_subject_hash(&parent->settings[i]), i);
         append_setting(arena, pol, &cap, &parent->settings[i]);
+    }
     for (size_t i = 0; i < own->nsettings; i++) {
         const struct policy_setting *s = &own->settings[i];
-        size_t k = 0;
-        while (k < pol->nsettings && !policy_same_subject(&pol->settings[k], s))
-            k++;
-        if (k < pol->nsettings)
+        uint32_t hash = policy_subject_hash(s);
+        size_t k = find_subject(pol, &by_subject, s, hash);
+        if (k < pol->nsettings) {
             pol->settings[k] = *s;
-        else
+        } else {
+            policy_index_add(arena, &by_subject, hash, pol->nsettings);
             append_setting(arena, pol, &cap, s);
+        }
     }
     pol->name = own->name;
     if (own->description)

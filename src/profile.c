@@ -243,6 +243,102 @@ bool policy_same_subject(const struct policy_setting *a, const struct policy_set
     return false;
 }
 
+uint32_t policy_name_hash(uint32_t seed, const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603u ^ seed;
+    for (size_t i = 0; i < len;)
+        h = (h ^ text_upcase(text_next_cp(s, len, &i))) * 1099511628211u;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+uint32_t policy_subject_hash(const struct policy_setting *s)
+{
+    uint32_t a = 0, b = 0;
+    switch (s->kind) {
+    case PS_PROTOCOL:
+        a = (uint32_t)s->subject.protocol.protocol, b = (uint32_t)s->subject.protocol.role;
+        break;
+    case PS_WININET:
+        a = (uint32_t)s->subject.scope;
+        break;
+    case PS_DOTNET:
+        a = (uint32_t)s->subject.dotnet.version, b = (uint32_t)s->subject.dotnet.which;
+        break;
+    case PS_ALGORITHM:
+        a = (uint32_t)(uintptr_t)s->subject.algorithm;
+        break;
+    case PS_KEY_LENGTH:
+        a = (uint32_t)(uintptr_t)s->subject.key_length.algorithm;
+        b = (uint32_t)s->subject.key_length.bound;
+        break;
+    case PS_RAW: {
+        const char *key = s->subject.raw.key;
+        a = policy_name_hash(0, key, strlen(key));
+        if (s->subject.raw.name)
+            b = policy_name_hash(a, s->subject.raw.name, s->subject.raw.name_len) | 1u;
+        break;
+    }
+    case PS_WINHTTP:
+    case PS_SUITE_ORDER:
+    case PS_CURVE_ORDER:
+    case PS_SEND_EXTRA_RECORD:
+        break;
+    }
+    uint64_t h = ((uint64_t)s->kind * 0x9E3779B97F4A7C15u) ^ ((uint64_t)a << 32 | b);
+    h *= 0xBF58476D1CE4E5B9u;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The slot where a probe for `hash` starts. */
+static size_t first_slot(const struct policy_index *index, uint32_t hash)
+{
+    return hash & (index->cap - 1);
+}
+
+static void index_put(struct policy_index *index, uint32_t hash, uint32_t item_plus_one)
+{
+    size_t i = first_slot(index, hash);
+    while (index->slots[i].item_plus_one)
+        i = (i + 1) & (index->cap - 1);
+    index->slots[i] = (struct policy_index_slot){hash, item_plus_one};
+    index->n++;
+}
+
+void policy_index_add(struct arena *arena, struct policy_index *index, uint32_t hash, size_t item)
+{
+    if (item >= UINT32_MAX)
+        xalloc_die();
+    /* At most half full, so that probes stay short. */
+    if (2 * (index->n + 1) > index->cap) {
+        struct policy_index old = *index;
+        index->cap = old.cap ? 2 * old.cap : 16;
+        index->slots = arena_alloc(arena, index->cap * sizeof *index->slots);
+        index->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slots[i].item_plus_one)
+                index_put(index, old.slots[i].hash, old.slots[i].item_plus_one);
+    }
+    index_put(index, hash, (uint32_t)item + 1);
+}
+
+bool policy_index_next(const struct policy_index *index, uint32_t hash, size_t *cursor,
+                       size_t *item)
+{
+    if (index->cap == 0)
+        return false;
+    for (;;) {
+        const struct policy_index_slot *slot =
+            &index->slots[(first_slot(index, hash) + *cursor) & (index->cap - 1)];
+        if (!slot->item_plus_one)
+            return false;
+        (*cursor)++;
+        if (slot->hash == hash) {
+            *item = slot->item_plus_one - 1;
+            return true;
+        }
+    }
+}
+
 const struct policy_setting *policy_find(const struct policy *policy,
                                          const struct policy_setting *like)
 {

@@ -168,6 +168,34 @@ bool policy_same_subject(const struct policy_setting *a, const struct policy_set
  * compares them without regard to case. */
 bool policy_names_equal(const char *a, size_t alen, const char *b, size_t blen);
 
+/* A hash of a registry name as Windows compares it (each code point through
+ * text_upcase(), as policy_names_equal() compares), continuing from `seed`
+ * so that a key path and a value name hash as one. */
+uint32_t policy_name_hash(uint32_t seed, const char *s, size_t len);
+/* A hash of what a setting is about: alike for settings that
+ * policy_same_subject() calls the same. */
+uint32_t policy_subject_hash(const struct policy_setting *s);
+
+/* Items (numbers the caller gives, indexes into its own array) by hash, so
+ * that finding each of n things among n takes time in proportion to n, not
+ * n squared. The index only narrows the search: the caller compares the
+ * candidates a lookup yields. Slots live in the arena given to
+ * policy_index_add(); a zeroed struct is an empty index. */
+struct policy_index_slot {
+    uint32_t hash;
+    uint32_t item_plus_one; /* 0: a free slot */
+};
+struct policy_index {
+    struct policy_index_slot *slots;
+    size_t cap; /* a power of two, or 0 */
+    size_t n;
+};
+void policy_index_add(struct arena *arena, struct policy_index *index, uint32_t hash, size_t item);
+/* The next item added with `hash`: start with *cursor = 0 and call until it
+ * returns false. */
+bool policy_index_next(const struct policy_index *index, uint32_t hash, size_t *cursor,
+                       size_t *item);
+
 /* What a setting is about, in the profile's words: "protocol tls1.0 server",
  * "value 'X' of key 'HKEY_...'". In the arena. */
 const char *policy_describe(struct arena *arena, const struct policy_setting *s);

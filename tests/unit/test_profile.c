@@ -347,6 +347,59 @@ static void test_gen_round_trips_through_the_reader(void **state)
     profile_release(&p);
 }
 
+/* The index finds every item added with a hash, and only those. */
+static void test_policy_index(void **state)
+{
+    (void)state;
+    struct arena *arena = arena_new();
+    struct policy_index index = {0};
+    size_t cursor = 0, item;
+    assert_false(policy_index_next(&index, 7, &cursor, &item));
+    /* Enough items to grow it several times; hashes collide in pairs. */
+    for (size_t i = 0; i < 1000; i++)
+        policy_index_add(arena, &index, (uint32_t)(i / 2), i);
+    for (uint32_t h = 0; h < 500; h++) {
+        size_t seen = 0;
+        cursor = 0;
+        while (policy_index_next(&index, h, &cursor, &item)) {
+            assert_int_equal(item / 2, h);
+            seen |= (size_t)1 << (item % 2);
+        }
+        assert_int_equal(seen, 3);
+    }
+    cursor = 0;
+    assert_false(policy_index_next(&index, 500, &cursor, &item));
+    arena_free(arena);
+}
+
+/* Names that Windows takes for one (any case, non-ASCII letters too) hash
+ * alike, so settings and gen's values are still found by subject. */
+static void test_subjects_are_found_in_any_case(void **state)
+{
+    (void)state;
+    assert_int_equal(policy_name_hash(0, "HKEY_LOCAL_MACHINE\\Ä\\Ωb", strlen("HKEY_LOCAL_MACHINE\\Ä\\Ωb")),
+                     policy_name_hash(0, "hkey_local_machine\\ä\\ωB", strlen("hkey_local_machine\\ä\\ωB")));
+    /* Many keys, then the first again in other letters and another value. */
+    struct buf text = BUF_INIT;
+    buf_puts(&text, "profile \"t\" {\n  key \"HKLM\\SOFTWARE\\Ä0\" { value \"Vé\" dword 1 }\n");
+    for (int i = 1; i < 3000; i++)
+        buf_printf(&text, "  key \"HKLM\\SOFTWARE\\Ä%d\" { value \"Vé\" dword 1 }\n", i);
+    buf_puts(&text, "  key \"hklm\\software\\ä0\" { value \"vÉ\" dword 2 }\n}\n");
+    expect_error(text.data, "PF2005", 3002, 28, "is already set differently at line 2");
+    buf_free(&text);
+    struct profile p;
+    /* A raw value and a directive that write one value are a conflict in gen. */
+    assert_int_equal(load(PROFILE("  send-extra-record 2\n"
+                                  "  key \"hklm\\system\\currentcontrolset\\control\\securityproviders\\"
+                                  "schannel\" { value \"SENDEXTRARECORD\" dword 2 }\n"),
+                          &p),
+                     PROFILE_OK);
+    assert_null(gen_plan(p.policy, p.arena, &p.diags));
+    assert_int_equal(p.diags.n, 1);
+    assert_string_equal(p.diags.items[0]->code, "PF2005");
+    profile_release(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +412,8 @@ int main(void)
         cmocka_unit_test(test_every_template_loads_under_its_name),
         cmocka_unit_test(test_easyfix_plan),
         cmocka_unit_test(test_gen_round_trips_through_the_reader),
+        cmocka_unit_test(test_policy_index),
+        cmocka_unit_test(test_subjects_are_found_in_any_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
