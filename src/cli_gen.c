@@ -131,12 +131,17 @@ int cli_gen(int argc, char **argv)
     }
     struct buf apply = BUF_INIT, revert = BUF_INIT;
     size_t lossy = gen_render(plan, GEN_APPLY, encoding, &apply);
+    const char *problem;
     if (undo)
         lossy += gen_render(plan, GEN_UNDO, encoding, &revert);
     if (lossy) {
         cli_error("%zu character%s of the profile cannot be written in ANSI (Windows-1252); "
                   "use --encoding utf16",
                   lossy, lossy == 1 ? "" : "s");
+        rc = EXIT_USAGE;
+    } else if ((problem = gen_output_problem(p.arena, &apply, encoding)) != NULL ||
+               (undo && (problem = gen_output_problem(p.arena, &revert, encoding)) != NULL)) {
+        cli_error("%s", problem);
         rc = EXIT_USAGE;
     } else if (!write_output(output, &apply) || (undo && !write_output(undo, &revert))) {
         rc = EXIT_IO;

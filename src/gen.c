@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include "knowledge.h"
+#include "regfile.h"
+#include "rules.h"
+#include "source.h"
 #include "writer.h"
 
 static struct gen_key *key_for(struct gen_plan *plan, struct arena *arena, const char *path)
@@ -339,4 +342,33 @@ size_t gen_render(const struct gen_plan *plan, enum gen_mode mode, enum text_enc
     size_t lossy = writer_finish(&w, TEXT_EOL_CRLF, true, out);
     writer_release(&w);
     return lossy;
+}
+
+const char *gen_output_problem(struct arena *arena, const struct buf *bytes,
+                               enum text_encoding encoding)
+{
+    struct source *src = source_from_bytes("output", (const unsigned char *)bytes->data, bytes->len);
+    if (!src)
+        return "the output is larger than reglint reads";
+    struct reg_doc doc;
+    reg_doc_read(&doc, src);
+    const char *problem = NULL;
+    for (size_t i = 0; i < doc.diags.n && !problem; i++) {
+        const struct diag *d = doc.diags.items[i];
+        if (d->rule == RULE_ENCODING_MISMATCH && encoding == TEXT_UTF8)
+            continue;
+        uint32_t line, col;
+        source_position(d->src, d->at.start, &line, &col);
+        if (d->rule == RULE_ENCODING_MISMATCH && encoding == TEXT_ANSI && src->d.looks_utf8)
+            problem = arena_printf(arena,
+                                   "the ANSI output is also valid UTF-8, so an editor reads its "
+                                   "non-ASCII text otherwise than regedit does (lint reports "
+                                   "it, %s); use --encoding utf16",
+                                   d->code);
+        else
+            problem = arena_printf(arena, "the output would not read back as written: line %u:%u: %s [%s]",
+                                   line, col, d->message, d->code);
+    }
+    reg_doc_release(&doc);
+    return problem;
 }

@@ -88,4 +88,16 @@ enum gen_mode {
 size_t gen_render(const struct gen_plan *plan, enum gen_mode mode, enum text_encoding encoding,
                   struct buf *out);
 
+/* What reglint's own reader, reading `bytes` (gen_render()'s output in
+ * `encoding`) as `reglint lint` would, finds wrong with them, as a message
+ * in the arena; NULL when nothing. The profile checks refuse what a .reg file
+ * cannot carry before gen plans anything; this is the last guard, so that gen
+ * never writes a file its own lint rejects. Two cases only this finds: an
+ * ANSI file whose bytes also read as UTF-8 (lint's RL1010: an editor and
+ * regedit disagree on it), and in a UTF-8 file a name that regedit, reading
+ * it as Windows-1252, finds too long. A UTF-8 file's RL1010 is no problem
+ * here: asking for UTF-8 is asking for that. */
+const char *gen_output_problem(struct arena *arena, const struct buf *bytes,
+                               enum text_encoding encoding);
+
 #endif

@@ -897,6 +897,14 @@ static void check_value(struct checker *c, const struct prof_stmt *st, const cha
     } else if (a->kind == ARG_STRING) {
         if (!check_quotable(c, a, "the value name"))
             return;
+        size_t units = text_count_utf16(a->text, a->len);
+        if (units > REG_MAX_VALUE_NAME) {
+            report(c, PF_UNWRITABLE_TEXT, a->at,
+                   "a value name of %zu characters; Windows refuses names longer than %d "
+                   "(counted in UTF-16 code units)",
+                   units, REG_MAX_VALUE_NAME);
+            return;
+        }
         s->subject.raw.name = a->text;
         s->subject.raw.name_len = a->len;
     } else {

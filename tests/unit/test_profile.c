@@ -151,6 +151,14 @@ static void test_meaning_errors(void **state)
                  35, "a string value holds a line break");
     expect_error(PROFILE("  description \"a\\u{9}b\"\n"), "PF2012", 2, 15,
                  "'description' is one line of text");
+    /* Windows' limit on value names, in UTF-16 code units: U+1F600 takes two. */
+    buf_puts(&text, "profile \"t\" {\n  key \"HKCU\\x\" { value \"");
+    for (int i = 0; i < 8192; i++)
+        buf_puts(&text, "\xF0\x9F\x98\x80");
+    buf_puts(&text, "\" dword 1 }\n}\n");
+    expect_error(text.data, "PF2012", 2, 24,
+                 "a value name of 16384 characters; Windows refuses names longer than 16383");
+    buf_free(&text);
     expect_error(PROFILE("  send-extra-record 3\n"), "PF2013", 2, 21, "value out of range");
     expect_error(PROFILE("  key-exchange dh min-key-length 100\n"), "PF2013", 2, 3,
                  "a key length of 100 bits");
