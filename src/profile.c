@@ -352,14 +352,33 @@ const struct policy_setting *policy_find(const struct policy *policy,
 
 /* Profiles are small; a bigger file is not one. */
 #define MAX_PROFILE_BYTES ((size_t)1 << 24)
-/* How deep `extends` may go before it is taken for a cycle spelt two ways. */
+/* How deep `extends` may go: far deeper than any profile needs. */
 #define MAX_EXTENDS_DEPTH 16
+
+/* A profile being loaded: its name, and for a file which file it is, so that
+ * one file reached by two spellings ("a.profile", "sub/../a.profile") is
+ * known as one. */
+struct chain_link {
+    const char *name;
+    struct file_stamp file; /* exists false: a built-in template, or text */
+};
 
 struct loader {
     struct profile *p;
-    const char *chain[MAX_EXTENDS_DEPTH]; /* the profiles being loaded, outermost first */
+    struct chain_link chain[MAX_EXTENDS_DEPTH]; /* outermost first */
     size_t depth;
 };
+
+/* Whether two links name one profile: the same file when both are files
+ * whose identity the system tells, else the same name. */
+static bool same_profile(const struct chain_link *a, const struct chain_link *b)
+{
+    bool a_known = a->file.exists && a->file.inode != 0;
+    bool b_known = b->file.exists && b->file.inode != 0;
+    if (a_known && b_known)
+        return a->file.device == b->file.device && a->file.inode == b->file.inode;
+    return strcmp(a->name, b->name) == 0;
+}
 
 static struct source *add_source(struct profile *p, const char *name, const char *bytes, size_t n)
 {
@@ -514,8 +533,8 @@ static char *directory_of(struct arena *arena, const char *path)
     return slash ? arena_strndup(arena, path, (size_t)(slash - path + 1)) : arena_strdup(arena, "");
 }
 
-static struct policy *load_source(struct loader *L, struct source *src, const char *identity,
-                                  const char *dir, bool builtin);
+static struct policy *load_source(struct loader *L, struct source *src,
+                                  const struct chain_link *link, const char *dir, bool builtin);
 
 /* dir + path, without "./" steps, so that one file has one name in a chain. */
 static const char *joined_path(struct arena *arena, const char *dir, const char *path)
@@ -546,13 +565,16 @@ static struct policy *load_parent(struct loader *L, const struct checked_profile
     const char *what = own->extends;
     bool by_name = names_builtin(what);
     const char *identity = by_name ? what : joined_path(p->arena, dir, what);
+    struct chain_link link = {.name = identity};
+    if (!by_name)
+        platform_file_stamp(identity, &link.file);
     for (size_t i = 0; i < L->depth; i++) {
-        if (strcmp(L->chain[i], identity) == 0) {
+        if (same_profile(&L->chain[i], &link)) {
             struct diag *d = prof_error(&ctx, PF_EXTENDS_CYCLE, own->extends_at,
-                                        "'%s' extends itself", L->chain[i]);
+                                        "'%s' extends itself", L->chain[i].name);
             for (size_t k = i; k < L->depth; k++)
-                diag_help(&p->diags, d, "'%s' extends '%s'", L->chain[k],
-                          k + 1 < L->depth ? L->chain[k + 1] : what);
+                diag_help(&p->diags, d, "'%s' extends '%s'", L->chain[k].name,
+                          k + 1 < L->depth ? L->chain[k + 1].name : what);
             return NULL;
         }
     }
@@ -575,7 +597,7 @@ static struct policy *load_parent(struct loader *L, const struct checked_profile
         }
         struct source *src = add_source(p, arena_printf(p->arena, "builtin/%s", t->filename),
                                         t->contents, t->length);
-        return load_source(L, src, what, "", true);
+        return load_source(L, src, &link, "", true);
     }
     if (builtin) {
         prof_error(&ctx, PF_UNKNOWN_PROFILE, own->extends_at,
@@ -592,11 +614,11 @@ static struct policy *load_parent(struct loader *L, const struct checked_profile
     }
     struct source *src = add_source(p, identity, bytes, len);
     free(bytes);
-    return load_source(L, src, identity, directory_of(p->arena, identity), false);
+    return load_source(L, src, &link, directory_of(p->arena, identity), false);
 }
 
-static struct policy *load_source(struct loader *L, struct source *src, const char *identity,
-                                  const char *dir, bool builtin)
+static struct policy *load_source(struct loader *L, struct source *src,
+                                  const struct chain_link *link, const char *dir, bool builtin)
 {
     struct profile *p = L->p;
     bool ok;
@@ -608,7 +630,7 @@ static struct policy *load_source(struct loader *L, struct source *src, const ch
         return NULL;
     if (!own.extends)
         return own.policy;
-    L->chain[L->depth++] = identity;
+    L->chain[L->depth++] = *link;
     struct policy *parent = load_parent(L, &own, dir, builtin);
     L->depth--;
     if (!parent)
@@ -624,9 +646,9 @@ static void profile_init(struct profile *out)
 }
 
 static enum profile_status finish(struct profile *p, struct loader *L, struct source *src,
-                                  const char *identity, const char *dir, bool builtin)
+                                  const struct chain_link *link, const char *dir, bool builtin)
 {
-    struct policy *policy = load_source(L, src, identity, dir, builtin);
+    struct policy *policy = load_source(L, src, link, dir, builtin);
     if (policy && policy_check_target(p->arena, &p->diags, policy))
         p->policy = policy;
     diag_list_sort(&p->diags);
@@ -641,7 +663,8 @@ enum profile_status profile_load(const char *what, struct profile *out)
     if (t) {
         struct source *src = add_source(out, arena_printf(out->arena, "builtin/%s", t->filename),
                                         t->contents, t->length);
-        return finish(out, &L, src, t->name, "", true);
+        struct chain_link link = {.name = t->name};
+        return finish(out, &L, src, &link, "", true);
     }
     const char *error = NULL;
     size_t len = 0;
@@ -663,7 +686,9 @@ enum profile_status profile_load(const char *what, struct profile *out)
     }
     struct source *src = add_source(out, what, bytes, len);
     free(bytes);
-    return finish(out, &L, src, what, directory_of(out->arena, what), false);
+    struct chain_link link = {.name = what};
+    platform_file_stamp(what, &link.file);
+    return finish(out, &L, src, &link, directory_of(out->arena, what), false);
 }
 
 enum profile_status profile_load_text(const char *name, const char *text, size_t len,
@@ -672,7 +697,8 @@ enum profile_status profile_load_text(const char *name, const char *text, size_t
     profile_init(out);
     struct loader L = {.p = out};
     struct source *src = add_source(out, name, text, len);
-    return finish(out, &L, src, name, "", false);
+    struct chain_link link = {.name = name};
+    return finish(out, &L, src, &link, "", false);
 }
 
 void profile_release(struct profile *p)

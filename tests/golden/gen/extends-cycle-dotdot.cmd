@@ -1,0 +1,1 @@
+t=$(mktemp -d) && mkdir "$t/sub" && printf 'profile "a" {\n  extends "./sub/../b.profile"\n}\n' >"$t/a.profile" && printf 'profile "b" {\n  extends "sub/../sub/../a.profile"\n}\n' >"$t/b.profile" && cd "$t" && reglint gen a.profile; rc=$?; cd / && rm -rf "$t"; exit $rc
