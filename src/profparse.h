@@ -98,6 +98,10 @@ struct prof_token {
     enum prof_keyword keyword;
 };
 
+/* How deep blocks may nest: a profile needs 2 (profile { key { } }); far
+ * deeper nesting would only exhaust the parser's stack. */
+#define PROF_MAX_NESTING 64
+
 struct prof_list {
     struct prof_stmt *first, *last;
 };

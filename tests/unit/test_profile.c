@@ -94,6 +94,29 @@ static void test_syntax_errors(void **state)
     expect_error("", "PF1001", 1, 1, "no 'profile \"NAME\" { ... }'");
 }
 
+/* Blocks nest up to PROF_MAX_NESTING deep; the brace past it is the error. */
+static void test_nesting_limit(void **state)
+{
+    (void)state;
+    struct buf text = BUF_INIT;
+    buf_puts(&text, "profile \"t\" {\n");
+    for (int i = 1; i < PROF_MAX_NESTING; i++)
+        buf_puts(&text, "key \"HKCU\\x\" {");
+    struct buf deeper = BUF_INIT;
+    buf_printf(&deeper, "%skey \"HKCU\\x\" {\n", text.data);
+    for (int i = 0; i < PROF_MAX_NESTING; i++)
+        buf_puts(&text, "}");
+    /* At the limit, parsing goes on: the error is about meaning. */
+    struct profile p;
+    assert_int_equal(load(text.data, &p), PROFILE_INVALID);
+    assert_string_equal(p.diags.items[0]->code, "PF1010");
+    profile_release(&p);
+    expect_error(deeper.data, "PF1001", 2, (PROF_MAX_NESTING - 1) * 14 + 14,
+                 "syntax error: blocks nested more than 64 deep");
+    buf_free(&text);
+    buf_free(&deeper);
+}
+
 static void test_meaning_errors(void **state)
 {
     (void)state;
@@ -412,6 +435,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_syntax_errors),
+        cmocka_unit_test(test_nesting_limit),
         cmocka_unit_test(test_meaning_errors),
         cmocka_unit_test(test_errors_in_extended_files),
         cmocka_unit_test(test_every_pf_code_is_tested),
