@@ -269,7 +269,36 @@ static void first_line(struct buf *b, struct source *src, const struct diag *d, 
                    d->message, d->code);
 }
 
-/* The source line, then ^~~~ under the finding's first line. */
+/* How much of a long line an excerpt shows, in code points, and how many of
+ * them come before the finding: a line may be megabytes long. */
+#define EXCERPT_MAX_CPS 200
+#define EXCERPT_CPS_BEFORE 40
+
+/* The start of the code point before `at`, not before `start`. */
+static size_t previous_cp(const char *text, size_t start, size_t at)
+{
+    do
+        at--;
+    while (at > start && ((unsigned char)text[at] & 0xC0) == 0x80);
+    return at;
+}
+
+/* A line's text, control characters (but tabs) as \xHH. */
+static void put_line_text(struct buf *b, const char *text, size_t from, size_t to)
+{
+    for (size_t i = from; i < to;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x20 && c != '\t') {
+            buf_printf(b, "\\x%02X", c);
+            i++;
+        } else {
+            text_put_valid_char(b, text, to, &i);
+        }
+    }
+}
+
+/* The source line, then ^~~~ under the finding's first line. Of a long line,
+ * only the part around the finding is shown, with "..." where it is cut. */
 static void excerpt(struct buf *b, struct source *src, const struct diag *d, bool color)
 {
     uint32_t line, col;
@@ -278,29 +307,35 @@ static void excerpt(struct buf *b, struct source *src, const struct diag *d, boo
     if (ls.end < ls.start)
         return;
     const char *text = src->d.text;
+    size_t at = d->at.start < ls.start ? ls.start : d->at.start > ls.end ? ls.end : d->at.start;
+    size_t from = at, to = at, shown = 0;
+    while (from > ls.start && shown < EXCERPT_CPS_BEFORE)
+        from = previous_cp(text, ls.start, from), shown++;
+    while (to < ls.end && shown < EXCERPT_MAX_CPS)
+        text_next_cp(text, ls.end, &to), shown++;
+    /* Near the end of a long line, the window fills from before. */
+    while (from > ls.start && shown < EXCERPT_MAX_CPS)
+        from = previous_cp(text, ls.start, from), shown++;
+    bool cut_before = from > ls.start, cut_after = to < ls.end;
     int width = snprintf(NULL, 0, "%u", line);
     if (width < 4)
         width = 4;
-    buf_printf(b, " %*u | ", width, line);
-    for (size_t i = ls.start; i < ls.end;) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x20 && c != '\t') {
-            buf_printf(b, "\\x%02X", c);
-            i++;
-        } else {
-            text_put_valid_char(b, text, ls.end, &i);
-        }
-    }
-    buf_printf(b, "\n %*s | ", width, "");
+    buf_printf(b, " %*u | %s", width, line, cut_before ? "..." : "");
+    put_line_text(b, text, from, to);
+    buf_printf(b, "%s\n %*s | %s", cut_after ? "..." : "", width, "", cut_before ? "   " : "");
     /* Blanks up to the column, keeping tabs so that the caret lines up. */
-    for (size_t i = ls.start; i < d->at.start && i < ls.end;) {
-        uint32_t cp = text_next_cp(text, ls.end, &i);
+    for (size_t i = from; i < at;) {
+        uint32_t cp = text_next_cp(text, at, &i);
         buf_putc(b, cp == '\t' ? '\t' : ' ');
         if (cp < 0x20 && cp != '\t')
             buf_fill(b, ' ', 3);
     }
-    uint32_t end = d->at.end < ls.end ? d->at.end : ls.end;
-    size_t n = end > d->at.start ? text_count_cps(text + d->at.start, end - d->at.start) : 1;
+    /* The underline covers what the finding covers as shown: \xHH is four. */
+    size_t end = d->at.end < to ? d->at.end : to, n = 0;
+    for (size_t i = at; i < end;) {
+        uint32_t cp = text_next_cp(text, end, &i);
+        n += cp < 0x20 && cp != '\t' ? 4 : 1;
+    }
     if (n == 0)
         n = 1;
     if (color)

@@ -1,0 +1,1 @@
+{ printf 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\x]\r\n"v"=dword:'; head -c 1000000 /dev/zero; printf '\r\n"a"="'; head -c 600 /dev/zero | tr '\0' 'e'; printf '" junk '; head -c 400 /dev/zero | tr '\0' 'z'; printf '\r\n"\tb"=dwor:1 '; head -c 300 /dev/zero | tr '\0' 'y'; printf '\r\n'; } | reglint lint --stdin-filename long.reg -
