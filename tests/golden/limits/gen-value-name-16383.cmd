@@ -1,0 +1,1 @@
+for n in 16383 16384; do { printf 'profile "p" {\n  key "HKCU\\\\k" { value "'; head -c $n /dev/zero | tr '\0' 'n'; printf '" dword 1 }\n}\n'; } > name.tmp; reglint gen name.tmp > out.tmp && reglint dump out.tmp | awk -F "\t" "{ print length(\$2), \$4 }"; echo "rc $?"; done 2>&1 | sed 's/name\.tmp/name.profile/'; rm -f name.tmp out.tmp

@@ -1,0 +1,1 @@
+for n in 64 65; do { printf 'profile "p" {\n'; for i in $(seq 2 $n); do printf 'key "HKCU\\\\x" {'; done; printf '\n'; for i in $(seq $n); do printf '}'; done; printf '\n'; } > blocks.tmp; reglint gen blocks.tmp; echo "rc $?"; done 2>&1 | sed 's/blocks\.tmp/blocks.profile/'; rm -f blocks.tmp

@@ -1,0 +1,1 @@
+t=$(mktemp -d) && for n in 16 17; do for i in $(seq $n); do if [ $i -lt $n ]; then printf 'profile "p%d" {\n  extends "p%d.profile"\n}\n' $i $((i + 1)); else printf 'profile "p%d" {\n  send-extra-record 0\n}\n' $i; fi >"$t/p$i.profile"; done; (cd "$t" && reglint gen p1.profile >/dev/null; echo "$n profiles: rc $?"); done 2>&1; rm -rf "$t"
