@@ -77,6 +77,17 @@ static const char *word_list(struct arena *arena, const char *const *words, size
     return s;
 }
 
+/* An argument as a message quotes it: at most 40 code points, control
+ * characters escaped (an argument may be megabytes long). In the arena. */
+static const char *quoted(struct arena *arena, const struct prof_arg *a)
+{
+    struct buf snippet = BUF_INIT;
+    text_snippet(&snippet, a->text, a->len, 40);
+    char *s = arena_strdup(arena, snippet.data ? snippet.data : "");
+    buf_free(&snippet);
+    return s;
+}
+
 /* ------------------------------------------------------------ reporting */
 
 static struct diag *report(struct checker *c, enum pf_code code, struct span at, const char *fmt,
@@ -108,11 +119,8 @@ static void missing(struct checker *c, const struct prof_stmt *st, const char *w
 /* An argument left over once a statement has what it needs. */
 static void unexpected(struct checker *c, const struct prof_stmt *st, const struct prof_arg *a)
 {
-    struct buf snippet = BUF_INIT;
-    text_snippet(&snippet, a->text, a->len, 40);
     struct diag *d = report(c, PF_UNEXPECTED_ARGUMENT, a->at, "'%s' is not an argument of '%s'",
-                            snippet.data ? snippet.data : "", prof_keyword_name(st->keyword));
-    buf_free(&snippet);
+                            quoted(c->ctx.arena, a), prof_keyword_name(st->keyword));
     if (a->kind == ARG_WORD) {
         const char *near = prof_keyword_suggestion(a->text, a->len);
         if (near)
@@ -124,11 +132,8 @@ static void unexpected(struct checker *c, const struct prof_stmt *st, const stru
 static void unknown_word(struct checker *c, const struct prof_arg *a, const char *const *words,
                          size_t n)
 {
-    struct buf snippet = BUF_INIT;
-    text_snippet(&snippet, a->text, a->len, 40);
-    struct diag *d = report(c, PF_UNKNOWN_WORD, a->at, "'%s'; expected %s",
-                            snippet.data ? snippet.data : "", word_list(c->ctx.arena, words, n));
-    buf_free(&snippet);
+    struct diag *d = report(c, PF_UNKNOWN_WORD, a->at, "'%s'; expected %s", quoted(c->ctx.arena, a),
+                            word_list(c->ctx.arena, words, n));
     suggest_help(c, d, a->text, a->len, words, n);
 }
 
@@ -157,7 +162,7 @@ static bool take_number(struct checker *c, const struct prof_stmt *st, const str
         return false;
     }
     if ((*a)->kind != ARG_NUMBER) {
-        report(c, PF_BAD_NUMBER, (*a)->at, "'%s' is not a number; '%s' needs %s", (*a)->text,
+        report(c, PF_BAD_NUMBER, (*a)->at, "'%s' is not a number; '%s' needs %s", quoted(c->ctx.arena, *a),
                prof_keyword_name(st->keyword), what);
         return false;
     }
@@ -308,10 +313,7 @@ static void unknown_protocol(struct checker *c, const struct prof_arg *a, bool w
     const char *names[PROTO_COUNT + COUNT(action_words)];
     size_t n;
     protocol_candidates(names, &n, with_actions);
-    struct buf snippet = BUF_INIT;
-    text_snippet(&snippet, a->text, a->len, 40);
-    struct diag *d = report(c, PF_UNKNOWN_PROTOCOL, a->at, "'%s'", snippet.data ? snippet.data : "");
-    buf_free(&snippet);
+    struct diag *d = report(c, PF_UNKNOWN_PROTOCOL, a->at, "'%s'", quoted(c->ctx.arena, a));
     suggest_help(c, d, a->text, a->len, names, n);
     diag_help(c->ctx.diags, d, "protocols: %s", word_list(c->ctx.arena, names, PROTO_COUNT));
 }
@@ -552,16 +554,13 @@ static const struct algorithm_info *take_algorithm(struct checker *c, const stru
     }
     if (alg && alg->kind == kind)
         return alg;
-    struct buf snippet = BUF_INIT;
-    text_snippet(&snippet, a->text, a->len, 40);
     struct diag *d;
     if (alg)
-        d = report(c, PF_UNKNOWN_ALGORITHM, a->at, "'%s' is a %s, not a %s", snippet.data,
+        d = report(c, PF_UNKNOWN_ALGORITHM, a->at, "'%s' is a %s, not a %s", quoted(c->ctx.arena, a),
                    kind_word(alg->kind), kind_word(kind));
     else
         d = report(c, PF_UNKNOWN_ALGORITHM, a->at, "'%s' is not a %s Windows knows",
-                   snippet.data ? snippet.data : "", kind_word(kind));
-    buf_free(&snippet);
+                   quoted(c->ctx.arena, a), kind_word(kind));
     size_t n;
     const struct algorithm_info *all = algorithms(&n);
     const char **names = arena_alloc(c->ctx.arena, 2 * n * sizeof *names);
@@ -723,18 +722,15 @@ static void check_name_list(struct checker *c, const struct prof_stmt *st, enum 
     for (; a; a = a->next) {
         const char *name = arg_name(a);
         if (!name || !is_list_name(name, a->len)) {
-            struct buf snippet = BUF_INIT;
-            text_snippet(&snippet, a->text, a->len, 40);
             report(c, PF_BAD_NAME, a->at, "'%s'; %s names are letters, digits and '_'",
-                   snippet.data ? snippet.data : "", kind == PS_SUITE_ORDER ? "cipher-suite" : "curve");
-            buf_free(&snippet);
+                   quoted(c->ctx.arena, a), kind == PS_SUITE_ORDER ? "cipher-suite" : "curve");
             return;
         }
         uint32_t hash = policy_name_hash(0, name, a->len);
         size_t cursor = 0, i;
         while (policy_index_next(&listed, hash, &cursor, &i)) {
             if (equal_nocase(name, a->len, s->strings[i])) {
-                report(c, PF_BAD_NAME, a->at, "'%s' is listed twice", name);
+                report(c, PF_BAD_NAME, a->at, "'%s' is listed twice", quoted(c->ctx.arena, a));
                 return;
             }
         }
@@ -1019,7 +1015,7 @@ static void check_key(struct checker *c, const struct prof_stmt *st)
 static void unknown_rule(struct checker *c, const struct prof_arg *a)
 {
     struct diag *d = report(c, PF_UNKNOWN_RULE, a->at, "'%s' names no rule, rule name or ID prefix",
-                            a->text);
+                            quoted(c->ctx.arena, a));
     const char **names = arena_alloc(c->ctx.arena, 2 * RULE_COUNT * sizeof *names);
     for (int r = 0; r < RULE_COUNT; r++) {
         names[2 * r] = rule_info((enum rule_id)r)->id;
@@ -1212,7 +1208,7 @@ static void check_statement(struct checker *c, const struct prof_stmt *st)
             const char *names[TARGET_COUNT];
             for (int k = 0; k < TARGET_COUNT; k++)
                 names[k] = target_info((enum target)k)->name;
-            struct diag *d = report(c, PF_UNKNOWN_TARGET, a->at, "'%s'", a->text);
+            struct diag *d = report(c, PF_UNKNOWN_TARGET, a->at, "'%s'", quoted(c->ctx.arena, a));
             suggest_help(c, d, a->text, a->len, names, TARGET_COUNT);
             diag_help(c->ctx.diags, d, "targets: %s", word_list(c->ctx.arena, names, TARGET_COUNT));
             break;

@@ -174,6 +174,13 @@ static void test_meaning_errors(void **state)
                  35, "a string value holds a line break");
     expect_error(PROFILE("  description \"a\\u{9}b\"\n"), "PF2012", 2, 15,
                  "'description' is one line of text");
+    /* A message quotes at most 40 code points of an argument, however long. */
+    buf_puts(&text, "profile \"t\" {\n  target ");
+    buf_fill(&text, 'w', 100000);
+    buf_puts(&text, "\n}\n");
+    expect_error(text.data, "PF2002", 2, 10,
+                 "unknown target: 'wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww...'");
+    buf_free(&text);
     /* Windows' limit on value names, in UTF-16 code units: U+1F600 takes two. */
     buf_puts(&text, "profile \"t\" {\n  key \"HKCU\\x\" { value \"");
     for (int i = 0; i < 8192; i++)
