@@ -366,7 +366,7 @@ const char *gen_output_problem(struct arena *arena, const struct buf *bytes,
                                    "it, %s); use --encoding utf16",
                                    d->code);
         else
-            problem = arena_printf(arena, "the output would not read back as written: line %u:%u: %s [%s]",
+            problem = arena_printf(arena, "the output would not read back as written: at %u:%u, %s [%s]",
                                    line, col, d->message, d->code);
     }
     reg_doc_release(&doc);
