@@ -63,7 +63,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_BUILD = $(BUILD)/.deps-build
 DEPS_TEST  = $(BUILD)/.deps-test
 
-.PHONY: all demo check unit golden asan valgrind analyze windows bench fuzz fuzz-run install clean golden-update
+.PHONY: all demo check unit golden accuracy asan valgrind analyze windows bench fuzz fuzz-run install clean golden-update
 .SECONDARY:
 
 all: $(BIN)
@@ -139,6 +139,11 @@ check: $(BIN) $(UNIT_BINS) | $(DEPS_TEST)
 
 golden-update: $(BIN)
 	@sh tests/golden/run.sh --update $(BIN)
+
+# lint's findings on the published files against an expert's labels: precision,
+# recall and the known misses (tests/accuracy/). Also part of `make check`.
+accuracy: $(BIN)
+	@sh tests/accuracy/run.sh $(BIN)
 
 # Static analysis with cppcheck (installed if missing) of the program, the
 # tests and the benchmark tools: any finding fails. A false positive is
