@@ -393,9 +393,9 @@ static void check_renegotiation(struct lint_ctx *c)
             continue;
         const struct model_value *v = posture_value(&c->posture, c->posture.schannel, names[i]);
         struct diag *d = lint_at_value(c, RULE_INSECURE_RENEGOTIATION, v, PART_DATA,
-                                       "%s=1 lets Schannel %s renegotiate insecurely, which the MS10-049 update made strict",
+                                       "%s=1 allows insecure renegotiation for Schannel %s; 0 is the strict renegotiation of the MS10-049 update",
                                        names[i], i == 0 ? "clients" : "servers");
-        diag_help(c->diags, d, "0 keeps renegotiation strict; what Windows does without the value Microsoft does not document");
+        diag_help(c->diags, d, "what Windows does without the value Microsoft does not document");
         /* Unsafe: peers without secure renegotiation stop working. */
         struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "keep renegotiation strict: dword:00000000");
         diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->data_at, "dword:00000000");
@@ -493,8 +493,8 @@ static void check_key_lengths(struct lint_ctx *c)
                               max, algs[i].what, min, has_min ? "" : ", the default", algs[i].what);
         else if (max < 2048)
             d = lint_at_value(c, RULE_WEAK_KEY_LENGTH, v, PART_DATA,
-                              "ClientMaxKeyBitLength=%u lets Schannel clients accept only %s keys shorter than 2048 bits",
-                              max, algs[i].what);
+                              "ClientMaxKeyBitLength=%u lets Schannel clients accept only %s keys of at most %u bits, none of 2048 bits or more",
+                              max, algs[i].what, max);
         else
             continue;
         diag_help(c->diags, d, "delete the value: without it there is no maximum");

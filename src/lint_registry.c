@@ -242,6 +242,8 @@ static void check_child_name(struct lint_ctx *c, const struct model_key *k,
     const struct model_key *right = k->parent ? model_child(c->m, k->parent, meant, strlen(meant)) : NULL;
     if (!right || !right->exists)
         rename_key_fix(c, d, k, meant);
+    else
+        diag_help(c->diags, d, "no fix: the file also writes \"%s\", and renaming would merge the two keys", meant);
 }
 
 /* -------------------------------- RL2003-RL2006, RL4002-4004, 4007, 4009, 5001 */
