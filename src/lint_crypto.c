@@ -328,37 +328,42 @@ static bool netfx_steered(const struct lint_ctx *c, enum netfx_version ver, enum
  * built for .NET Framework 4.5.2 or earlier (SchUseStrongCrypto defaults to
  * 0, SystemDefaultTlsVersions to 0 before 4.7) and .NET 3.5 programs. With
  * TLS 1.0 disabled they fail. TLS 1.1 alone disabled breaks none of them:
- * what they ask for without the values is SSL 3.0 and TLS 1.0. */
+ * what they ask for without the values is SSL 3.0 and TLS 1.0. A version
+ * steered in one registry view only is RL3004's or RL3005's finding. */
 static void check_legacy_off(struct lint_ctx *c)
 {
     const struct model_value *at = tls10_disabled(c);
     if (!at)
         return;
     bool x86 = c->o->policy && c->o->policy->arch == ARCH_X86;
-    struct buf missing = BUF_INIT;
-    size_t nmissing = 0;
+    static const char *const who[NETFX_COUNT] = {
+        [NETFX_V2] = ".NET 3.5 programs",
+        [NETFX_V4] = "programs built for .NET Framework 4.5.2 or earlier",
+    };
+    struct buf missing = BUF_INIT, keys = BUF_INIT, failing = BUF_INIT;
     for (int ver = NETFX_COUNT - 1; ver >= 0; ver--) {
-        struct buf views = BUF_INIT;
-        for (int view = 0; view < (x86 ? 1 : VIEW_COUNT); view++) {
-            if (netfx_steered(c, (enum netfx_version)ver, (enum view)view))
-                continue;
-            buf_printf(&views, "%s%s", views.len ? " and " : "", view_display[view]);
-            nmissing++;
-        }
-        if (views.len)
-            buf_printf(&missing, "%s%s (%s, %s)", missing.len ? "; " : "", netfx_display[ver], netfx_key[ver],
-                       views.data);
-        buf_free(&views);
+        bool steered = false;
+        for (int view = 0; view < (x86 ? 1 : VIEW_COUNT); view++)
+            steered |= netfx_steered(c, (enum netfx_version)ver, (enum view)view);
+        if (steered)
+            continue;
+        buf_printf(&missing, "%s%s (%s)", missing.len ? " and " : "", netfx_display[ver], netfx_key[ver]);
+        buf_printf(&failing, "%s%s", failing.len ? " and " : "", who[ver]);
+        buf_printf(&keys, "%sHKLM\\SOFTWARE\\Microsoft\\.NETFramework\\%s", keys.len ? ", " : "", netfx_key[ver]);
+        if (!x86)
+            buf_printf(&keys, ", HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\%s (32-bit programs)",
+                       netfx_key[ver]);
     }
-    if (nmissing) {
+    if (missing.len) {
         struct diag *d = lint_at_value(c, RULE_LEGACY_OFF_WITHOUT_DOTNET, at, PART_STATEMENT,
-                                       "TLS 1.0 is disabled, but .NET programs that pick their own protocols may still ask for nothing newer: neither SystemDefaultTlsVersions nor SchUseStrongCrypto is 1 for %s",
-                                       missing.data);
-        diag_help(c->diags, d, "programs built for .NET Framework 4.5.2 or earlier, and .NET 3.5 programs, then fail to connect");
-        diag_help(c->diags, d, "set both to 1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 and \\v2.0.50727%s, as Microsoft's safest values do",
-                  x86 ? "" : ", and again under HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework");
+                                       "TLS 1.0 is disabled, but .NET programs that pick their own protocols may ask for nothing newer: neither SystemDefaultTlsVersions nor SchUseStrongCrypto is 1 for %s%s",
+                                       missing.data, x86 ? "" : " in either registry view");
+        diag_help(c->diags, d, "%s that do so then fail to connect", failing.data);
+        diag_help(c->diags, d, "set both to 1 in %s, as Microsoft's safest values do", keys.data);
     }
     buf_free(&missing);
+    buf_free(&keys);
+    buf_free(&failing);
 }
 
 void lint_check_dotnet(struct lint_ctx *c)

@@ -65,9 +65,15 @@ static void visit(void *ctx, const struct model_key *k, const struct key_class *
 {
     (void)parent;
     struct moved_values *mv = ctx;
-    for (const struct model_value *v = k->first_value; v; v = v->next)
-        if (v->exists)
+    for (const struct model_value *v = k->first_value; v; v = v->next) {
+        if (v->exists) {
             describe_value(mv, v, cls);
+        } else {
+            struct reg_name name = model_value_name(mv->m, v);
+            say(mv, arena_printf(mv->arena, "delete \"%s\"",
+                                 name.len ? arena_strndup(mv->arena, name.s, name.len) : "@"));
+        }
+    }
 }
 
 /* The key statement a finding on a key line's trailing text belongs to. */
