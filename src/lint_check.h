@@ -51,12 +51,6 @@ struct span lint_line_span(const struct lint_ctx *c, struct span at);
 /* Names of the protocols whose bits are in `mask`, "TLS 1.1, TLS 1.2". */
 const char *lint_mask_names(struct lint_ctx *c, uint32_t mask);
 
-/* Whether turning protocol `p` on is an RL4001 finding whose fix disables it
- * again: SSL, PCT or what the profile disables, however it is turned on; TLS
- * 1.0 and 1.1 when `explicit_enabled` (an Enabled=1, not only
- * DisabledByDefault=0) unless the profile enables them. */
-bool lint_protocol_enable_refused(const struct lint_ctx *c, enum protocol p, bool explicit_enabled);
-
 /* The families of checks. */
 void lint_check_history(struct lint_ctx *c);
 void lint_check_keys(struct lint_ctx *c);

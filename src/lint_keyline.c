@@ -2,7 +2,8 @@
  * would do on a line of their own, said in the finding; and no fix moving
  * them where the fixes that follow would turn them around, so that a chain
  * of fixes never makes a file do the opposite of what it was written for
- * ("enable SSL 2.0" becoming a file that disables it). */
+ * ("enable SSL 2.0" becoming a file that disables it). Which fixes follow
+ * is found by linting the moved values alone, as this file is linted. */
 #include <string.h>
 
 #include "buf.h"
@@ -14,7 +15,6 @@ struct moved_values {
     const struct model *m;   /* of the values read on a line of their own */
     struct arena *arena;     /* the findings' */
     struct buf said;         /* "enable SSL 2.0 for servers and ..." */
-    const char *undone_by;   /* the rule whose fix would undo them, or NULL */
 };
 
 static void say(struct moved_values *mv, const char *what)
@@ -35,16 +35,12 @@ static void describe_value(struct moved_values *mv, const struct model_value *v,
         const char *who = cls->role == ROLE_CLIENT ? "clients" : "servers";
         if (knowledge_name_equal(name.s, name.len, "Enabled")) {
             say(mv, arena_printf(arena, "%s %s for %s", x ? "enable" : "disable", proto, who));
-            if (x && lint_protocol_enable_refused(mv->c, cls->protocol, true))
-                mv->undone_by = "RL4001";
             return;
         }
         if (knowledge_name_equal(name.s, name.len, "DisabledByDefault")) {
             say(mv, arena_printf(arena, x ? "let %s use %s only when an application asks for it"
                                            : "let %s use %s by default",
                                  who, proto));
-            if (!x && lint_protocol_enable_refused(mv->c, cls->protocol, false))
-                mv->undone_by = "RL4001";
             return;
         }
     }
@@ -53,11 +49,12 @@ static void describe_value(struct moved_values *mv, const struct model_value *v,
         const struct algorithm_info *alg = cls->algorithm;
         const char *group = alg->kind == ALG_CIPHER ? "cipher" : alg->kind == ALG_HASH ? "hash" : "key exchange";
         say(mv, arena_printf(arena, "%s the %s %s", x ? "enable" : "disable", group, alg->key));
-        if (x && alg->weakness != WEAK_NONE && alg->kind != ALG_KEY_EXCHANGE)
-            mv->undone_by = alg->kind == ALG_HASH ? "RL4003" : "RL4002";
         return;
     }
-    say(mv, arena_printf(arena, "set \"%s\"", value_name));
+    if (dword)
+        say(mv, arena_printf(arena, "set \"%s\" to %u", value_name, x));
+    else
+        say(mv, arena_printf(arena, "set \"%s\"", value_name));
 }
 
 static void visit(void *ctx, const struct model_key *k, const struct key_class *cls,
@@ -74,6 +71,27 @@ static void visit(void *ctx, const struct model_key *k, const struct key_class *
                                  name.len ? arena_strndup(mv->arena, name.s, name.len) : "@"));
         }
     }
+}
+
+/* The rule whose unsafe fix would rewrite the data of a moved value, once
+ * the values stand on lines of their own; NULL for none. Lints `moved`. */
+static const char *undoing_rule(const struct lint_ctx *c, struct reg_doc *moved)
+{
+    lint_document(c->o, moved->src, moved->file, &moved->diags);
+    lint_finish(c->o, moved->file, &moved->diags);
+    for (size_t i = 0; i < moved->diags.n; i++) {
+        const struct diag *d = moved->diags.items[i];
+        if (!d->fix || d->fix->applicability != FIX_UNSAFE || d->rule == RULE_COUNT)
+            continue;
+        for (size_t e = 0; e < d->fix->nedits; e++)
+            for (size_t k = 0; k < moved->file->nstmts; k++) {
+                const struct reg_stmt *st = &moved->file->stmts[k];
+                struct span data = st->as.value.data_at, at = d->fix->edits[e].at;
+                if (st->kind == REG_STMT_VALUE && at.start < data.end && at.end > data.start)
+                    return rule_info(d->rule)->id;
+            }
+    }
+    return NULL;
 }
 
 /* The key statement a finding on a key line's trailing text belongs to. */
@@ -113,19 +131,20 @@ static void explain(struct lint_ctx *c, struct diag *d)
     /* Text that is not all value lines is left to the reader's help. */
     if (moved.diags.n == 0) {
         struct model *m = model_build(moved.file, moved.arena, MODEL_AS_REGEDIT);
-        struct moved_values mv = {c, m, c->diags->arena, BUF_INIT, NULL};
+        struct moved_values mv = {c, m, c->diags->arena, BUF_INIT};
         posture_walk(m, visit, &mv);
+        model_free(m);
         if (mv.said.len) {
             d->message = arena_printf(c->diags->arena, "%s; on a line of its own it would %s", d->message,
                                       mv.said.data);
-            if (mv.undone_by && d->fix) {
+            const char *undone_by = d->fix ? undoing_rule(c, &moved) : NULL;
+            if (undone_by) {
                 d->fix = NULL;
                 diag_help(c->diags, d, "no fix: %s's fix would then undo it, turning the file into the opposite of what it was written for; delete the text, or move it yourself if that is really meant",
-                          mv.undone_by);
+                          undone_by);
             }
         }
         buf_free(&mv.said);
-        model_free(m);
     }
     reg_doc_release(&moved);
 }

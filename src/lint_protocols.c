@@ -128,7 +128,11 @@ static enum target first_supporting(enum protocol p)
     return TARGET_COUNT;
 }
 
-bool lint_protocol_enable_refused(const struct lint_ctx *c, enum protocol p, bool explicit_enabled)
+/* Whether turning protocol `p` on is an RL4001 finding with a fix that
+ * disables it again: SSL, PCT or what the profile disables, however it is
+ * turned on; TLS 1.0 and 1.1 when `explicit_enabled` (an Enabled=1, not only
+ * DisabledByDefault=0) unless the profile enables them. */
+static bool enable_refused(const struct lint_ctx *c, enum protocol p, bool explicit_enabled)
 {
     return protocol_info(p)->strength == STRENGTH_BROKEN || c->o->protocol_forbidden[p] ||
            (explicit_enabled && (p == PROTO_TLS_1_0 || p == PROTO_TLS_1_1) && !c->o->protocol_required[p]);
@@ -145,7 +149,7 @@ static void check_enabled(struct lint_ctx *c, enum protocol p, enum role r, cons
         /* An explicit Enabled=1 for TLS 1.0 or 1.1 turns on what Microsoft
          * deprecates; a DisabledByDefault=0 alone, or DTLS 1.0, only keeps
          * what the target may have anyway. */
-        if (!lint_protocol_enable_refused(c, p, v->has_enabled && v->e != 0)) {
+        if (!enable_refused(c, p, v->has_enabled && v->e != 0)) {
             d->severity = SEV_INFO;
             diag_help(c->diags, d, "%s is deprecated", info->display);
         } else {
