@@ -67,7 +67,7 @@ static const char *intent_word(enum intent i)
 }
 
 /* The way out of Enabled-but-DisabledByDefault that no one needs to choose:
- * enable TLS 1.2 and 1.3, disable the broken and deprecated protocols. None
+ * enable TLS 1.2 and 1.3, disable SSL, PCT, TLS 1.0 and 1.1. None
  * when the protocol may be unsafe to enable: one the target lacks, TLS 1.3
  * without a target (Microsoft: not a safe configuration before Windows 11
  * and Server 2022), DTLS 1.3 (no Windows has it). A profile that disables
@@ -76,10 +76,12 @@ enum way_out { WAY_NONE, WAY_ENABLE, WAY_DISABLE };
 
 static enum way_out secure_way_out(const struct lint_ctx *c, enum protocol p)
 {
-    if (c->o->protocol_forbidden[p])
+    if (c->o->protocol_forbidden[p] || protocol_info(p)->strength == STRENGTH_BROKEN ||
+        p == PROTO_TLS_1_0 || p == PROTO_TLS_1_1)
         return WAY_DISABLE;
+    /* DTLS 1.0: deprecated by no Microsoft page reglint knows of. */
     if (protocol_info(p)->strength != STRENGTH_CURRENT)
-        return WAY_DISABLE;
+        return WAY_NONE;
     bool unsafe_to_enable = !protocol_info(p)->documented ||
                             (c->target ? !target_supports(*c->target, p) : p == PROTO_TLS_1_3);
     return unsafe_to_enable ? WAY_NONE : WAY_ENABLE;
