@@ -338,6 +338,8 @@ static int use_profile(struct lint_args *a, struct profile *prof)
         const struct policy_setting *s = &policy->settings[i];
         if (s->kind == PS_PROTOCOL && s->action == PA_DISABLE)
             o->protocol_forbidden[s->subject.protocol.protocol] = true;
+        if (s->kind == PS_PROTOCOL && s->action == PA_ENABLE)
+            o->protocol_required[s->subject.protocol.protocol] = true;
     }
     const struct policy_lint *pl = &policy->lint;
     if (pl->has_fail_on && !a->fail_on_given) {

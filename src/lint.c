@@ -184,6 +184,9 @@ void lint_document(const struct lint_options *o, struct source *src, const struc
     lint_check_masks(&c);
     lint_check_mirrors(&c);
     lint_check_suites(&c);
+    lint_check_dotnet(&c);
+    lint_check_schannel_values(&c);
+    lint_check_key_lines(&c);
     if (o->enabled[RULE_NON_CANONICAL_LAYOUT])
         lint_check_layout(&c);
     if (o->policy && o->enabled[RULE_PROFILE_REQUIREMENT_UNMET])

@@ -35,6 +35,9 @@ struct lint_options {
     /* Protocols the profile disables: enabling one is an error (RL4001),
      * whatever the protocol's default severity. */
     bool protocol_forbidden[PROTO_COUNT];
+    /* Protocols the profile enables: enabling TLS 1.0 or 1.1 is then its
+     * choice, not a warning (RL4001). */
+    bool protocol_required[PROTO_COUNT];
     /* Which rules report (defaults: the catalogue's on_by_default). */
     bool enabled[RULE_COUNT];
     /* A severity forced on every finding of a rule (a profile's choice). */

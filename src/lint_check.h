@@ -59,6 +59,9 @@ void lint_check_protocols(struct lint_ctx *c);
 void lint_check_masks(struct lint_ctx *c);
 void lint_check_mirrors(struct lint_ctx *c);
 void lint_check_suites(struct lint_ctx *c);
+void lint_check_dotnet(struct lint_ctx *c);
+void lint_check_schannel_values(struct lint_ctx *c);
+void lint_check_key_lines(struct lint_ctx *c);
 void lint_check_layout(struct lint_ctx *c);
 void lint_check_profile(struct lint_ctx *c);
 

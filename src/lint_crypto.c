@@ -1,5 +1,7 @@
 /* Values 32-bit programs read from Wow6432Node (RL3004, RL3005), .NET
- * (RL3012) and the cipher-suite order (RL4005, RL4006, RL4010). */
+ * (RL3012, RL3015, RL4012), the cipher-suite order (RL4005, RL4006, RL4010)
+ * and Schannel's own switches: renegotiation, primitives, key lengths and
+ * logging (RL4011, RL4013-RL4015). */
 #include <stdint.h>
 #include <string.h>
 
@@ -144,7 +146,8 @@ static void check_strong_crypto(struct lint_ctx *c, const struct model_key *key)
     if (!posture_dword(&c->posture, key, "SchUseStrongCrypto", &strong) || strong != 1)
         return;
     bool has_system_default = posture_dword(&c->posture, key, "SystemDefaultTlsVersions", &system_default);
-    if (has_system_default && system_default == 1)
+    /* An explicit 0 is RL4012's finding. */
+    if (has_system_default && (system_default == 1 || system_default == 0))
         return;
     struct diag *d = lint_at_value(c, RULE_STRONG_CRYPTO_WITHOUT_SYSTEM_DEFAULT,
                                    posture_value(&c->posture, key, "SchUseStrongCrypto"), PART_NAME,
@@ -253,4 +256,277 @@ void lint_check_suites(struct lint_ctx *c)
     } else {
         diag_help(c->diags, d, "drop the suffix; the curve order is set by EccCurves");
     }
+}
+
+/* ------------------------------------------------- RL3015, RL4012: .NET */
+
+static const char *const netfx_display[NETFX_COUNT] = {
+    [NETFX_V2] = ".NET Framework 3.5",
+    [NETFX_V4] = ".NET Framework 4 and later",
+};
+
+static const char *const netfx_key[NETFX_COUNT] = {
+    [NETFX_V2] = "v2.0.50727",
+    [NETFX_V4] = "v4.0.30319",
+};
+
+static const char *const view_display[VIEW_COUNT] = {
+    [VIEW_NATIVE] = "64-bit",
+    [VIEW_WOW64] = "32-bit",
+};
+
+static void check_netfx_zero(struct lint_ctx *c, enum netfx_version ver, enum view view, const char *name)
+{
+    const struct model_key *key = c->posture.netfx[ver][view];
+    uint32_t value;
+    if (!posture_dword(&c->posture, key, name, &value) || value != 0)
+        return;
+    const struct model_value *v = posture_value(&c->posture, key, name);
+    struct diag *d;
+    if (strcmp(name, "SchUseStrongCrypto") == 0) {
+        d = lint_at_value(c, RULE_STRONG_CRYPTO_DISABLED, v, PART_DATA,
+                          "SchUseStrongCrypto=0 turns strong cryptography off for %s programs of %s (%s): .NET no longer asks Schannel to refuse weak protocols and algorithms",
+                          view_display[view], netfx_display[ver], netfx_key[ver]);
+        diag_help(c->diags, d, "Microsoft: 0 only to reach legacy services that cannot be upgraded; 1 is the secure value");
+    } else {
+        d = lint_at_value(c, RULE_STRONG_CRYPTO_DISABLED, v, PART_DATA,
+                          "SystemDefaultTlsVersions=0 makes %s programs of %s (%s) use the protocols .NET picks instead of letting Windows choose",
+                          view_display[view], netfx_display[ver], netfx_key[ver]);
+        diag_help(c->diags, d, "Microsoft recommends 1: programs then follow Windows' protocol settings and get the protocols Windows adds (TLS 1.3 on Windows 11)");
+    }
+    /* Unsafe: programs that need the legacy behaviour change. */
+    struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "write 1");
+    diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->data_at, "dword:00000001");
+}
+
+/* A role of TLS 1.0 written Enabled=0 (the later of the two), or NULL. */
+static const struct model_value *tls10_disabled(const struct lint_ctx *c)
+{
+    const struct model_value *at = NULL;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        const struct model_key *key = c->posture.role[PROTO_TLS_1_0][r];
+        uint32_t enabled;
+        if (posture_dword(&c->posture, key, "Enabled", &enabled) && enabled == 0) {
+            const struct model_value *v = posture_value(&c->posture, key, "Enabled");
+            if (!at || v->stmt > at->stmt)
+                at = v;
+        }
+    }
+    return at;
+}
+
+static bool netfx_steered(const struct lint_ctx *c, enum netfx_version ver, enum view view)
+{
+    const struct model_key *key = c->posture.netfx[ver][view];
+    uint32_t value;
+    return (posture_dword(&c->posture, key, "SystemDefaultTlsVersions", &value) && value == 1) ||
+           (posture_dword(&c->posture, key, "SchUseStrongCrypto", &value) && value == 1);
+}
+
+/* RL3015: programs that pick their own protocols ask for TLS 1.0 at most
+ * unless SystemDefaultTlsVersions or SchUseStrongCrypto says otherwise: those
+ * built for .NET Framework 4.5.2 or earlier (SchUseStrongCrypto defaults to
+ * 0, SystemDefaultTlsVersions to 0 before 4.7) and .NET 3.5 programs. With
+ * TLS 1.0 disabled they fail. TLS 1.1 alone disabled breaks none of them:
+ * what they ask for without the values is SSL 3.0 and TLS 1.0. A version
+ * steered in one registry view only is RL3004's or RL3005's finding. */
+static void check_legacy_off(struct lint_ctx *c)
+{
+    const struct model_value *at = tls10_disabled(c);
+    if (!at)
+        return;
+    bool x86 = c->o->policy && c->o->policy->arch == ARCH_X86;
+    static const char *const who[NETFX_COUNT] = {
+        [NETFX_V2] = ".NET 3.5 programs",
+        [NETFX_V4] = "programs built for .NET Framework 4.5.2 or earlier",
+    };
+    struct buf missing = BUF_INIT, keys = BUF_INIT, failing = BUF_INIT;
+    for (int ver = NETFX_COUNT - 1; ver >= 0; ver--) {
+        bool steered = false;
+        for (int view = 0; view < (x86 ? 1 : VIEW_COUNT); view++)
+            steered |= netfx_steered(c, (enum netfx_version)ver, (enum view)view);
+        if (steered)
+            continue;
+        buf_printf(&missing, "%s%s (%s)", missing.len ? " and " : "", netfx_display[ver], netfx_key[ver]);
+        buf_printf(&failing, "%s%s", failing.len ? " and " : "", who[ver]);
+        buf_printf(&keys, "%sHKLM\\SOFTWARE\\Microsoft\\.NETFramework\\%s", keys.len ? ", " : "", netfx_key[ver]);
+        if (!x86)
+            buf_printf(&keys, ", HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\%s (32-bit programs)",
+                       netfx_key[ver]);
+    }
+    if (missing.len) {
+        struct diag *d = lint_at_value(c, RULE_LEGACY_OFF_WITHOUT_DOTNET, at, PART_STATEMENT,
+                                       "TLS 1.0 is disabled, but .NET programs that pick their own protocols may ask for nothing newer: neither SystemDefaultTlsVersions nor SchUseStrongCrypto is 1 for %s%s",
+                                       missing.data, x86 ? "" : " in either registry view");
+        diag_help(c->diags, d, "%s that do so then fail to connect", failing.data);
+        diag_help(c->diags, d, "set both to 1 in %s, as Microsoft's safest values do", keys.data);
+    }
+    buf_free(&missing);
+    buf_free(&keys);
+    buf_free(&failing);
+}
+
+void lint_check_dotnet(struct lint_ctx *c)
+{
+    if (lint_on(c, RULE_STRONG_CRYPTO_DISABLED))
+        for (int ver = 0; ver < NETFX_COUNT; ver++)
+            for (int view = 0; view < VIEW_COUNT; view++) {
+                check_netfx_zero(c, (enum netfx_version)ver, (enum view)view, "SchUseStrongCrypto");
+                check_netfx_zero(c, (enum netfx_version)ver, (enum view)view, "SystemDefaultTlsVersions");
+            }
+    if (lint_on(c, RULE_LEGACY_OFF_WITHOUT_DOTNET))
+        check_legacy_off(c);
+}
+
+/* -------------------------------- RL4011, RL4013-RL4015: Schannel switches */
+
+static const struct model_key *schannel_child(const struct lint_ctx *c, const char *group, const char *name)
+{
+    const struct model_key *g = c->posture.schannel
+                                    ? model_child(c->m, c->posture.schannel, group, strlen(group))
+                                    : NULL;
+    const struct model_key *k = g && g->exists ? model_child(c->m, g, name, strlen(name)) : NULL;
+    return k && k->exists ? k : NULL;
+}
+
+static void check_renegotiation(struct lint_ctx *c)
+{
+    static const char *const names[] = {"AllowInsecureRenegoClients", "AllowInsecureRenegoServers"};
+    for (size_t i = 0; i < 2; i++) {
+        uint32_t value;
+        if (!posture_dword(&c->posture, c->posture.schannel, names[i], &value) || value != 1)
+            continue;
+        const struct model_value *v = posture_value(&c->posture, c->posture.schannel, names[i]);
+        struct diag *d = lint_at_value(c, RULE_INSECURE_RENEGOTIATION, v, PART_DATA,
+                                       "%s=1 allows insecure renegotiation for Schannel %s; 0 is the strict renegotiation of the MS10-049 update",
+                                       names[i], i == 0 ? "clients" : "servers");
+        diag_help(c->diags, d, "what Windows does without the value Microsoft does not document");
+        /* Unsafe: peers without secure renegotiation stop working. */
+        struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "keep renegotiation strict: dword:00000000");
+        diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->data_at, "dword:00000000");
+    }
+}
+
+/* RL4013: what Schannel loses with a primitive; from the default suite
+ * lists of Windows 10, 11 and Server 2022 (docs/domain.md §1.2, §4.17). */
+static const struct {
+    const char *group, *name;
+    bool minor; /* only what a hardened list drops anyway: info */
+    const char *loses;
+} primitives[] = {
+    {"Ciphers", "AES 128/128", false,
+     "every suite with AES_128 in its name, among them TLS_AES_128_GCM_SHA256, the TLS 1.3 suite every TLS 1.3 peer must support"},
+    {"Ciphers", "AES 256/256", false,
+     "every suite with AES_256 in its name, among them TLS_AES_256_GCM_SHA384, first in Windows' TLS 1.3 order"},
+    {"Hashes", "SHA", false,
+     "the suites ending in _SHA (HMAC-SHA1), which are all the default suites TLS 1.0 and TLS 1.1 can use; whether SHA-1 signatures go too Microsoft does not say"},
+    {"KeyExchangeAlgorithms", "PKCS", false,
+     "RSA key exchange (the TLS_RSA_WITH_* suites); whether RSA certificates stop working too Microsoft does not say"},
+    {"KeyExchangeAlgorithms", "ECDH", false,
+     "ECDHE key exchange: every TLS_ECDHE_* suite, the first TLS 1.2 suites of Windows' order; what it does to TLS 1.3 Microsoft does not say"},
+    {"KeyExchangeAlgorithms", "Diffie-Hellman", true,
+     "DHE key exchange (the TLS_DHE_* suites); the ECDHE suites remain"},
+};
+
+/* Whether TLS 1.0 and 1.1 are off (or absent) for both roles. */
+static bool legacy_tls_off(const struct lint_ctx *c)
+{
+    static const enum protocol legacy[] = {PROTO_TLS_1_0, PROTO_TLS_1_1};
+    for (size_t i = 0; i < 2; i++)
+        for (int r = 0; r < ROLE_COUNT; r++) {
+            struct role_posture rp;
+            posture_role(&c->posture, legacy[i], (enum role)r, c->target, &rp);
+            if (rp.state != ST_DISABLED && rp.state != ST_UNSUPPORTED)
+                return false;
+        }
+    return true;
+}
+
+static void check_primitives(struct lint_ctx *c)
+{
+    for (size_t i = 0; i < sizeof primitives / sizeof primitives[0]; i++) {
+        const struct model_key *key = schannel_child(c, primitives[i].group, primitives[i].name);
+        uint32_t enabled;
+        if (!posture_dword(&c->posture, key, "Enabled", &enabled) || enabled != 0)
+            continue;
+        const struct model_value *v = posture_value(&c->posture, key, "Enabled");
+        struct diag *d;
+        /* With TLS 1.0 and 1.1 off, SHA-1 costs only TLS 1.2 suites that a
+         * hardened order drops anyway. */
+        if (strcmp(primitives[i].name, "SHA") == 0 && legacy_tls_off(c)) {
+            d = lint_at_value(c, RULE_PRIMITIVE_DISABLED, v, PART_DATA,
+                              "Hashes\\SHA is disabled: with TLS 1.0 and 1.1 off, Schannel loses only the TLS 1.2 suites ending in _SHA (HMAC-SHA1); whether SHA-1 signatures go too Microsoft does not say");
+            d->severity = SEV_INFO;
+        } else {
+            d = lint_at_value(c, RULE_PRIMITIVE_DISABLED, v, PART_DATA, "%s\\%s is disabled: Schannel loses %s",
+                              primitives[i].group, primitives[i].name, primitives[i].loses);
+            if (primitives[i].minor)
+                d->severity = SEV_INFO;
+        }
+        diag_help(c->diags, d, "Microsoft: control ciphers, hashes and key exchange through the cipher-suite order; delete the value to restore the default");
+    }
+}
+
+/* RL4014. Absent, the client minimums are 1024 bits and there is no maximum
+ * (Microsoft, TLS registry settings, KeyExchangeAlgorithm key sizes). */
+static void check_key_lengths(struct lint_ctx *c)
+{
+    static const struct {
+        const char *name, *what;
+    } algs[] = {{"PKCS", "RSA"}, {"Diffie-Hellman", "Diffie-Hellman"}};
+    for (size_t i = 0; i < 2; i++) {
+        const struct model_key *key = schannel_child(c, "KeyExchangeAlgorithms", algs[i].name);
+        uint32_t min = 1024, max;
+        bool has_min = posture_dword(&c->posture, key, "ClientMinKeyBitLength", &min);
+        /* The Diffie-Hellman minimum is RL4004's. */
+        if (has_min && i == 0 && min < 2048) {
+            const struct model_value *v = posture_value(&c->posture, key, "ClientMinKeyBitLength");
+            struct diag *d = lint_at_value(c, RULE_WEAK_KEY_LENGTH, v, PART_DATA,
+                                           "ClientMinKeyBitLength=%u lets Schannel clients accept RSA keys shorter than 2048 bits",
+                                           min);
+            diag_help(c->diags, d, "without the value the minimum is 1024 bits");
+            struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "require 2048 bits");
+            diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->data_at, "dword:00000800");
+        }
+        if (!posture_dword(&c->posture, key, "ClientMaxKeyBitLength", &max))
+            continue;
+        const struct model_value *v = posture_value(&c->posture, key, "ClientMaxKeyBitLength");
+        struct diag *d;
+        if (max < min)
+            d = lint_at_value(c, RULE_WEAK_KEY_LENGTH, v, PART_DATA,
+                              "ClientMaxKeyBitLength=%u is below the %s minimum (%u%s): Schannel clients accept no %s key",
+                              max, algs[i].what, min, has_min ? "" : ", the default", algs[i].what);
+        else if (max < 2048)
+            d = lint_at_value(c, RULE_WEAK_KEY_LENGTH, v, PART_DATA,
+                              "ClientMaxKeyBitLength=%u lets Schannel clients accept only %s keys of at most %u bits, none of 2048 bits or more",
+                              max, algs[i].what, max);
+        else
+            continue;
+        diag_help(c->diags, d, "delete the value: without it there is no maximum");
+    }
+}
+
+static void check_event_logging(struct lint_ctx *c)
+{
+    uint32_t level;
+    if (!posture_dword(&c->posture, c->posture.schannel, "EventLogging", &level) || level != 0)
+        return;
+    const struct model_value *v = posture_value(&c->posture, c->posture.schannel, "EventLogging");
+    struct diag *d = lint_at_value(c, RULE_EVENT_LOGGING_OFF, v, PART_DATA,
+                                   "EventLogging=0: Schannel writes no events, not even its errors, to the System log");
+    diag_help(c->diags, d, "1 logs errors, 3 errors and warnings; Windows reads it after a reboot");
+    struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "log errors: dword:00000001");
+    diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->data_at, "dword:00000001");
+}
+
+void lint_check_schannel_values(struct lint_ctx *c)
+{
+    if (lint_on(c, RULE_INSECURE_RENEGOTIATION))
+        check_renegotiation(c);
+    if (lint_on(c, RULE_PRIMITIVE_DISABLED))
+        check_primitives(c);
+    if (lint_on(c, RULE_WEAK_KEY_LENGTH))
+        check_key_lengths(c);
+    if (lint_on(c, RULE_EVENT_LOGGING_OFF))
+        check_event_logging(c);
 }

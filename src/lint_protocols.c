@@ -66,6 +66,27 @@ static const char *intent_word(enum intent i)
     return "left to the Windows default";
 }
 
+/* The way out of Enabled-but-DisabledByDefault that no one needs to choose:
+ * enable TLS 1.2 and 1.3, disable SSL, PCT, TLS 1.0 and 1.1. None
+ * when the protocol may be unsafe to enable: one the target lacks, TLS 1.3
+ * without a target (Microsoft: not a safe configuration before Windows 11
+ * and Server 2022), DTLS 1.3 (no Windows has it). A profile that disables
+ * the protocol settles it the other way. */
+enum way_out { WAY_NONE, WAY_ENABLE, WAY_DISABLE };
+
+static enum way_out secure_way_out(const struct lint_ctx *c, enum protocol p)
+{
+    if (c->o->protocol_forbidden[p] || protocol_info(p)->strength == STRENGTH_BROKEN ||
+        p == PROTO_TLS_1_0 || p == PROTO_TLS_1_1)
+        return WAY_DISABLE;
+    /* DTLS 1.0: deprecated by no Microsoft page reglint knows of. */
+    if (protocol_info(p)->strength != STRENGTH_CURRENT)
+        return WAY_NONE;
+    bool unsafe_to_enable = !protocol_info(p)->documented ||
+                            (c->target ? !target_supports(*c->target, p) : p == PROTO_TLS_1_3);
+    return unsafe_to_enable ? WAY_NONE : WAY_ENABLE;
+}
+
 static void check_pair(struct lint_ctx *c, enum protocol p, enum role r, const struct role_values *v)
 {
     const char *proto = protocol_info(p)->display;
@@ -76,11 +97,17 @@ static void check_pair(struct lint_ctx *c, enum protocol p, enum role r, const s
                                        "%s %s is Enabled but also DisabledByDefault: only applications that ask for %s get it",
                                        proto, role_key(r), proto);
         diag_help(c->diags, d, "to enable: \"DisabledByDefault\"=dword:00000000; to disable: \"Enabled\"=dword:00000000");
-        /* Which way out is the author's choice, unless a profile disables
-         * the protocol. */
-        if (c->o->protocol_forbidden[p]) {
-            struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "disable it, as the profile requires: Enabled=0");
+        /* Safe: the protocol's strength (or the profile) settles the
+         * direction; where it does not, the choice stays the author's. */
+        enum way_out way = secure_way_out(c, p);
+        if (way == WAY_DISABLE) {
+            struct fix *fix = diag_fix(c->diags, d, FIX_SAFE,
+                                       c->o->protocol_forbidden[p] ? "disable it, as the profile requires: Enabled=0"
+                                                                   : "disable it: Enabled=0");
             diag_fix_edit(c->diags, fix, lint_value_stmt(c, v->enabled)->data_at, "dword:00000000");
+        } else if (way == WAY_ENABLE) {
+            struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "enable it for every application: DisabledByDefault=0");
+            diag_fix_edit(c->diags, fix, lint_value_stmt(c, v->dbd)->data_at, "dword:00000000");
         }
     }
     if (v->has_enabled && v->has_dbd && v->e == 0 && v->d == 0 &&
@@ -103,6 +130,16 @@ static enum target first_supporting(enum protocol p)
     return TARGET_COUNT;
 }
 
+/* Whether turning protocol `p` on is an RL4001 finding with a fix that
+ * disables it again: SSL, PCT or what the profile disables, however it is
+ * turned on; TLS 1.0 and 1.1 when `explicit_enabled` (an Enabled=1, not only
+ * DisabledByDefault=0) unless the profile enables them. */
+static bool enable_refused(const struct lint_ctx *c, enum protocol p, bool explicit_enabled)
+{
+    return protocol_info(p)->strength == STRENGTH_BROKEN || c->o->protocol_forbidden[p] ||
+           (explicit_enabled && (p == PROTO_TLS_1_0 || p == PROTO_TLS_1_1) && !c->o->protocol_required[p]);
+}
+
 static void check_enabled(struct lint_ctx *c, enum protocol p, enum role r, const struct role_values *v)
 {
     const struct protocol_info *info = protocol_info(p);
@@ -111,14 +148,21 @@ static void check_enabled(struct lint_ctx *c, enum protocol p, enum role r, cons
     if (in == INTENT_ON && info->strength != STRENGTH_CURRENT && lint_on(c, RULE_WEAK_PROTOCOL_ENABLED)) {
         struct diag *d = lint_at_value(c, RULE_WEAK_PROTOCOL_ENABLED, at, PART_STATEMENT,
                                        "%s %s is enabled", info->display, role_key(r));
-        if (info->strength == STRENGTH_DEPRECATED && !c->o->protocol_forbidden[p]) {
-            /* Microsoft's own Easy fix still enables TLS 1.0/1.1 (domain.md
-             * §1.5); a profile that disables them raises this. */
+        /* An explicit Enabled=1 for TLS 1.0 or 1.1 turns on what Microsoft
+         * deprecates; a DisabledByDefault=0 alone, or DTLS 1.0, only keeps
+         * what the target may have anyway. */
+        if (!enable_refused(c, p, v->has_enabled && v->e != 0)) {
             d->severity = SEV_INFO;
-            diag_help(c->diags, d, "%s is deprecated; Windows 11 and Server 2025 previews disable it", info->display);
+            diag_help(c->diags, d, "%s is deprecated", info->display);
         } else {
-            diag_help(c->diags, d, "%s; disable it: \"Enabled\"=dword:00000000, \"DisabledByDefault\"=dword:00000001",
-                      info->strength == STRENGTH_BROKEN ? "the protocol is broken" : "the profile disables it");
+            if (info->strength == STRENGTH_BROKEN || c->o->protocol_forbidden[p]) {
+                diag_help(c->diags, d, "%s; disable it: \"Enabled\"=dword:00000000, \"DisabledByDefault\"=dword:00000001",
+                          info->strength == STRENGTH_BROKEN ? "the protocol is broken" : "the profile disables it");
+            } else {
+                d->severity = SEV_WARNING;
+                diag_help(c->diags, d, "Microsoft deprecates TLS 1.0 and 1.1: Windows Insider Preview releases since 2024 disable them by default, and WinHTTP and WinINet already have");
+                diag_help(c->diags, d, "disable it unless a peer that cannot be upgraded needs it: \"Enabled\"=dword:00000000, \"DisabledByDefault\"=dword:00000001");
+            }
             /* Unsafe: whatever still needs the protocol stops working. */
             struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "disable it");
             if (v->has_enabled)

@@ -224,8 +224,9 @@ static void check_child_name(struct lint_ctx *c, const struct model_key *k,
     if (!meant)
         return;
     const char *written = arena_strndup(c->diags->arena, k->name.s, k->name.len);
-    /* Whether Schannel also honours "Triple DES 168/168" is unconfirmed
-     * (domain.md §1.2): doubtful, not certainly wrong. */
+    /* Whether Schannel also honours "Triple DES 168/168" is unknown
+     * (domain.md §1.2): doubtful, not certainly wrong; the rename is safe
+     * either way, since the documented name is read for certain. */
     bool doubtful = conf && strcmp(conf->meant, "Triple DES 168") == 0;
     struct diag *d = lint_at_key(c, RULE_UNKNOWN_NAME, k,
                                  doubtful ? "key \"%s\" is not the documented name; did you mean \"%s\"?"
@@ -233,11 +234,16 @@ static void check_child_name(struct lint_ctx *c, const struct model_key *k,
                                  written, meant);
     if (doubtful) {
         d->severity = SEV_WARNING;
-        diag_help(c->diags, d, "Microsoft documents the key as \"%s\"; whether \"%s\" is also read is not confirmed",
+        diag_help(c->diags, d, "Microsoft documents the key as \"%s\"; whether \"%s\" is also read is unknown",
                   meant, written);
-    } else {
-        rename_key_fix(c, d, k, meant);
     }
+    /* Where the file also writes the key under its right name, renaming
+     * would merge the two, and which value wins is the author's call. */
+    const struct model_key *right = k->parent ? model_child(c->m, k->parent, meant, strlen(meant)) : NULL;
+    if (!right || !right->exists)
+        rename_key_fix(c, d, k, meant);
+    else
+        diag_help(c->diags, d, "no fix: the file also writes \"%s\", and renaming would merge the two keys", meant);
 }
 
 /* -------------------------------- RL2003-RL2006, RL4002-4004, 4007, 4009, 5001 */

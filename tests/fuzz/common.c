@@ -102,6 +102,8 @@ void fuzz_options_builtin_profile(struct lint_options *o, uint32_t pick)
         const struct policy_setting *s = &policy->settings[i];
         if (s->kind == PS_PROTOCOL && s->action == PA_DISABLE)
             o->protocol_forbidden[s->subject.protocol.protocol] = true;
+        if (s->kind == PS_PROTOCOL && s->action == PA_ENABLE)
+            o->protocol_required[s->subject.protocol.protocol] = true;
     }
 }
 

@@ -14,6 +14,7 @@ static struct parsed *lint_text(const char *text, bool inline_suppressions)
     lint_options_init(&o);
     o.inline_suppressions = inline_suppressions;
     o.enabled[RULE_CLIENT_SERVER_MISMATCH] = false;
+    o.enabled[RULE_LEGACY_OFF_WITHOUT_DOTNET] = false;
     lint_document(&o, p->src, p->file, &p->diags);
     lint_finish(&o, p->file, &p->diags);
     return p;

@@ -1,0 +1,1 @@
+reglint lint --diff --select RL3001 half-disabled-directions.reg; reglint lint --diff --select RL3001 --target windows-11 half-disabled-directions.reg; reglint lint --diff --select RL3001 --target windows-server-2019 half-disabled-directions.reg

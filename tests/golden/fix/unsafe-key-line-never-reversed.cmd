@@ -1,0 +1,1 @@
+t=$(mktemp -d); cp key-line-enables.reg ../../corpus/real/010_natthasath-enable-ssl2.reg "$t"; cd "$t"; reglint lint -f gcc --fix --unsafe-fixes key-line-enables.reg 010_natthasath-enable-ssl2.reg; rc=$?; cat key-line-enables.reg 010_natthasath-enable-ssl2.reg; rm -rf "$t"; exit $rc

@@ -1,0 +1,3 @@
+profile "thirty-two-bit" {
+  arch x86
+}

@@ -1,0 +1,3 @@
+profile "keeps-tls10" {
+  protocol tls1.0 enable client
+}
