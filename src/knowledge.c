@@ -287,6 +287,75 @@ bool protocol_since(enum protocol p, char *out, size_t size)
     return true;
 }
 
+static const char *os_default_word(enum os_default d)
+{
+    switch (d) {
+    case OSD_ENABLED:
+        return "enabled";
+    case OSD_DISABLED_BY_DEFAULT:
+        return "disabled by default";
+    case OSD_UNSUPPORTED:
+        break;
+    }
+    return "absent";
+}
+
+/* Appends the strings up to NULL to `out` (at *used of `size`); false when
+ * they do not fit. */
+static bool append(char *out, size_t size, size_t *used, const char *const *parts)
+{
+    for (; *parts; parts++) {
+        size_t n = strlen(*parts);
+        if (n >= size - *used)
+            return false;
+        memcpy(out + *used, *parts, n + 1);
+        *used += n;
+    }
+    return true;
+}
+
+bool protocol_default_words(enum protocol p, enum role r, const enum target *target, char *out,
+                            size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    if (target)
+        return append(out, size, &used,
+                      (const char *[]){os_default_word(target_table[*target].schannel[p][r]), NULL});
+    /* Runs of targets with the same default, newest first; each run names
+     * its first client and first server release. */
+    int end = TARGET_COUNT;
+    bool newest = true;
+    while (end > 0) {
+        enum os_default d = target_table[end - 1].schannel[p][r];
+        int start = end - 1;
+        while (start > 0 && target_table[start - 1].schannel[p][r] == d)
+            start--;
+        const char *first[2] = {NULL, NULL};
+        for (int t = end - 1; t >= start; t--)
+            first[target_table[t].server] = target_table[t].release;
+        const char *word = os_default_word(d);
+        bool ok;
+        if (newest && start == 0) {
+            ok = append(out, size, &used, (const char *[]){word, " on every Windows version", NULL});
+        } else if (start == 0) {
+            ok = append(out, size, &used, (const char *[]){", ", word, " before", NULL});
+        } else {
+            const char *one = first[0] ? first[0] : first[1];
+            const char *other = first[0] && first[1] ? first[1] : NULL;
+            ok = append(out, size, &used,
+                        (const char *[]){newest ? "" : ", ", word, newest ? " on " : " from ", one,
+                                         other ? " and " : "", other ? other : "",
+                                         newest ? " and later" : "", NULL});
+        }
+        if (!ok)
+            return false;
+        newest = false;
+        end = start;
+    }
+    return true;
+}
+
 /* -------------------------------------------------------- registry paths */
 
 /* Keys below HKLM\SOFTWARE that both views share (domain.md §1, S29). */

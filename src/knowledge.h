@@ -140,6 +140,12 @@ bool target_supports(enum target t, enum protocol p);
  * and later"), written into `out` (of `size` bytes; 128 is enough); false
  * when no version has it or the words do not fit. */
 bool protocol_since(enum protocol p, char *out, size_t size);
+/* Schannel's default for a protocol's role in words, on `target` ("enabled")
+ * or, for NULL, over every target from the newest back ("enabled on Windows
+ * 11 and Windows Server 2022 and later, absent before"), written into `out`
+ * (of `size` bytes; 256 is enough); false when the words do not fit. */
+bool protocol_default_words(enum protocol p, enum role r, const enum target *target, char *out,
+                            size_t size);
 
 /* -------------------------------------------------------- registry paths */
 
