@@ -237,17 +237,16 @@ static void check_tls13_off(struct lint_ctx *c)
         return;
     char since[128];
     protocol_since(PROTO_TLS_1_3, since, sizeof since);
-    const char *roles = off[ROLE_CLIENT] && off[ROLE_SERVER] ? "Client and Server"
-                        : off[ROLE_CLIENT]                   ? "Client"
-                                                             : "Server";
+    bool both = off[ROLE_CLIENT] && off[ROLE_SERVER];
+    const char *roles = both ? "Client and Server are" : off[ROLE_CLIENT] ? "Client is" : "Server is";
     struct diag *d;
     if (c->target) {
         d = lint_at_value(c, RULE_TLS13_DISABLED, at, PART_STATEMENT,
-                          "TLS 1.3 %s is turned off; %s has it on by default", roles,
+                          "TLS 1.3 %s turned off; %s has it on by default", roles,
                           target_info(*c->target)->display);
     } else {
         d = lint_at_value(c, RULE_TLS13_DISABLED, at, PART_STATEMENT,
-                          "TLS 1.3 %s is turned off; %s have it on by default", roles, since);
+                          "TLS 1.3 %s turned off; %s have it on by default", roles, since);
         /* Older Windows has no TLS 1.3 to lose. */
         d->severity = SEV_INFO;
         diag_help(c->diags, d, "pass --target to settle which Windows this is for");
@@ -431,10 +430,13 @@ static void check_mask_tls13(struct lint_ctx *c, const struct model_value *const
     }
     if (!on)
         return;
-    struct diag *d = lint_at_value(c, RULE_MASK_WITHOUT_TLS13, at, PART_DATA,
-                                   "%s=0x%X leaves out TLS 1.3 (0x2000), which Schannel's client has on %s",
-                                   what, mask,
-                                   c->target ? target_info(*c->target)->display : "in this file");
+    struct diag *d = c->target
+        ? lint_at_value(c, RULE_MASK_WITHOUT_TLS13, at, PART_DATA,
+                        "%s=0x%X leaves out TLS 1.3 (0x2000), which Schannel's client has on %s",
+                        what, mask, target_info(*c->target)->display)
+        : lint_at_value(c, RULE_MASK_WITHOUT_TLS13, at, PART_DATA,
+                        "%s=0x%X leaves out TLS 1.3 (0x2000), which this file turns on in Schannel's client",
+                        what, mask);
     diag_help(c->diags, d, "programs that rely on this mask never use TLS 1.3; add 0x2000 (0x%X)", mask | tls13);
     struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "add TLS 1.3 (0x2000)");
     for (size_t i = 0; i < n; i++) {
