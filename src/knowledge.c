@@ -238,6 +238,19 @@ bool target_supports(enum target t, enum protocol p)
            info->schannel[p][ROLE_SERVER] != OSD_UNSUPPORTED;
 }
 
+uint32_t target_mask(enum target t, uint32_t mask)
+{
+    for (int p = 0; p < PROTO_COUNT; p++)
+        if (!target_supports(t, (enum protocol)p))
+            mask &= ~protocol_table[p].bit;
+    return mask;
+}
+
+uint32_t mask_newer_bits(uint32_t mask)
+{
+    return mask & target_mask(TARGET_COUNT - 1, mask) & ~target_mask((enum target)0, mask);
+}
+
 /* The first and last client (server) release in target order that has p. */
 static void supporting_span(enum protocol p, bool server, int *first, int *last)
 {

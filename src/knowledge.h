@@ -140,6 +140,12 @@ bool target_supports(enum target t, enum protocol p);
  * and later"), written into `out` (of `size` bytes; 128 is enough); false
  * when no version has it or the words do not fit. */
 bool protocol_since(enum protocol p, char *out, size_t size);
+/* A WinHTTP/WinINet mask with the bits of protocols the target lacks taken
+ * out (TLS 1.3 before Windows 11 and Server 2022, SSL 2.0 from 1607/2016). */
+uint32_t target_mask(enum target t, uint32_t mask);
+/* The bits of `mask` naming a protocol the newest Windows has but an older
+ * one lacks (TLS 1.3): a mask whose right value depends on the target. */
+uint32_t mask_newer_bits(uint32_t mask);
 /* Schannel's default for a protocol's role in words, on `target` ("enabled")
  * or, for NULL, over every target from the newest back ("enabled on Windows
  * 11 and Windows Server 2022 and later, absent before"), written into `out`

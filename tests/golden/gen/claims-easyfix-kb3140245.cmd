@@ -1,0 +1,1 @@
+d=$(mktemp -d) && for t in windows-7-sp1 windows-server-2008-r2-sp1 windows-server-2012; do reglint gen easyfix-kb3140245 --target $t -o "$d/apply.reg" --undo "$d/undo.reg" && (cd "$d" && reglint lint -f gcc --severity warning --target $t apply.reg undo.reg); echo "easyfix-kb3140245 on $t: $?"; done; rm -rf "$d"

@@ -1,0 +1,1 @@
+d=$(mktemp -d) && for t in windows-server-2012-r2 windows-server-2016 windows-server-2019; do reglint gen exchange-tls12 --target $t -o "$d/apply.reg" --undo "$d/undo.reg" && (cd "$d" && reglint lint -f gcc --severity warning --target $t apply.reg undo.reg); echo "exchange-tls12 on $t: $?"; done; rm -rf "$d"
