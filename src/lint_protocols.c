@@ -160,18 +160,18 @@ static void check_enabled(struct lint_ctx *c, enum protocol p, enum role r, cons
     }
 }
 
-/* A role in words for RL3003: what its values make of it, and whether that
- * is only what Windows does anyway. */
-static void describe_role(const struct lint_ctx *c, enum intent in,
-                          const struct role_posture *now, const struct role_posture *by_default,
-                          char *out, size_t size)
+/* A role in words for RL3003: what its values make of it, or that they
+ * leave it as Windows has it anyway. */
+static void describe_role(const struct lint_ctx *c, enum intent in, bool at_default,
+                          const struct role_posture *now, char *out, size_t size)
 {
-    if (in == INTENT_NONE || (c->target && now->state == by_default->state))
+    bool known = now->state != ST_UNKNOWN;
+    if (in == INTENT_NONE || at_default)
         snprintf(out, size, "%s the Windows default%s%s%s", in == INTENT_NONE ? "left to" : "set to",
-                 c->target ? " (" : "", c->target ? proto_state_name(now->state) : "",
-                 c->target ? ")" : "");
+                 known && c->target ? " (" : "", known && c->target ? proto_state_name(now->state) : "",
+                 known && c->target ? ")" : "");
     else
-        snprintf(out, size, "%s", now->state != ST_UNKNOWN ? proto_state_name(now->state) : intent_word(in));
+        snprintf(out, size, "%s", known ? proto_state_name(now->state) : intent_word(in));
 }
 
 static void check_roles_agree(struct lint_ctx *c, enum protocol p)
@@ -179,8 +179,9 @@ static void check_roles_agree(struct lint_ctx *c, enum protocol p)
     if (!lint_on(c, RULE_CLIENT_SERVER_MISMATCH))
         return;
     struct role_values v[ROLE_COUNT];
-    enum intent in[ROLE_COUNT];
-    struct role_posture now[ROLE_COUNT], by_default[ROLE_COUNT];
+    enum intent in[ROLE_COUNT], effect[ROLE_COUNT];
+    struct role_posture now[ROLE_COUNT], by_default;
+    bool at_default[ROLE_COUNT];
     struct posture empty;
     memset(&empty, 0, sizeof empty);
     empty.model = c->m;
@@ -188,11 +189,17 @@ static void check_roles_agree(struct lint_ctx *c, enum protocol p)
         role_values(c, p, (enum role)r, &v[r]);
         in[r] = intent_of(&v[r]);
         posture_role(&c->posture, p, (enum role)r, c->target, &now[r]);
-        posture_role(&empty, p, (enum role)r, c->target, &by_default[r]);
+        posture_role(&empty, p, (enum role)r, c->target, &by_default);
+        /* Values that leave the role as Windows has it anyway (on the
+         * target, or on every version that has the protocol) say nothing
+         * a mismatch could be made of. */
+        at_default[r] = in[r] != INTENT_NONE && now[r].state != ST_UNKNOWN &&
+                        now[r].state == by_default.state;
+        effect[r] = at_default[r] ? INTENT_NONE : in[r];
     }
     /* A role that contradicts itself is RL3001's finding; comparing it with
      * the other role would report the same mistake again. */
-    if (in[ROLE_CLIENT] == in[ROLE_SERVER] || in[ROLE_CLIENT] == INTENT_MIXED ||
+    if (effect[ROLE_CLIENT] == effect[ROLE_SERVER] || in[ROLE_CLIENT] == INTENT_MIXED ||
         in[ROLE_SERVER] == INTENT_MIXED)
         return;
     /* Both roles end in the same state, whatever their values say. */
@@ -200,8 +207,8 @@ static void check_roles_agree(struct lint_ctx *c, enum protocol p)
         return;
     /* Enabling one role and leaving the other to Windows is common and
      * mostly harmless; disabling one role only leaves the other exposed. */
-    if ((in[ROLE_CLIENT] == INTENT_NONE && in[ROLE_SERVER] == INTENT_ON) ||
-        (in[ROLE_SERVER] == INTENT_NONE && in[ROLE_CLIENT] == INTENT_ON))
+    if ((effect[ROLE_CLIENT] == INTENT_NONE && effect[ROLE_SERVER] == INTENT_ON) ||
+        (effect[ROLE_SERVER] == INTENT_NONE && effect[ROLE_CLIENT] == INTENT_ON))
         return;
     /* Report at the role the file says something about, the later one if both. */
     enum role at = in[ROLE_CLIENT] == INTENT_NONE ? ROLE_SERVER
@@ -211,7 +218,7 @@ static void check_roles_agree(struct lint_ctx *c, enum protocol p)
     enum role other = at == ROLE_CLIENT ? ROLE_SERVER : ROLE_CLIENT;
     char words[ROLE_COUNT][96];
     for (int r = 0; r < ROLE_COUNT; r++)
-        describe_role(c, in[r], &now[r], &by_default[r], words[r], sizeof words[r]);
+        describe_role(c, in[r], at_default[r], &now[r], words[r], sizeof words[r]);
     const char *proto = protocol_info(p)->display;
     struct diag *d = lint_at_value(c, RULE_CLIENT_SERVER_MISMATCH, intent_value(&v[at]), PART_STATEMENT,
                                    "%s %s is %s but %s %s is %s", proto, role_key(at), words[at],
