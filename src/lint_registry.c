@@ -392,7 +392,7 @@ static void check_setting(struct lint_ctx *c, const struct model_value *v,
         struct diag *d = lint_at_value(c, RULE_WEAK_DH_KEY_LENGTH, v, PART_DATA,
                                        "%s=%u allows Diffie-Hellman keys shorter than 2048 bits",
                                        s->name, value);
-        diag_help(c->diags, d, "Windows 10 and later default to 2048 (Security Advisory 3174644)");
+        diag_help(c->diags, d, "Windows 10 and Windows Server 2016 and later default to 2048 (Security Advisory 3174644)");
         struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "require 2048 bits");
         diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->data_at, "dword:00000800");
     }
