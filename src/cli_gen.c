@@ -101,8 +101,8 @@ static bool target_settled(const struct policy *policy, const char *command)
             continue;
         char since[128];
         protocol_since(p, since, sizeof since);
-        cli_usage(command, "%s's %s mask names %s, which only %s have: give --target",
-                  policy->name, s->kind == PS_WINHTTP ? "WinHTTP" : "WinINet",
+        cli_usage(command, "the %s mask of profile \"%s\" names %s, which only %s have: give --target",
+                  s->kind == PS_WINHTTP ? "WinHTTP" : "WinINet", policy->name,
                   protocol_info(p)->display, since);
         return false;
     }
@@ -135,7 +135,8 @@ int cli_gen(int argc, char **argv)
             if (!target_name)
                 return cli_usage(argv[0], "--target needs a Windows version");
             if (!target_by_name(target_name, &t))
-                return cli_usage(argv[0], "unknown target '%s' (reglint lint --help lists them)", target_name);
+                return cli_usage(argv[0], "unknown target '%s' (known: windows-7-sp1 ... windows-server-2025)",
+                                 target_name);
         } else if (is_option(arg, "--undo")) {
             undo = option_value(argc, argv, &i, "--undo");
             if (!undo)
