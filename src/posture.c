@@ -477,7 +477,7 @@ bool posture_table_row(enum protocol proto)
 static const char NOTE_UPDATED[] =
     "off since the updates of 2022-09-20 (KB5017811), on before them";
 static const char NOTE_VERSION_AND_UPDATES[] =
-    "depends on the version and its updates: off on 20H2 to 21H2 since the updates of 2022-09-20 (KB5017811)";
+    "depends on the version and its updates: off on 20H2 to 21H2 and LTSC 2019 since the updates of 2022-09-20 (KB5017811)";
 static const char NOTE_WINHTTP_DEFAULT[] =
     "DefaultSecureProtocols is absent and Microsoft does not document this target's default";
 static const char NOTE_TARGETS_DIFFER[] = "the default differs between targets (give --target)";
