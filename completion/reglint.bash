@@ -153,7 +153,7 @@ _reglint() {
         ;;
     gen)
         flags="-h --help"
-        valued="-o --output --encoding --undo"
+        valued="-o --output --target --encoding --undo"
         ;;
     fmt) flags="--check -h --help" ;;
     *) flags="-h --help" ;;

@@ -3,11 +3,14 @@
 
 #include "cli.h"
 #include "gen.h"
+#include "knowledge.h"
 #include "platform.h"
+#include "profcheck.h"
 #include "profile.h"
 
 static const char gen_help[] =
-    "usage: reglint gen PROFILE [-o OUT] [--encoding utf16|utf8|ansi] [--undo OUT2]\n"
+    "usage: reglint gen PROFILE [-o OUT] [--target OS] [--encoding utf16|utf8|ansi]\n"
+    "                   [--undo OUT2]\n"
     "\n"
     "Write the .reg file that gives a machine the settings PROFILE asks for.\n"
     "PROFILE is a profile file or the name of a built-in template ('reglint\n"
@@ -18,6 +21,9 @@ static const char gen_help[] =
     "and exit status 2.\n"
     "\n"
     "  -o, --output OUT     write to OUT (replaced atomically); '-' or no -o: stdout\n"
+    "  --target OS          the Windows version to write for (instead of the\n"
+    "                       profile's): WinHTTP and WinINet masks keep only the\n"
+    "                       protocols it has; a mask naming TLS 1.3 needs a target\n"
     "  --encoding ENC       utf16 (default: UTF-16LE with a byte order mark, as\n"
     "                       regedit writes), utf8 or ansi (Windows-1252)\n"
     "  --undo OUT2          also write the .reg that deletes every value the\n"
@@ -80,9 +86,32 @@ static bool is_ascii(const struct buf *b)
     return true;
 }
 
+/* Without a target, a WinHTTP or WinINet mask that names TLS 1.3 has no
+ * right value: with the bit it is undocumented on Windows before 11 and
+ * Server 2022, without it TLS 1.3 is taken away on later ones. */
+static bool target_settled(const struct policy *policy, const char *command)
+{
+    for (size_t i = 0; i < policy->nsettings; i++) {
+        const struct policy_setting *s = &policy->settings[i];
+        if ((s->kind != PS_WINHTTP && s->kind != PS_WININET) || s->action == PA_DEFAULT)
+            continue;
+        uint32_t newer = mask_newer_bits((uint32_t)s->number);
+        enum protocol p;
+        if (!newer || !protocol_by_bit(newer & -newer, &p))
+            continue;
+        char since[128];
+        protocol_since(p, since, sizeof since);
+        cli_usage(command, "the %s mask of profile \"%s\" names %s, which only %s have: give --target",
+                  s->kind == PS_WINHTTP ? "WinHTTP" : "WinINet", policy->name,
+                  protocol_info(p)->display, since);
+        return false;
+    }
+    return true;
+}
+
 int cli_gen(int argc, char **argv)
 {
-    const char *profile = NULL, *output = "-", *undo = NULL;
+    const char *profile = NULL, *output = "-", *undo = NULL, *target_name = NULL;
     enum text_encoding encoding = TEXT_UTF16LE;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -100,6 +129,14 @@ int cli_gen(int argc, char **argv)
                 return cli_usage(argv[0], "--encoding needs utf16, utf8 or ansi");
             if (!parse_encoding(value, &encoding))
                 return cli_usage(argv[0], "unknown encoding '%s' (utf16, utf8 or ansi)", value);
+        } else if (is_option(arg, "--target")) {
+            target_name = option_value(argc, argv, &i, "--target");
+            enum target t;
+            if (!target_name)
+                return cli_usage(argv[0], "--target needs a Windows version");
+            if (!target_by_name(target_name, &t))
+                return cli_usage(argv[0], "unknown target '%s' (known: windows-7-sp1 ... windows-server-2025)",
+                                 target_name);
         } else if (is_option(arg, "--undo")) {
             undo = option_value(argc, argv, &i, "--undo");
             if (!undo)
@@ -122,6 +159,19 @@ int cli_gen(int argc, char **argv)
     if (rc != EXIT_OK) {
         profile_release(&p);
         return rc;
+    }
+    if (target_name) {
+        target_by_name(target_name, &p.policy->target);
+        p.policy->has_target = true;
+        if (!policy_check_target(p.arena, &p.diags, p.policy)) {
+            cli_print_profile_diags(&p.diags);
+            profile_release(&p);
+            return EXIT_USAGE;
+        }
+    }
+    if (!p.policy->has_target && !target_settled(p.policy, argv[0])) {
+        profile_release(&p);
+        return EXIT_USAGE;
     }
     struct gen_plan *plan = gen_plan(p.policy, p.arena, &p.diags);
     if (!plan) {

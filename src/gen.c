@@ -206,6 +206,13 @@ static void plan_raw(struct planner *p, const struct policy_setting *s)
         add_op(p, s->subject.raw.key, NULL);
 }
 
+/* The mask a WinHTTP or WinINet setting writes on the policy's target. */
+static uint32_t policy_mask(const struct policy *policy, const struct policy_setting *s)
+{
+    uint32_t mask = (uint32_t)s->number;
+    return policy->has_target ? target_mask(policy->target, mask) : mask;
+}
+
 /* The values of one setting (docs/profile.md, "What gen writes"). */
 static void plan_setting(struct planner *p, const struct policy *policy,
                          const struct policy_setting *s)
@@ -227,12 +234,15 @@ static void plan_setting(struct planner *p, const struct policy *policy,
         }
         break;
     }
+    /* A mask names only the protocols the target has (no TLS 1.3 bit before
+     * Windows 11 and Server 2022); without a target, cli_gen asks for one
+     * when that matters. */
     case PS_WINHTTP:
         add_number_both_views(p, policy, KEY_WINHTTP, KEY_WINHTTP_WOW64, "DefaultSecureProtocols",
-                              (uint32_t)s->number);
+                              policy_mask(policy, s));
         break;
     case PS_WININET:
-        add_number(p, wininet_key(s->subject.scope), "SecureProtocols", (uint32_t)s->number);
+        add_number(p, wininet_key(s->subject.scope), "SecureProtocols", policy_mask(policy, s));
         break;
     case PS_DOTNET: {
         bool v2 = s->subject.dotnet.version == DOTNET_V2;

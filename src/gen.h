@@ -4,7 +4,8 @@
  * gen_plan() turns each setting of a policy into the values it writes or
  * deletes (docs/profile.md says which): Schannel protocol keys get Enabled
  * and DisabledByDefault as Microsoft's guidance pairs them, WinHTTP and .NET
- * values go to both registry views on x64, and so on. Operations are grouped
+ * values go to both registry views on x64, a WinHTTP or WinINet mask keeps
+ * the protocols the policy's target has, and so on. Operations are grouped
  * into one block per key, keys in the order the policy first names them and
  * values in the order they are named, so the same policy always gives the
  * same bytes. Two settings that write one value (a raw key and a directive)

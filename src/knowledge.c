@@ -38,7 +38,6 @@ static const struct protocol_info protocol_table[PROTO_COUNT] = {
     [PROTO_TLS_1_0] = {"tls1.0", "TLS 1.0", "TLS 1.0", 0x80, STRENGTH_DEPRECATED, true},
     [PROTO_TLS_1_1] = {"tls1.1", "TLS 1.1", "TLS 1.1", 0x200, STRENGTH_DEPRECATED, true},
     [PROTO_TLS_1_2] = {"tls1.2", "TLS 1.2", "TLS 1.2", 0x800, STRENGTH_CURRENT, true},
-    /* 0x2000 is WinHTTP's TLS 1.3 flag; registry support is unconfirmed (§1.5). */
     [PROTO_TLS_1_3] = {"tls1.3", "TLS 1.3", "TLS 1.3", 0x2000, STRENGTH_CURRENT, true},
     [PROTO_DTLS_1_0] = {"dtls1.0", "DTLS 1.0", "DTLS 1.0", 0, STRENGTH_DEPRECATED, true},
     [PROTO_DTLS_1_2] = {"dtls1.2", "DTLS 1.2", "DTLS 1.2", 0, STRENGTH_CURRENT, true},
@@ -106,11 +105,10 @@ const char *role_name(enum role r)
 
 /* domain.md §3.1. "Dis" in the source tables is read as disabled by default
  * (an application may still ask for the protocol); for TLS 1.1/1.2 on 7 and
- * 2008 R2 that is documented, for SSL 2.0/3.0 it is unconfirmed. */
+ * 2008 R2 that is documented, for SSL 2.0/3.0 it is not stated. */
 #define E OSD_ENABLED
 #define D OSD_DISABLED_BY_DEFAULT
 #define U OSD_UNSUPPORTED
-#define C OSD_CONFLICTING
 #define BOTH(x) {x, x}
 
 /* Protocol defaults shared by several rows. */
@@ -133,58 +131,88 @@ const char *role_name(enum role r)
     {ALWAYS_UNSUPPORTED, [PROTO_SSL_2_0] = BOTH(U), [PROTO_SSL_3_0] = BOTH(D), \
      [PROTO_TLS_1_0] = BOTH(E), [PROTO_TLS_1_1] = BOTH(E), [PROTO_TLS_1_2] = BOTH(E), \
      [PROTO_TLS_1_3] = BOTH(U), [PROTO_DTLS_1_0] = BOTH(E), [PROTO_DTLS_1_2] = BOTH(E)}
+/* Server 2022, Windows 11 and, per the protocols table (S4, 2025-03-20),
+ * Windows 11 24H2 and Server 2025 too: TLS 1.0 to 1.3 enabled. */
 #define SCHANNEL_2022                                                        \
     {ALWAYS_UNSUPPORTED, [PROTO_SSL_2_0] = BOTH(U), [PROTO_SSL_3_0] = BOTH(D), \
      [PROTO_TLS_1_0] = BOTH(E), [PROTO_TLS_1_1] = BOTH(E), [PROTO_TLS_1_2] = BOTH(E), \
      [PROTO_TLS_1_3] = BOTH(E), [PROTO_DTLS_1_0] = BOTH(E), [PROTO_DTLS_1_2] = BOTH(E)}
-/* Windows 11 24H2 and Server 2025: TLS 1.0/1.1 "Enabled" in the protocols
- * table but "disabled by default" in the deprecation notices (§3.1). */
-#define SCHANNEL_2025                                                        \
-    {ALWAYS_UNSUPPORTED, [PROTO_SSL_2_0] = BOTH(U), [PROTO_SSL_3_0] = BOTH(D), \
-     [PROTO_TLS_1_0] = BOTH(C), [PROTO_TLS_1_1] = BOTH(C), [PROTO_TLS_1_2] = BOTH(E), \
-     [PROTO_TLS_1_3] = BOTH(E), [PROTO_DTLS_1_0] = BOTH(E), [PROTO_DTLS_1_2] = BOTH(E)}
 
-/* WinHTTP without DefaultSecureProtocols (§3.2): SSL 3.0 + TLS 1.0 before
- * 8.1, SSL 3.0 to TLS 1.2 from 8.1 (Schannel still filters). The 2008 SP2
- * value is not documented; the Windows 7 value is assumed. */
-#define WINHTTP_OLD 0x0A0u
-#define WINHTTP_NEW 0xAA0u
+/* WinHTTP without DefaultSecureProtocols (§3.2) and WinINet without
+ * SecureProtocols (§3.4). Bits: SSL 2.0 0x8, SSL 3.0 0x20, TLS 1.0 0x80,
+ * TLS 1.1 0x200, TLS 1.2 0x800, TLS 1.3 0x2000. */
+#define ALL_BITS 0x2AA8u
+#define LEGACY_TLS 0x280u /* TLS 1.0 and 1.1: KB5017811 */
+/* Nothing documented. */
+#define MASK_UNKNOWN {0, 0, 0}
+/* 7, 8 (S7) and 2008 R2, 2012 (S9, S10): SSL 3.0 and TLS 1.0. */
+#define WINHTTP_7 {0x0A0u, ALL_BITS, 0}
+/* 8.1 and 10 (S7): SSL 3.0 to TLS 1.2. */
+#define WINHTTP_81 {0xAA0u, ALL_BITS, 0}
+/* Windows 10 1607 and later: S7's SSL 3.0 to TLS 1.2, but TLS 1.0 and 1.1
+ * go off on 20H2 to 21H2 with the updates of 2022-09-20 (S31) and are not
+ * documented for the other versions. */
+#define WINHTTP_10 {0x820u, ALL_BITS & ~LEGACY_TLS, LEGACY_TLS}
+/* Server 2012 R2, 2016, 2022: TLS 1.2 "natively" (S10), nothing else said. */
+#define WINHTTP_TLS12 {0x800u, 0x800u, 0}
+/* Server 2019, fully updated: TLS 1.2 (S10), TLS 1.0 and 1.1 off (S31). */
+#define WINHTTP_2019 {0x800u, 0x800u | LEGACY_TLS, LEGACY_TLS}
+/* Windows 11 (S7): TLS 1.2 and TLS 1.3 only. */
+#define WINHTTP_11 {0x2800u, ALL_BITS, 0}
+/* Server 2025: TLS 1.2 (S10), TLS 1.0 and 1.1 off in WinHTTP and WinINet
+ * (S5). */
+#define MASK_2025 {0x800u, 0x800u | LEGACY_TLS, 0}
+/* WinINet: TLS 1.0 and 1.1 off on the KB5017811 versions (S31) and where
+ * S5 says they are off (Windows 11, Server 2025); nothing else documented. */
+#define WININET_10 {0, 0, LEGACY_TLS}
+#define WININET_2019 {0, LEGACY_TLS, LEGACY_TLS}
+#define WININET_11 {0, LEGACY_TLS, 0}
 
 /* ORDER: enum target. */
 static const struct target_info target_table[TARGET_COUNT] = {
     [TARGET_WINDOWS_SERVER_2008_SP2] = {"windows-server-2008-sp2", "Windows Server 2008 SP2",
-                                        SCHANNEL_2008_SP2, WINHTTP_OLD, true, true},
-    [TARGET_WINDOWS_7_SP1] = {"windows-7-sp1", "Windows 7 SP1", SCHANNEL_7, WINHTTP_OLD, true, true},
+                                        "Windows Server 2008 SP2", true, SCHANNEL_2008_SP2,
+                                        MASK_UNKNOWN, MASK_UNKNOWN, true, true},
+    [TARGET_WINDOWS_7_SP1] = {"windows-7-sp1", "Windows 7 SP1", "Windows 7 SP1", false, SCHANNEL_7,
+                              WINHTTP_7, MASK_UNKNOWN, true, true},
     [TARGET_WINDOWS_SERVER_2008_R2_SP1] = {"windows-server-2008-r2-sp1", "Windows Server 2008 R2 SP1",
-                                           SCHANNEL_7, WINHTTP_OLD, true, true},
-    [TARGET_WINDOWS_8] = {"windows-8", "Windows 8", SCHANNEL_8, WINHTTP_OLD, true, true},
-    [TARGET_WINDOWS_SERVER_2012] = {"windows-server-2012", "Windows Server 2012", SCHANNEL_8,
-                                    WINHTTP_OLD, true, true},
-    [TARGET_WINDOWS_8_1] = {"windows-8.1", "Windows 8.1", SCHANNEL_8, WINHTTP_NEW, false, true},
+                                           "Windows Server 2008 R2 SP1", true, SCHANNEL_7, WINHTTP_7,
+                                           MASK_UNKNOWN, true, true},
+    [TARGET_WINDOWS_8] = {"windows-8", "Windows 8", "Windows 8", false, SCHANNEL_8, WINHTTP_7,
+                          MASK_UNKNOWN, true, true},
+    [TARGET_WINDOWS_SERVER_2012] = {"windows-server-2012", "Windows Server 2012",
+                                    "Windows Server 2012", true, SCHANNEL_8, WINHTTP_7,
+                                    MASK_UNKNOWN, true, true},
+    [TARGET_WINDOWS_8_1] = {"windows-8.1", "Windows 8.1", "Windows 8.1", false, SCHANNEL_8,
+                            WINHTTP_81, MASK_UNKNOWN, false, true},
     [TARGET_WINDOWS_SERVER_2012_R2] = {"windows-server-2012-r2", "Windows Server 2012 R2",
-                                       SCHANNEL_8, WINHTTP_NEW, false, true},
-    [TARGET_WINDOWS_10_1507] = {"windows-10-1507", "Windows 10 1507/1511", SCHANNEL_8,
-                                WINHTTP_NEW, false, false},
-    [TARGET_WINDOWS_10] = {"windows-10", "Windows 10 (1607 and later)", SCHANNEL_1607,
-                           WINHTTP_NEW, false, false},
-    [TARGET_WINDOWS_SERVER_2016] = {"windows-server-2016", "Windows Server 2016", SCHANNEL_1607,
-                                    WINHTTP_NEW, false, false},
-    [TARGET_WINDOWS_SERVER_2019] = {"windows-server-2019", "Windows Server 2019", SCHANNEL_1607,
-                                    WINHTTP_NEW, false, false},
-    [TARGET_WINDOWS_SERVER_2022] = {"windows-server-2022", "Windows Server 2022", SCHANNEL_2022,
-                                    WINHTTP_NEW, false, false},
-    [TARGET_WINDOWS_11] = {"windows-11", "Windows 11 (21H2 to 23H2)", SCHANNEL_2022, WINHTTP_NEW,
-                           false, false},
-    [TARGET_WINDOWS_11_24H2] = {"windows-11-24h2", "Windows 11 24H2", SCHANNEL_2025, WINHTTP_NEW,
-                                false, false},
-    [TARGET_WINDOWS_SERVER_2025] = {"windows-server-2025", "Windows Server 2025", SCHANNEL_2025,
-                                    WINHTTP_NEW, false, false},
+                                       "Windows Server 2012 R2", true, SCHANNEL_8, WINHTTP_TLS12,
+                                       MASK_UNKNOWN, false, true},
+    [TARGET_WINDOWS_10_1507] = {"windows-10-1507", "Windows 10 1507/1511", "Windows 10 1507",
+                                false, SCHANNEL_8, WINHTTP_81, MASK_UNKNOWN, false, false},
+    [TARGET_WINDOWS_10] = {"windows-10", "Windows 10 (1607 and later)", "Windows 10 1607", false,
+                           SCHANNEL_1607, WINHTTP_10, WININET_10, false, false},
+    [TARGET_WINDOWS_SERVER_2016] = {"windows-server-2016", "Windows Server 2016",
+                                    "Windows Server 2016", true, SCHANNEL_1607, WINHTTP_TLS12,
+                                    MASK_UNKNOWN, false, false},
+    [TARGET_WINDOWS_SERVER_2019] = {"windows-server-2019", "Windows Server 2019",
+                                    "Windows Server 2019", true, SCHANNEL_1607, WINHTTP_2019,
+                                    WININET_2019, false, false},
+    [TARGET_WINDOWS_SERVER_2022] = {"windows-server-2022", "Windows Server 2022",
+                                    "Windows Server 2022", true, SCHANNEL_2022, WINHTTP_TLS12,
+                                    MASK_UNKNOWN, false, false},
+    [TARGET_WINDOWS_11] = {"windows-11", "Windows 11 (21H2 to 23H2)", "Windows 11", false,
+                           SCHANNEL_2022, WINHTTP_11, WININET_11, false, false},
+    [TARGET_WINDOWS_11_24H2] = {"windows-11-24h2", "Windows 11 24H2", "Windows 11 24H2", false,
+                                SCHANNEL_2022, WINHTTP_11, WININET_11, false, false},
+    [TARGET_WINDOWS_SERVER_2025] = {"windows-server-2025", "Windows Server 2025",
+                                    "Windows Server 2025", true, SCHANNEL_2022, MASK_2025,
+                                    WININET_11, false, false},
 };
 
 #undef E
 #undef D
 #undef U
-#undef C
 #undef BOTH
 
 const struct target_info *target_info(enum target t)
@@ -208,6 +236,137 @@ bool target_supports(enum target t, enum protocol p)
     const struct target_info *info = &target_table[t];
     return info->schannel[p][ROLE_CLIENT] != OSD_UNSUPPORTED ||
            info->schannel[p][ROLE_SERVER] != OSD_UNSUPPORTED;
+}
+
+uint32_t target_mask(enum target t, uint32_t mask)
+{
+    for (int p = 0; p < PROTO_COUNT; p++)
+        if (!target_supports(t, (enum protocol)p))
+            mask &= ~protocol_table[p].bit;
+    return mask;
+}
+
+uint32_t mask_newer_bits(uint32_t mask)
+{
+    return mask & target_mask(TARGET_COUNT - 1, mask) & ~target_mask((enum target)0, mask);
+}
+
+/* The first and last client (server) release in target order that has p. */
+static void supporting_span(enum protocol p, bool server, int *first, int *last)
+{
+    *first = *last = -1;
+    for (int t = 0; t < TARGET_COUNT; t++) {
+        if (target_table[t].server != server || !target_supports((enum target)t, p))
+            continue;
+        if (*first < 0)
+            *first = t;
+        *last = t;
+    }
+}
+
+static int newest(bool server)
+{
+    int last = -1;
+    for (int t = 0; t < TARGET_COUNT; t++)
+        if (target_table[t].server == server)
+            last = t;
+    return last;
+}
+
+bool protocol_since(enum protocol p, char *out, size_t size)
+{
+    int first[2], last[2];
+    supporting_span(p, false, &first[0], &last[0]);
+    supporting_span(p, true, &first[1], &last[1]);
+    out[0] = '\0';
+    if (first[0] < 0 && first[1] < 0)
+        return false;
+    bool current = last[0] == newest(false) && last[1] == newest(true);
+    size_t used = 0;
+    for (int s = 0; s < 2; s++) {
+        if (first[s] < 0)
+            continue;
+        const char *sep = used ? " and " : "";
+        int n = current || last[s] == first[s]
+                    ? snprintf(out + used, size - used, "%s%s", sep, target_table[first[s]].release)
+                    : snprintf(out + used, size - used, "%s%s to %s", sep,
+                               target_table[first[s]].release, target_table[last[s]].display);
+        if (n < 0 || (size_t)n >= size - used)
+            return false;
+        used += (size_t)n;
+    }
+    if (current && snprintf(out + used, size - used, " and later") >= (int)(size - used))
+        return false;
+    return true;
+}
+
+static const char *os_default_word(enum os_default d)
+{
+    switch (d) {
+    case OSD_ENABLED:
+        return "enabled";
+    case OSD_DISABLED_BY_DEFAULT:
+        return "disabled by default";
+    case OSD_UNSUPPORTED:
+        break;
+    }
+    return "absent";
+}
+
+/* Appends the strings up to NULL to `out` (at *used of `size`); false when
+ * they do not fit. */
+static bool append(char *out, size_t size, size_t *used, const char *const *parts)
+{
+    for (; *parts; parts++) {
+        size_t n = strlen(*parts);
+        if (n >= size - *used)
+            return false;
+        memcpy(out + *used, *parts, n + 1);
+        *used += n;
+    }
+    return true;
+}
+
+bool protocol_default_words(enum protocol p, enum role r, const enum target *target, char *out,
+                            size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    if (target)
+        return append(out, size, &used,
+                      (const char *[]){os_default_word(target_table[*target].schannel[p][r]), NULL});
+    /* Runs of targets with the same default, newest first; each run names
+     * its first client and first server release. */
+    int end = TARGET_COUNT;
+    bool newest = true;
+    while (end > 0) {
+        enum os_default d = target_table[end - 1].schannel[p][r];
+        int start = end - 1;
+        while (start > 0 && target_table[start - 1].schannel[p][r] == d)
+            start--;
+        const char *first[2] = {NULL, NULL};
+        for (int t = end - 1; t >= start; t--)
+            first[target_table[t].server] = target_table[t].release;
+        const char *word = os_default_word(d);
+        bool ok;
+        if (newest && start == 0) {
+            ok = append(out, size, &used, (const char *[]){word, " on every Windows version", NULL});
+        } else if (start == 0) {
+            ok = append(out, size, &used, (const char *[]){", ", word, " before", NULL});
+        } else {
+            const char *one = first[0] ? first[0] : first[1];
+            const char *other = first[0] && first[1] ? first[1] : NULL;
+            ok = append(out, size, &used,
+                        (const char *[]){newest ? "" : ", ", word, newest ? " on " : " from ", one,
+                                         other ? " and " : "", other ? other : "",
+                                         newest ? " and later" : "", NULL});
+        }
+        if (!ok)
+            return false;
+        newest = false;
+        end = start;
+    }
+    return true;
 }
 
 /* -------------------------------------------------------- registry paths */

@@ -78,7 +78,6 @@ enum os_default {
     OSD_ENABLED,             /* used by default */
     OSD_DISABLED_BY_DEFAULT, /* used only when an application asks for it */
     OSD_UNSUPPORTED,         /* this Windows has no such protocol */
-    OSD_CONFLICTING,         /* Microsoft's sources disagree; do not assume */
 };
 
 /* ORDER: the target table in knowledge.c; oldest first. */
@@ -101,12 +100,29 @@ enum target {
     TARGET_COUNT
 };
 
+/* What a protocol-bitmask component (WinHTTP without DefaultSecureProtocols,
+ * WinINet without SecureProtocols) uses by default, as far as Microsoft
+ * documents it: each bit is on when set in `on` and documented when set in
+ * `documented`; a bit left undocumented is unknown. `by_update`: bits whose
+ * default changed with the updates of 2022-09-20 (KB5017811, TLS 1.0 and
+ * 1.1 off); the target is taken as fully updated where that change is
+ * documented for it, and unknown where it is not. */
+struct mask_default {
+    uint32_t on;
+    uint32_t documented;
+    uint32_t by_update;
+};
+
 struct target_info {
     const char *name;        /* "windows-server-2019" */
-    const char *display;     /* "Windows Server 2019" */
+    const char *display;     /* "Windows Server 2019", "Windows 11 (21H2 to 23H2)" */
+    const char *release;     /* the first release it covers: "Windows 11" */
+    bool server;             /* a Windows Server release */
     enum os_default schannel[PROTO_COUNT][ROLE_COUNT];
     /* WinHTTP's protocols when DefaultSecureProtocols is absent. */
-    uint32_t winhttp_default;
+    struct mask_default winhttp;
+    /* WinINet's protocols when no SecureProtocols applies. */
+    struct mask_default wininet;
     /* DefaultSecureProtocols is read only after KB3140245 (7, 2008 R2, 2012). */
     bool winhttp_needs_update;
     /* Cipher suites are named with a curve suffix (_P256): up to 2012 R2. */
@@ -119,6 +135,23 @@ bool target_by_name(const char *name, enum target *out);
 /* Whether the target has the protocol at all (default not OSD_UNSUPPORTED in
  * either role). */
 bool target_supports(enum target t, enum protocol p);
+/* The Windows versions that have protocol p, in words, naming the first
+ * client and the first server release ("Windows 11 and Windows Server 2022
+ * and later"), written into `out` (of `size` bytes; 128 is enough); false
+ * when no version has it or the words do not fit. */
+bool protocol_since(enum protocol p, char *out, size_t size);
+/* A WinHTTP/WinINet mask with the bits of protocols the target lacks taken
+ * out (TLS 1.3 before Windows 11 and Server 2022, SSL 2.0 from 1607/2016). */
+uint32_t target_mask(enum target t, uint32_t mask);
+/* The bits of `mask` naming a protocol the newest Windows has but an older
+ * one lacks (TLS 1.3): a mask whose right value depends on the target. */
+uint32_t mask_newer_bits(uint32_t mask);
+/* Schannel's default for a protocol's role in words, on `target` ("enabled")
+ * or, for NULL, over every target from the newest back ("enabled on Windows
+ * 11 and Windows Server 2022 and later, absent before"), written into `out`
+ * (of `size` bytes; 256 is enough); false when the words do not fit. */
+bool protocol_default_words(enum protocol p, enum role r, const enum target *target, char *out,
+                            size_t size);
 
 /* -------------------------------------------------------- registry paths */
 

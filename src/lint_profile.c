@@ -201,8 +201,10 @@ void lint_check_profile(struct lint_ctx *c)
             check_protocol(c, s);
             break;
         case PS_WINHTTP:
-            check_views(c, policy, p->winhttp, KEY_WINHTTP, KEY_WINHTTP_WOW64,
-                        "DefaultSecureProtocols", (uint32_t)s->number, "WinHTTP DefaultSecureProtocols");
+            /* The mask as gen writes it for the target. */
+            check_views(c, policy, p->winhttp, KEY_WINHTTP, KEY_WINHTTP_WOW64, "DefaultSecureProtocols",
+                        c->target ? target_mask(*c->target, (uint32_t)s->number) : (uint32_t)s->number,
+                        "WinHTTP DefaultSecureProtocols");
             break;
         case PS_WININET: {
             static const struct {
@@ -213,7 +215,8 @@ void lint_check_profile(struct lint_ctx *c)
                                      [SCOPE_POLICY] = {INET_POLICY_MACHINE, KEY_WININET_POLICY_MACHINE}};
             enum wininet_scope scope = s->subject.scope;
             check_dword(c, p->wininet[places[scope].place], places[scope].path, "SecureProtocols",
-                        (uint32_t)s->number, false,
+                        c->target ? target_mask(*c->target, (uint32_t)s->number) : (uint32_t)s->number,
+                        false,
                         arena_printf(c->diags->arena, "WinINet SecureProtocols (%s)", wininet_scope_name(scope)));
             break;
         }

@@ -1,5 +1,7 @@
-/* Protocol switches (RL3001-RL3003, RL3008, RL3010, RL4001, RL4008) and the
- * WinHTTP/WinINet protocol masks (RL3006, RL3007, RL3009, RL4001, RL4008). */
+/* Protocol switches (RL3001-RL3003, RL3008, RL3010, RL3013, RL4001, RL4008)
+ * and the WinHTTP/WinINet protocol masks (RL3006, RL3007, RL3009, RL3014,
+ * RL4001, RL4008). */
+#include <stdio.h>
 #include <string.h>
 
 #include "lint_check.h"
@@ -191,14 +193,29 @@ static void check_enabled(struct lint_ctx *c, enum protocol p, enum role r, cons
             if (p == PROTO_TLS_1_3)
                 diag_help(c->diags, d, "Microsoft: enabling TLS 1.3 on earlier versions of Windows is not a safe system configuration");
         } else if (!c->target && first != 0) {
+            char since[128];
+            protocol_since(p, since, sizeof since);
             struct diag *d = lint_at_value(c, RULE_PROTOCOL_UNSUPPORTED_ON_TARGET, at, PART_STATEMENT,
-                                           "%s %s is enabled; only %s and later have %s",
-                                           info->display, role_key(r), target_info(first)->display,
-                                           info->display);
+                                           "%s %s is enabled; only %s have %s", info->display,
+                                           role_key(r), since, info->display);
             d->severity = SEV_INFO;
             diag_help(c->diags, d, "pass --target (e.g. --target %s) to settle it", target_info(first)->name);
         }
     }
+}
+
+/* A role in words for RL3003: what its values make of it, or that they
+ * leave it as Windows has it anyway. */
+static void describe_role(const struct lint_ctx *c, enum intent in, bool at_default,
+                          const struct role_posture *now, char *out, size_t size)
+{
+    bool known = now->state != ST_UNKNOWN;
+    if (in == INTENT_NONE || at_default)
+        snprintf(out, size, "%s the Windows default%s%s%s", in == INTENT_NONE ? "left to" : "set to",
+                 known && c->target ? " (" : "", known && c->target ? proto_state_name(now->state) : "",
+                 known && c->target ? ")" : "");
+    else
+        snprintf(out, size, "%s", known ? proto_state_name(now->state) : intent_word(in));
 }
 
 static void check_roles_agree(struct lint_ctx *c, enum protocol p)
@@ -206,20 +223,36 @@ static void check_roles_agree(struct lint_ctx *c, enum protocol p)
     if (!lint_on(c, RULE_CLIENT_SERVER_MISMATCH))
         return;
     struct role_values v[ROLE_COUNT];
-    enum intent in[ROLE_COUNT];
+    enum intent in[ROLE_COUNT], effect[ROLE_COUNT];
+    struct role_posture now[ROLE_COUNT], by_default;
+    bool at_default[ROLE_COUNT];
+    struct posture empty;
+    memset(&empty, 0, sizeof empty);
+    empty.model = c->m;
     for (int r = 0; r < ROLE_COUNT; r++) {
         role_values(c, p, (enum role)r, &v[r]);
         in[r] = intent_of(&v[r]);
+        posture_role(&c->posture, p, (enum role)r, c->target, &now[r]);
+        posture_role(&empty, p, (enum role)r, c->target, &by_default);
+        /* Values that leave the role as Windows has it anyway (on the
+         * target, or on every version that has the protocol) say nothing
+         * a mismatch could be made of. */
+        at_default[r] = in[r] != INTENT_NONE && now[r].state != ST_UNKNOWN &&
+                        now[r].state == by_default.state;
+        effect[r] = at_default[r] ? INTENT_NONE : in[r];
     }
     /* A role that contradicts itself is RL3001's finding; comparing it with
      * the other role would report the same mistake again. */
-    if (in[ROLE_CLIENT] == in[ROLE_SERVER] || in[ROLE_CLIENT] == INTENT_MIXED ||
+    if (effect[ROLE_CLIENT] == effect[ROLE_SERVER] || in[ROLE_CLIENT] == INTENT_MIXED ||
         in[ROLE_SERVER] == INTENT_MIXED)
+        return;
+    /* Both roles end in the same state, whatever their values say. */
+    if (now[ROLE_CLIENT].state == now[ROLE_SERVER].state && now[ROLE_CLIENT].state != ST_UNKNOWN)
         return;
     /* Enabling one role and leaving the other to Windows is common and
      * mostly harmless; disabling one role only leaves the other exposed. */
-    if ((in[ROLE_CLIENT] == INTENT_NONE && in[ROLE_SERVER] == INTENT_ON) ||
-        (in[ROLE_SERVER] == INTENT_NONE && in[ROLE_CLIENT] == INTENT_ON))
+    if ((effect[ROLE_CLIENT] == INTENT_NONE && effect[ROLE_SERVER] == INTENT_ON) ||
+        (effect[ROLE_SERVER] == INTENT_NONE && effect[ROLE_CLIENT] == INTENT_ON))
         return;
     /* Report at the role the file says something about, the later one if both. */
     enum role at = in[ROLE_CLIENT] == INTENT_NONE ? ROLE_SERVER
@@ -227,11 +260,50 @@ static void check_roles_agree(struct lint_ctx *c, enum protocol p)
                    : intent_value(&v[ROLE_SERVER])->stmt > intent_value(&v[ROLE_CLIENT])->stmt ? ROLE_SERVER
                                                                                                : ROLE_CLIENT;
     enum role other = at == ROLE_CLIENT ? ROLE_SERVER : ROLE_CLIENT;
+    char words[ROLE_COUNT][96];
+    for (int r = 0; r < ROLE_COUNT; r++)
+        describe_role(c, in[r], at_default[r], &now[r], words[r], sizeof words[r]);
     const char *proto = protocol_info(p)->display;
     struct diag *d = lint_at_value(c, RULE_CLIENT_SERVER_MISMATCH, intent_value(&v[at]), PART_STATEMENT,
-                                   "%s %s is %s but %s %s is %s", proto, role_key(at), intent_word(in[at]),
-                                   proto, role_key(other), intent_word(in[other]));
+                                   "%s %s is %s but %s %s is %s", proto, role_key(at), words[at],
+                                   proto, role_key(other), words[other]);
     diag_help(c->diags, d, "a Windows machine is both a client and a server (SMB, LDAP, RDP, replication); set both keys alike");
+}
+
+/* RL3013: TLS 1.3 off for either role where Windows has it. */
+static void check_tls13_off(struct lint_ctx *c)
+{
+    if (!lint_on(c, RULE_TLS13_DISABLED) || (c->target && !target_supports(*c->target, PROTO_TLS_1_3)))
+        return;
+    const struct model_value *at = NULL;
+    bool off[ROLE_COUNT] = {false, false};
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        struct role_values v;
+        role_values(c, PROTO_TLS_1_3, (enum role)r, &v);
+        off[r] = intent_of(&v) == INTENT_OFF;
+        if (off[r] && !at)
+            at = intent_value(&v);
+    }
+    if (!at)
+        return;
+    char since[128];
+    protocol_since(PROTO_TLS_1_3, since, sizeof since);
+    bool both = off[ROLE_CLIENT] && off[ROLE_SERVER];
+    const char *roles = both ? "Client and Server are" : off[ROLE_CLIENT] ? "Client is" : "Server is";
+    struct diag *d;
+    if (c->target) {
+        d = lint_at_value(c, RULE_TLS13_DISABLED, at, PART_STATEMENT,
+                          "TLS 1.3 %s turned off; %s has it on by default", roles,
+                          target_info(*c->target)->display);
+    } else {
+        d = lint_at_value(c, RULE_TLS13_DISABLED, at, PART_STATEMENT,
+                          "TLS 1.3 %s turned off; %s have it on by default", roles, since);
+        /* Older Windows has no TLS 1.3 to lose. */
+        d->severity = SEV_INFO;
+        diag_help(c->diags, d, "pass --target to settle which Windows this is for");
+    }
+    diag_help(c->diags, d, "TLS 1.3 is the current protocol; to leave it to Windows, delete the values (TLS 1.3 exists on %s only)",
+              since);
 }
 
 /* The protocols a role can fall back on: the SSL/TLS family with a bit. */
@@ -318,6 +390,7 @@ void lint_check_protocols(struct lint_ctx *c)
         }
         check_roles_agree(c, (enum protocol)p);
     }
+    check_tls13_off(c);
     for (int r = 0; r < ROLE_COUNT; r++)
         check_something_left(c, (enum role)r);
 }
@@ -379,14 +452,65 @@ static void check_mask(struct lint_ctx *c, const struct model_value *v, const ch
     }
 }
 
+/* RL3014: a mask without TLS 1.3 while Schannel's client has it on: on the
+ * target (by the file or by default), or, with no target, because the file
+ * turns it on. One finding per component; the fix adds the bit to every
+ * value of that component. */
+static void check_mask_tls13(struct lint_ctx *c, const struct model_value *const *values, size_t n,
+                             const char *what)
+{
+    if (!lint_on(c, RULE_MASK_WITHOUT_TLS13) || n == 0)
+        return;
+    uint32_t tls13 = protocol_info(PROTO_TLS_1_3)->bit;
+    const struct model_value *at = NULL;
+    uint32_t mask = 0;
+    for (size_t i = 0; i < n && !at; i++)
+        if (model_value_dword(c->m, values[i], &mask) && mask != 0 && !(mask & tls13))
+            at = values[i];
+    if (!at)
+        return;
+    bool on;
+    if (c->target) {
+        struct role_posture rp;
+        posture_role(&c->posture, PROTO_TLS_1_3, ROLE_CLIENT, c->target, &rp);
+        on = rp.state == ST_ENABLED;
+    } else {
+        struct role_values v;
+        role_values(c, PROTO_TLS_1_3, ROLE_CLIENT, &v);
+        on = intent_of(&v) == INTENT_ON;
+    }
+    if (!on)
+        return;
+    struct diag *d = c->target
+        ? lint_at_value(c, RULE_MASK_WITHOUT_TLS13, at, PART_DATA,
+                        "%s=0x%X leaves out TLS 1.3 (0x2000), which Schannel's client has on %s",
+                        what, mask, target_info(*c->target)->display)
+        : lint_at_value(c, RULE_MASK_WITHOUT_TLS13, at, PART_DATA,
+                        "%s=0x%X leaves out TLS 1.3 (0x2000), which this file turns on in Schannel's client",
+                        what, mask);
+    diag_help(c->diags, d, "programs that rely on this mask never use TLS 1.3; add 0x2000 (0x%X)", mask | tls13);
+    struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "add TLS 1.3 (0x2000)");
+    for (size_t i = 0; i < n; i++) {
+        uint32_t m;
+        if (!model_value_dword(c->m, values[i], &m) || m == 0 || (m & tls13))
+            continue;
+        char data[16];
+        snprintf(data, sizeof data, "dword:%08x", (unsigned)(m | tls13));
+        diag_fix_edit(c->diags, fix, lint_value_stmt(c, values[i])->data_at, data);
+    }
+}
+
 void lint_check_masks(struct lint_ctx *c)
 {
     const struct posture *p = &c->posture;
     const struct model_value *winhttp = NULL, *wininet = NULL;
+    const struct model_value *winhttp_all[VIEW_COUNT], *wininet_all[INET_PLACE_COUNT];
+    size_t nwinhttp = 0, nwininet = 0;
     for (int view = 0; view < VIEW_COUNT; view++) {
         const struct model_value *v = posture_value(p, p->winhttp[view], "DefaultSecureProtocols");
         if (v) {
             check_mask(c, v, "DefaultSecureProtocols", true);
+            winhttp_all[nwinhttp++] = v;
             if (!winhttp)
                 winhttp = v;
         }
@@ -400,9 +524,12 @@ void lint_check_masks(struct lint_ctx *c)
         if (!v)
             continue;
         check_mask(c, v, "SecureProtocols", false);
+        wininet_all[nwininet++] = v;
         if (!wininet)
             wininet = v;
     }
+    check_mask_tls13(c, winhttp_all, nwinhttp, "DefaultSecureProtocols");
+    check_mask_tls13(c, wininet_all, nwininet, "SecureProtocols");
     uint32_t a, b;
     if (winhttp && wininet && model_value_dword(c->m, winhttp, &a) &&
         model_value_dword(c->m, wininet, &b) && (a & protocol_known_bits()) != (b & protocol_known_bits()) &&

@@ -1,6 +1,7 @@
 /* Registry correctness (RL2xxx), per-value settings (RL4002-RL4004, RL4007,
  * RL4009), style (RL5xxx) and deletions of protocol keys (RL3011). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -397,7 +398,7 @@ static void check_setting(struct lint_ctx *c, const struct model_value *v,
         struct diag *d = lint_at_value(c, RULE_WEAK_DH_KEY_LENGTH, v, PART_DATA,
                                        "%s=%u allows Diffie-Hellman keys shorter than 2048 bits",
                                        s->name, value);
-        diag_help(c->diags, d, "Windows 10 and later default to 2048 (Security Advisory 3174644)");
+        diag_help(c->diags, d, "Windows 10 and Windows Server 2016 and later default to 2048 (Security Advisory 3174644)");
         struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "require 2048 bits");
         diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->data_at, "dword:00000800");
     }
@@ -507,24 +508,72 @@ static bool path_has_prefix(const struct reg_path *path, const struct reg_path *
     return true;
 }
 
+/* The roles of a protocol key's deletion (RL3011) not reported yet. */
+struct restored {
+    bool reported[PROTO_COUNT][ROLE_COUNT];
+};
+
+/* RL3011: what deleting a protocol's settings gives back, in neutral words:
+ * the Windows default, once per protocol role; nothing where the target
+ * lacks the protocol (so there is no default to speak of). */
 static void deletion_restores_default(struct lint_ctx *c, size_t i, const struct key_class *cls,
-                                      const struct reg_path *path, const struct reg_name *value)
+                                      const struct reg_path *path, const struct reg_name *value,
+                                      struct restored *done)
 {
-    const char *what = value ? "this value" : "this key";
-    struct diag *d = lint_at_stmt(c, RULE_DELETION_RESTORES_DEFAULT, i,
-                                  "deleting %s restores the Windows default%s%s; it does not disable it",
-                                  what, cls->kind == KK_PROTOCOLS ? "" : " for ",
-                                  cls->kind == KK_PROTOCOLS ? "" : protocol_info(cls->protocol)->display);
-    if (cls->kind != KK_PROTOCOLS && c->target) {
-        enum os_default def = target_info(*c->target)->schannel[cls->protocol][ROLE_SERVER];
-        diag_help(c->diags, d, "on %s that default is %s", target_info(*c->target)->display,
-                  def == OSD_ENABLED ? "enabled" : def == OSD_DISABLED_BY_DEFAULT ? "disabled by default"
-                  : def == OSD_UNSUPPORTED ? "not supported" : "not settled by Microsoft's documents");
+    struct diag *d;
+    if (cls->kind == KK_PROTOCOLS) {
+        for (int p = 0; p < PROTO_COUNT; p++)
+            done->reported[p][ROLE_CLIENT] = done->reported[p][ROLE_SERVER] = true;
+        d = lint_at_stmt(c, RULE_DELETION_RESTORES_DEFAULT, i,
+                         "deleting Protocols restores the Windows default of every protocol and role");
+    } else {
+        enum protocol p = cls->protocol;
+        bool has = false;
+        for (int t = 0; t < TARGET_COUNT; t++)
+            has |= (!c->target || *c->target == (enum target)t) && target_supports((enum target)t, p);
+        if (!has)
+            return;
+        bool roles[ROLE_COUNT] = {cls->kind == KK_PROTOCOL || cls->role == ROLE_CLIENT,
+                                  cls->kind == KK_PROTOCOL || cls->role == ROLE_SERVER};
+        char words[ROLE_COUNT][256];
+        size_t n = 0;
+        for (int r = 0; r < ROLE_COUNT; r++) {
+            roles[r] = roles[r] && !done->reported[p][r];
+            if (!roles[r])
+                continue;
+            done->reported[p][r] = true;
+            n++;
+            protocol_default_words(p, (enum role)r, c->target, words[r], sizeof words[r]);
+        }
+        if (n == 0)
+            return;
+        const char *proto = protocol_info(p)->display;
+        char on[160] = "";
+        if (c->target)
+            snprintf(on, sizeof on, " on %s", target_info(*c->target)->display);
+        if (n == 1) {
+            enum role r = roles[ROLE_CLIENT] ? ROLE_CLIENT : ROLE_SERVER;
+            d = lint_at_stmt(c, RULE_DELETION_RESTORES_DEFAULT, i,
+                             "deleting %s %s's settings restores the Windows default%s: %s", proto,
+                             role_key(r), on, words[r]);
+        } else if (strcmp(words[ROLE_CLIENT], words[ROLE_SERVER]) == 0) {
+            d = lint_at_stmt(c, RULE_DELETION_RESTORES_DEFAULT, i,
+                             "deleting %s's Client and Server settings restores the Windows default%s: %s",
+                             proto, on, words[ROLE_CLIENT]);
+        } else {
+            d = lint_at_stmt(c, RULE_DELETION_RESTORES_DEFAULT, i,
+                             "deleting %s's Client and Server settings restores the Windows default%s: Client %s; Server %s",
+                             proto, on, words[ROLE_CLIENT], words[ROLE_SERVER]);
+        }
+        /* Advice only where the default is a weak protocol; restoring
+         * TLS 1.2 or 1.3 to Windows' hands needs none. */
+        if (protocol_info(p)->strength != STRENGTH_CURRENT)
+            diag_help(c->diags, d, "to keep %s off instead, set \"Enabled\"=dword:00000000 and \"DisabledByDefault\"=dword:00000001 under Client and Server",
+                      proto);
     }
     d->anchor_key = reg_path_string(c->diags->arena, path);
     if (value)
         d->anchor_value = value->len ? arena_strndup(c->diags->arena, value->s, value->len) : "@";
-    diag_help(c->diags, d, "to disable it, set \"Enabled\"=dword:00000000 and \"DisabledByDefault\"=dword:00000001 under Client and Server");
 }
 
 void lint_check_statements(struct lint_ctx *c)
@@ -533,13 +582,13 @@ void lint_check_statements(struct lint_ctx *c)
     /* The path of the open key, if any, and room for another. */
     struct reg_path_buf current_buf, other_buf;
     const struct reg_path *current = NULL;
-    size_t current_stmt = 0, reported_block = SIZE_MAX;
     size_t *deleted = NULL, ndeleted = 0, cap = 0;
+    struct restored restored;
+    memset(&restored, 0, sizeof restored);
     for (size_t i = 0; i < f->nstmts; i++) {
         const struct reg_stmt *st = &f->stmts[i];
         if (st->kind == REG_STMT_KEY) {
             current = st->as.key.usable ? reg_key_path(f, &st->as.key, &current_buf) : NULL;
-            current_stmt = i;
         } else if (st->kind == REG_STMT_KEY_DELETE) {
             current = NULL;
             if (!st->as.key.usable)
@@ -552,20 +601,18 @@ void lint_check_statements(struct lint_ctx *c)
             if (!cls.misplaced && (cls.kind == KK_PROTOCOLS || (cls.known && (cls.kind == KK_PROTOCOL ||
                                                                               cls.kind == KK_PROTOCOL_ROLE))) &&
                 lint_on(c, RULE_DELETION_RESTORES_DEFAULT))
-                deletion_restores_default(c, i, &cls, path, NULL);
+                deletion_restores_default(c, i, &cls, path, NULL, &restored);
         } else if (st->kind == REG_STMT_VALUE_DELETE && current) {
             struct key_class cls;
             posture_classify_path(current, &cls);
             const struct reg_name deleted_name = reg_value_name(f, &st->as.value);
             const struct reg_name *name = &deleted_name;
-            /* One finding per key block: deleting Enabled and
+            /* One finding per protocol role: deleting Enabled and
              * DisabledByDefault together is one act. */
             if (!cls.misplaced && cls.kind == KK_PROTOCOL_ROLE && cls.known &&
                 setting_lookup(SK_PROTOCOL_ROLE, NULL, name->s, name->len) &&
-                reported_block != current_stmt && lint_on(c, RULE_DELETION_RESTORES_DEFAULT)) {
-                deletion_restores_default(c, i, &cls, current, name);
-                reported_block = current_stmt;
-            }
+                lint_on(c, RULE_DELETION_RESTORES_DEFAULT))
+                deletion_restores_default(c, i, &cls, current, name, &restored);
             /* Deleting a value of a key this file deleted before, with no
              * setting of it in between: nothing left to delete. */
             if (!lint_on(c, RULE_OVERRIDDEN_OPERATION))

@@ -474,7 +474,12 @@ bool posture_table_row(enum protocol proto)
     return protocol_info(proto)->documented;
 }
 
-static const char NOTE_CONFLICT[] = "Microsoft's sources disagree on this target's default";
+static const char NOTE_UPDATED[] =
+    "off since the updates of 2022-09-20 (KB5017811), on before them";
+static const char NOTE_VERSION_AND_UPDATES[] =
+    "depends on the version and its updates: off on 20H2 to 21H2 and LTSC 2019 since the updates of 2022-09-20 (KB5017811)";
+static const char NOTE_WINHTTP_DEFAULT[] =
+    "DefaultSecureProtocols is absent and Microsoft does not document this target's default";
 static const char NOTE_TARGETS_DIFFER[] = "the default differs between targets (give --target)";
 static const char NOTE_NOT_DWORD[] = "not a REG_DWORD: what Windows makes of it is unknown";
 static const char NOTE_NOT_BOOLEAN[] = "neither 0 nor 1: undocumented";
@@ -482,7 +487,7 @@ static const char NOTE_NO_SUCH_PROTOCOL[] = "the component has no such protocol"
 static const char NOTE_SCHANNEL[] = "Schannel's client setting overrides it";
 static const char NOTE_WINHTTP_UPDATE[] = "read only once the KB3140245 update is installed";
 static const char NOTE_WININET_DEFAULT[] =
-    "SecureProtocols is absent and Windows' default for it is not documented";
+    "SecureProtocols is absent and Microsoft does not document this target's default";
 static const char NOTE_NETFX_SYSTEM[] = "SystemDefaultTlsVersions: Schannel's client setting decides";
 static const char NOTE_NETFX_STRONG[] = "SchUseStrongCrypto: TLS 1.0 to 1.2";
 static const char NOTE_NETFX_LEGACY[] = "without SchUseStrongCrypto: SSL 3.0 and TLS 1.0";
@@ -674,12 +679,7 @@ static void schannel_cell(const struct table_ctx *t, enum protocol proto, enum r
         cell->os_default = true;
         if (enabled.value)
             cell->by = enabled;
-        if (def == OSD_CONFLICTING) {
-            cell->state = ST_UNKNOWN;
-            cell->note = NOTE_CONFLICT;
-        } else {
-            cell->state = def == OSD_ENABLED ? ST_ENABLED : ST_DISABLED_BY_DEFAULT;
-        }
+        cell->state = def == OSD_ENABLED ? ST_ENABLED : ST_DISABLED_BY_DEFAULT;
     }
 }
 
@@ -688,6 +688,15 @@ static void schannel_cell(const struct table_ctx *t, enum protocol proto, enum r
  * by default is still given on request. */
 static void through_schannel(const struct posture_cell *client, struct posture_cell *cell)
 {
+    /* A default nobody documents is settled all the same when Schannel
+     * does not have or allow the protocol. */
+    bool unknown_default = cell->state == ST_UNKNOWN && cell->os_default;
+    if (unknown_default && (client->state == ST_UNSUPPORTED || client->state == ST_DISABLED)) {
+        *cell = *client;
+        if (client->state == ST_DISABLED && !client->note)
+            cell->note = NOTE_SCHANNEL;
+        return;
+    }
     if (cell->state != ST_ENABLED)
         return;
     if (client->state == ST_UNSUPPORTED) {
@@ -713,6 +722,23 @@ static bool cell_start(enum protocol proto, enum target target, struct posture_c
     return false;
 }
 
+/* A protocol bitmask component's own default (domain.md §3.2, §3.4): what
+ * Microsoft documents for the target, and unknown where it does not. */
+static void mask_default_cell(const struct mask_default *def, enum protocol proto,
+                              const char *undocumented, struct posture_cell *cell)
+{
+    uint32_t bit = protocol_info(proto)->bit;
+    cell->os_default = true;
+    if (!(def->documented & bit)) {
+        cell->state = ST_UNKNOWN;
+        cell->note = (def->by_update & bit) ? NOTE_VERSION_AND_UPDATES : undocumented;
+        return;
+    }
+    cell->state = (def->on & bit) ? ST_ENABLED : ST_DISABLED;
+    if (def->by_update & bit)
+        cell->note = NOTE_UPDATED;
+}
+
 /* A protocol bitmask setting (DefaultSecureProtocols, SecureProtocols). */
 static void bitmask_cell(const struct table_ctx *t, struct layer_value mask, enum protocol proto,
                          struct posture_cell *cell)
@@ -729,7 +755,6 @@ static void winhttp_cell(const struct table_ctx *t, enum protocol proto, enum ta
 {
     if (!cell_start(proto, target, cell))
         return;
-    uint32_t bit = protocol_info(proto)->bit;
     struct setting_place at = {winhttp_key_of, &t->view,
                                t->view == VIEW_WOW64 ? KEY_WINHTTP_WOW64 : KEY_WINHTTP,
                                "DefaultSecureProtocols"};
@@ -739,8 +764,7 @@ static void winhttp_cell(const struct table_ctx *t, enum protocol proto, enum ta
         if (target_info(target)->winhttp_needs_update)
             cell->note = NOTE_WINHTTP_UPDATE;
     } else {
-        cell->state = (target_info(target)->winhttp_default & bit) ? ST_ENABLED : ST_DISABLED;
-        cell->os_default = true;
+        mask_default_cell(&target_info(target)->winhttp, proto, NOTE_WINHTTP_DEFAULT, cell);
     }
     through_schannel(client, cell);
 }
@@ -775,9 +799,8 @@ static void wininet_cell(const struct table_ctx *t, enum protocol proto, bool us
             return;
         }
     }
-    cell->state = ST_UNKNOWN;
-    cell->os_default = true;
-    cell->note = NOTE_WININET_DEFAULT;
+    mask_default_cell(&target_info(target)->wininet, proto, NOTE_WININET_DEFAULT, cell);
+    through_schannel(client, cell);
 }
 
 /* .NET on one target for an application whose framework defaults
@@ -996,7 +1019,7 @@ void posture_cell_describe(const struct posture_cell *cell, const struct posture
             buf_printf(out, "%s has no such protocol", target_info(cell->target)->display);
         else
             buf_puts(out, "no target has it");
-    } else if (cell->os_default && (!cell->note || cell->note == NOTE_CONFLICT)) {
+    } else if (cell->os_default && (!cell->note || cell->note == NOTE_UPDATED)) {
         /* Other notes say which default applied (a framework's, say). */
         if (cell->has_target)
             buf_printf(out, "default of %s", target_info(cell->target)->display);

@@ -3,7 +3,7 @@
 # deprecated, nothing that costs compatibility with current clients.
 # Each choice cites docs/domain.md.
 profile "best-practices" {
-  description "Hardening for current Windows: TLS 1.2, AES, no MD5/RC4/3DES, DH 2048, AEAD-first suite order"
+  description "Hardening for current Windows: TLS 1.2 and 1.3, AES, no MD5/RC4/3DES, DH 2048, AEAD-first suite order"
   source "docs/domain.md §1 to §5; in the spirit of IIS Crypto's Best Practices"
   arch x64
 
@@ -68,7 +68,9 @@ profile "best-practices" {
   # strong crypto, in both registry views (§4.4, S11, S16).
   dotnet system-default-tls-versions on strong-crypto on versions v2 v4
 
-  # §1.5: WinHTTP TLS 1.2 only (0x800), both views (S8); 0x2000 (TLS 1.3) is
-  # not documented for the registry.
-  winhttp default-secure-protocols tls1.2
+  # §1.5, §3.2: WinHTTP TLS 1.2 and TLS 1.3 (0x2000, documented in S7's
+  # DefaultSecureProtocols table), both views (S8). gen keeps only what the
+  # target has: 0x2800 on Windows 11 and Server 2022 and later, 0x800
+  # before; TLS 1.3 is never taken away where Windows has it.
+  winhttp default-secure-protocols tls1.2 tls1.3
 }

@@ -102,15 +102,30 @@ static void test_schannel_and_defaults(void **state)
     expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_SERVER, ST_ENABLED, true, 0, 0);
     expect_cell(&l, &t, PROTO_TLS_1_2, COMP_SCHANNEL_SERVER, ST_DISABLED_BY_DEFAULT, false, 0, 7);
     expect_cell(&l, &t, PROTO_SSL_2_0, COMP_SCHANNEL_CLIENT, ST_UNSUPPORTED, true, 0, 0);
-    /* WinHTTP's default includes TLS 1.0, but Schannel's client refuses it. */
-    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_WINHTTP, ST_DISABLED, false, 0, 4);
-    expect_cell(&l, &t, PROTO_TLS_1_1, COMP_WINHTTP, ST_ENABLED, true, 0, 0);
+    /* Fully updated Server 2019: WinHTTP's and WinINet's own defaults leave
+     * TLS 1.1 out since KB5017811, and the cell says so; the rest of WinHTTP's
+     * default is not documented for Server 2019, apart from TLS 1.2. */
+    expect_cell(&l, &t, PROTO_TLS_1_1, COMP_WINHTTP, ST_DISABLED, true, 0, 0);
+    assert_non_null(t.cell[PROTO_TLS_1_1][COMP_WINHTTP].note);
+    expect_cell(&l, &t, PROTO_TLS_1_1, COMP_WININET_USER, ST_DISABLED, true, 0, 0);
+    expect_cell(&l, &t, PROTO_TLS_1_2, COMP_WINHTTP, ST_ENABLED, true, 0, 0);
+    expect_cell(&l, &t, PROTO_SSL_3_0, COMP_WINHTTP, ST_UNKNOWN, true, 0, 0);
     expect_cell(&l, &t, PROTO_DTLS_1_2, COMP_WINHTTP, ST_UNSUPPORTED, false, 0, 0);
     expect_cell(&l, &t, PROTO_TLS_1_2, COMP_WININET_USER, ST_UNKNOWN, true, 0, 0);
-    /* Windows 11 24H2: the sources disagree on TLS 1.0's default. */
+    /* Windows 8.1: WinHTTP's default includes TLS 1.0, but Schannel's client
+     * refuses it. */
+    table_on(&l, "windows-8.1", &t);
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_WINHTTP, ST_DISABLED, false, 0, 4);
+    expect_cell(&l, &t, PROTO_TLS_1_1, COMP_WINHTTP, ST_ENABLED, true, 0, 0);
+    /* Windows 11: WinHTTP's default is TLS 1.2 and TLS 1.3 only. */
+    table_on(&l, "windows-11", &t);
+    expect_cell(&l, &t, PROTO_TLS_1_3, COMP_WINHTTP, ST_ENABLED, true, 0, 0);
+    expect_cell(&l, &t, PROTO_TLS_1_1, COMP_WINHTTP, ST_DISABLED, true, 0, 0);
+    expect_cell(&l, &t, PROTO_SSL_3_0, COMP_WINHTTP, ST_DISABLED, true, 0, 0);
+    /* Windows 11 24H2: Microsoft's protocols table has TLS 1.0 enabled. */
     table_on(&l, "windows-11-24h2", &t);
-    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_SERVER, ST_UNKNOWN, true, 0, 0);
-    assert_non_null(t.cell[PROTO_TLS_1_0][COMP_SCHANNEL_SERVER].note);
+    expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_SERVER, ST_ENABLED, true, 0, 0);
+    assert_null(t.cell[PROTO_TLS_1_0][COMP_SCHANNEL_SERVER].note);
     /* No target: a default counts only where every target agrees. */
     table_on(&l, NULL, &t);
     expect_cell(&l, &t, PROTO_TLS_1_0, COMP_SCHANNEL_CLIENT, ST_DISABLED, false, 0, 4);
@@ -211,8 +226,8 @@ static void test_wow64_view(void **state)
                                               "\r\n" INET_MACHINE_WOW64_KEY
                                               "\"SecureProtocols\"=dword:00000080\r\n"));
     struct posture_table native, wow;
-    table_on(&l, "windows-10", &native);
-    table_in_view(&l, "windows-10", VIEW_WOW64, &wow);
+    table_on(&l, "windows-10-1507", &native);
+    table_in_view(&l, "windows-10-1507", VIEW_WOW64, &wow);
     expect_cell(&l, &native, PROTO_TLS_1_1, COMP_WINHTTP, ST_ENABLED, false, 0, 7);
     expect_cell(&l, &wow, PROTO_TLS_1_1, COMP_WINHTTP, ST_DISABLED, false, 0, 10);
     /* Schannel is shared: its client's TLS 1.0 is off in both views. */
@@ -228,12 +243,12 @@ static void test_wow64_view(void **state)
      * one; deleting Wow6432Node takes the 32-bit values. */
     add_layer(&l, parse_text(HEADER "[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\"
                                     "CurrentVersion\\Internet Settings\\WinHttp]\r\n"));
-    table_on(&l, "windows-10", &native);
-    table_in_view(&l, "windows-10", VIEW_WOW64, &wow);
+    table_on(&l, "windows-10-1507", &native);
+    table_in_view(&l, "windows-10-1507", VIEW_WOW64, &wow);
     expect_cell(&l, &native, PROTO_TLS_1_1, COMP_WINHTTP, ST_ENABLED, true, 0, 0);
     expect_cell(&l, &wow, PROTO_TLS_1_1, COMP_WINHTTP, ST_DISABLED, false, 0, 10);
     add_layer(&l, parse_text(HEADER "[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node]\r\n"));
-    table_in_view(&l, "windows-10", VIEW_WOW64, &wow);
+    table_in_view(&l, "windows-10-1507", VIEW_WOW64, &wow);
     expect_cell(&l, &wow, PROTO_TLS_1_1, COMP_WINHTTP, ST_ENABLED, true, 0, 0);
     expect_cell(&l, &wow, PROTO_TLS_1_2, COMP_WININET_MACHINE, ST_UNKNOWN, true, 0, 0);
     layers_free(&l);
@@ -269,15 +284,21 @@ static void test_semdiff(void **state)
     posture_table(&l.p[0], 1, &target, VIEW_NATIVE, &a);
     posture_table(&l.p[1], 1, &target, VIEW_NATIVE, &b);
     semdiff_cells(&a, &b, &d);
-    /* TLS 1.0: Schannel client, WinHTTP and both .NETs (which ask Schannel's
-     * client) change; nothing else. */
-    assert_int_equal(d.ncells, 4);
+    /* TLS 1.0: Schannel client, WinHTTP, WinINet (whose own default for
+     * TLS 1.0 depends on the Windows 10 version, but which Schannel's client
+     * now refuses) and both .NETs (which ask Schannel's client) change;
+     * nothing else. */
+    assert_int_equal(d.ncells, 6);
     assert_int_equal(d.cells[0].protocol, PROTO_TLS_1_0);
     assert_int_equal(d.cells[0].component, COMP_SCHANNEL_CLIENT);
     assert_int_equal(d.cells[1].component, COMP_WINHTTP);
-    assert_int_equal(d.cells[2].component, COMP_NETFX35);
-    assert_int_equal(d.cells[3].component, COMP_NETFX4);
-    assert_int_equal(d.cells[3].new_cell.state, ST_DISABLED);
+    assert_int_equal(d.cells[2].component, COMP_WININET_USER);
+    assert_int_equal(d.cells[2].old_cell.state, ST_UNKNOWN);
+    assert_int_equal(d.cells[2].new_cell.state, ST_DISABLED);
+    assert_int_equal(d.cells[3].component, COMP_WININET_MACHINE);
+    assert_int_equal(d.cells[4].component, COMP_NETFX35);
+    assert_int_equal(d.cells[5].component, COMP_NETFX4);
+    assert_int_equal(d.cells[5].new_cell.state, ST_DISABLED);
 
     struct semdiff same;
     semdiff_models(l.models[0], l.models[0], l.parsed[0]->arena, &same);

@@ -1,1 +1,1 @@
-reglint gen best-practices | reglint dump -
+reglint gen best-practices --target windows-server-2022 | reglint dump -

@@ -1,1 +1,1 @@
-reglint gen best-practices --encoding utf8
+reglint gen best-practices --target windows-server-2022 --encoding utf8

@@ -1,1 +1,1 @@
-reglint gen best-practices
+reglint gen best-practices --target windows-server-2022

@@ -1,1 +1,1 @@
-reglint gen strict | reglint dump -
+reglint gen strict --target windows-server-2022 | reglint dump -

@@ -1,1 +1,1 @@
-reglint gen strict --encoding utf8
+reglint gen strict --target windows-server-2022 --encoding utf8

@@ -1,1 +1,1 @@
-reglint gen strict
+reglint gen strict --target windows-server-2022

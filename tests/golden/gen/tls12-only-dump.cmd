@@ -1,1 +1,1 @@
-reglint gen tls12-only | reglint dump -
+reglint gen tls12-only --target windows-server-2022 | reglint dump -

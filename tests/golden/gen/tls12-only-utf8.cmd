@@ -1,1 +1,1 @@
-reglint gen tls12-only --encoding utf8
+reglint gen tls12-only --target windows-server-2022 --encoding utf8

@@ -1,1 +1,1 @@
-t=$(mktemp -d) && reglint gen strict -o "$t/a.reg" --undo "$t/u.reg" && reglint dump "$t/u.reg"; rc=$?; rm -rf "$t"; exit $rc
+t=$(mktemp -d) && reglint gen strict --target windows-server-2022 -o "$t/a.reg" --undo "$t/u.reg" && reglint dump "$t/u.reg"; rc=$?; rm -rf "$t"; exit $rc

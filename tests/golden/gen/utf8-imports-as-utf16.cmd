@@ -1,1 +1,1 @@
-for t in best-practices strict tls12-only; do reglint gen $t --encoding utf8 | reglint dump - >utf8.dump; reglint gen $t | reglint dump - | cmp - utf8.dump && echo "$t: same import"; done; rm -f utf8.dump
+for t in best-practices strict tls12-only; do reglint gen $t --target windows-11 --encoding utf8 | reglint dump - >utf8.dump; reglint gen $t --target windows-11 | reglint dump - | cmp - utf8.dump && echo "$t: same import"; done; rm -f utf8.dump

@@ -1,1 +1,1 @@
-reglint gen best-practices | reglint posture --target windows-server-2022 -
+reglint gen best-practices --target windows-server-2022 | reglint posture --target windows-server-2022 -

@@ -1,1 +1,1 @@
-reglint gen strict | reglint posture --target windows-server-2022 -
+reglint gen strict --target windows-server-2022 | reglint posture --target windows-server-2022 -

@@ -1,0 +1,1 @@
+d=$(mktemp -d) && for t in windows-7-sp1 windows-server-2008-r2-sp1; do reglint gen ms12-006-split-off --target $t -o "$d/apply.reg" --undo "$d/undo.reg" && (cd "$d" && reglint lint -f gcc --severity warning --target $t --profile ms12-006-split-off apply.reg && reglint lint -f gcc --severity warning --target $t undo.reg); echo "ms12-006-split-off on $t: $?"; done; rm -rf "$d"

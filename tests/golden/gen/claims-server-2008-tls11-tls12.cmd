@@ -1,0 +1,1 @@
+d=$(mktemp -d) && for t in windows-server-2008-sp2; do reglint gen server-2008-tls11-tls12 --target $t -o "$d/apply.reg" --undo "$d/undo.reg" && (cd "$d" && reglint lint -f gcc --severity warning --target $t --profile server-2008-tls11-tls12 apply.reg && reglint lint -f gcc --severity warning --target $t undo.reg); echo "server-2008-tls11-tls12 on $t: $?"; done; rm -rf "$d"

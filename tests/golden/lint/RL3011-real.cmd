@@ -1,0 +1,1 @@
+reglint lint -f gcc --select RL3011 ../../corpus/real/038_lizbot-enable-tls13-by-deletion.reg; reglint lint -f gcc --select RL3011 --target windows-server-2019 ../../corpus/real/038_lizbot-enable-tls13-by-deletion.reg

@@ -1,0 +1,1 @@
+reglint lint -f gcc --select RL3011 RL3011-roles.reg; reglint lint -f gcc --select RL3011 --target windows-server-2019 RL3011-roles.reg; reglint lint -f gcc --select RL3011 --target windows-7-sp1 RL3011-roles.reg

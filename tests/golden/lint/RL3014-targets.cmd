@@ -1,0 +1,1 @@
+reglint lint -f gcc --target windows-server-2022 --select RL3014 RL3014-bad.reg; reglint lint -f gcc --target windows-server-2019 --select RL3014 RL3014-bad.reg; reglint lint -f gcc --select RL3014 RL3014-bad.reg
