@@ -296,10 +296,10 @@ static void check_tls13_off(struct lint_ctx *c)
                           "TLS 1.3 %s turned off; %s has it on by default", roles,
                           target_info(*c->target)->display);
     } else {
+        /* Still a warning: older Windows has no TLS 1.3 to lose, so the
+         * values do nothing there and only take TLS 1.3 away where it exists. */
         d = lint_at_value(c, RULE_TLS13_DISABLED, at, PART_STATEMENT,
                           "TLS 1.3 %s turned off; %s have it on by default", roles, since);
-        /* Older Windows has no TLS 1.3 to lose. */
-        d->severity = SEV_INFO;
         diag_help(c->diags, d, "pass --target to settle which Windows this is for");
     }
     diag_help(c->diags, d, "TLS 1.3 is the current protocol; to leave it to Windows, delete the values (TLS 1.3 exists on %s only)",
