@@ -98,6 +98,10 @@ static const struct problem_info {
     [PROB_KEY_EMPTY_SEGMENT] = {RULE_INVALID_KEY_PATH, SEV_WARNING,
         "empty segment in the key path", "regedit (per Wine) skips it; Windows may refuse the key",
         "separate key names with a single backslash"},
+    [PROB_KEY_LEADING_BACKSLASH] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "empty first segment in the key path",
+        "the path below the root starts with a backslash, so regedit cannot open this key and drops the values below it",
+        "separate the root key name from the key below it with a single backslash"},
     [PROB_KEY_SEGMENT_TOO_LONG] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
         "key name longer than 255 characters", "Windows refuses the key and regedit drops its values",
         NULL},
@@ -107,6 +111,10 @@ static const struct problem_info {
     [PROB_KEY_DELETE_IGNORED] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
         "'[-' not followed by a root key name", "regedit deletes nothing here",
         "write the root key name directly after '[-'"},
+    [PROB_KEY_DELETE_LEADING_BACKSLASH] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "empty first segment in the path of a deletion",
+        "the path below the root starts with a backslash, so regedit deletes nothing here",
+        "separate the root key name from the key below it with a single backslash"},
     [PROB_KEY_DELETE_ROOT] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
         "deletion of a root key", "regedit stops importing at this line, so nothing below it is imported (per Wine)",
         "a root key cannot be deleted; name a key below it"},
@@ -680,6 +688,12 @@ static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *o
     }
     out->root = (enum reg_root)root;
     out->text = ctx->text;
+    /* regedit passes what follows the root's backslash to RegCreateKeyEx,
+     * which refuses a path that starts with another one. */
+    if (root_len + 1 < len && s[root_len + 1] == '\\') {
+        *problem = PROB_KEY_LEADING_BACKSLASH;
+        return false;
+    }
     bool empty_inside = false;
     uint32_t count = split_path(s, len, root_len, at.start, ctx->path.segments,
                                 REG_MAX_KEY_DEPTH, &empty_inside);
@@ -773,6 +787,9 @@ void reg_add_key(struct reg_ctx *ctx, struct span at, const struct reg_token *to
         if (first != 'H' && first != 'h') {
             reg_problem(ctx, PROB_KEY_DELETE_IGNORED, at);
             usable = false;
+        } else if (problem == PROB_KEY_LEADING_BACKSLASH) {
+            /* RegDeleteTree fails on such a path; regedit goes on. */
+            reg_problem(ctx, PROB_KEY_DELETE_LEADING_BACKSLASH, tok->inner);
         } else if (!usable || path.depth == 0) {
             key->aborts = true;
             reg_problem(ctx, usable ? PROB_KEY_DELETE_ROOT : PROB_KEY_DELETE_BAD_ROOT, at);

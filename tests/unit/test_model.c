@@ -262,6 +262,33 @@ static void test_values_without_an_open_key_are_dropped(void **state)
     imported_free(im);
 }
 
+/* RegCreateKeyEx and RegDeleteTree refuse a path below the root that starts
+ * with a backslash: [HKEY_CURRENT_USER\\Software\K] creates nothing and
+ * its values are dropped; a deletion so written deletes nothing. Empty
+ * segments further in are passed over. (Wine 8.0's regedit does each.) */
+static void test_leading_empty_segment_opens_no_key(void **state)
+{
+    (void)state;
+    struct imported im = import_text("REGEDIT4\n"
+                                     "[HKEY_CURRENT_USER\\Software\\Kept]\n"
+                                     "\"a\"=\"1\"\n"
+                                     "[-HKEY_CURRENT_USER\\\\Software\\Kept]\n"
+                                     "[HKEY_CURRENT_USER\\\\Software\\New]\n"
+                                     "\"b\"=\"2\"\n"
+                                     "[HKEY_CURRENT_USER\\\\]\n"
+                                     "\"c\"=\"3\"\n"
+                                     "[HKEY_CURRENT_USER\\Software\\\\Inner]\n"
+                                     "\"d\"=\"4\"\n");
+    assert_true(value_of(im, key_at(im, "Software\\Kept"), "a")->exists);
+    assert_null(key_at(im, "Software\\New"));
+    assert_null(value_of(im, im.m->roots[REG_ROOT_HKCU], "c"));
+    assert_true(value_of(im, key_at(im, "Software\\Inner"), "d")->exists);
+    assert_int_equal(im.m->nvalues, 2);
+    assert_int_equal(im.m->nkeys, 3);
+    assert_int_equal(im.m->stop_at, im.p->file->nstmts);
+    imported_free(im);
+}
+
 static void test_invalid_header_imports_nothing(void **state)
 {
     (void)state;
@@ -412,6 +439,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_deleting_an_absent_key_changes_nothing),
         cmocka_unit_test(test_root_deletion_stops_the_import),
         cmocka_unit_test(test_values_without_an_open_key_are_dropped),
+        cmocka_unit_test(test_leading_empty_segment_opens_no_key),
         cmocka_unit_test(test_invalid_header_imports_nothing),
         cmocka_unit_test(test_windows_31_values),
         cmocka_unit_test(test_string_and_dword_data),

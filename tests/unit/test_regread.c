@@ -527,6 +527,11 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
         WARN(INVALID_KEY_PATH), 3, 2,
         "empty segment in the key path 'HKEY_CURRENT_USER\\A\\\\B'; regedit (per Wine) skips "
         "it; Windows may refuse the key", NULL},
+    [PROB_KEY_LEADING_BACKSLASH] = {K "[HKEY_CURRENT_USER\\\\A]\n" LATER, NULL, 0, "",
+        ERR(INVALID_KEY_PATH), 3, 2,
+        "empty first segment in the key path 'HKEY_CURRENT_USER\\\\A'; the path below the root "
+        "starts with a backslash, so regedit cannot open this key and drops the values below it",
+        NULL},
     [PROB_KEY_SEGMENT_TOO_LONG] = {K "[HKEY_CURRENT_USER\\", "a", 256, "]\n" LATER,
         ERR(INVALID_KEY_PATH), 3, 2,
         "key name longer than 255 characters 'HKEY_CURRENT_USER\\aaaaaaaaaaaaaaaaaaaaaa...'; "
@@ -539,6 +544,10 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
         ERR(INVALID_KEY_PATH), 3, 1,
         "'[-' not followed by a root key name '[- HKEY_CURRENT_USER\\X]'; regedit deletes "
         "nothing here", NULL},
+    [PROB_KEY_DELETE_LEADING_BACKSLASH] = {K "[-HKEY_CURRENT_USER\\\\A]\n" LATER, NULL, 0, "",
+        ERR(INVALID_KEY_PATH), 3, 3,
+        "empty first segment in the path of a deletion 'HKEY_CURRENT_USER\\\\A'; the path below "
+        "the root starts with a backslash, so regedit deletes nothing here", NULL},
     [PROB_KEY_DELETE_ROOT] = {K "[-HKEY_CURRENT_USER]\n" LATER, NULL, 0, "",
         ERR(INVALID_KEY_PATH), 3, 1,
         "deletion of a root key '[-HKEY_CURRENT_USER]'; regedit stops importing at this line, "
