@@ -594,11 +594,16 @@ void model_value_data(const struct model *m, const struct model_value *v, struct
     /* regedit makes sure string data ends in one NUL character; in an ANSI
      * file the bytes are ANSI text, widened after that. */
     if (utf16_file) {
-        if (st->len % 2)
-            buf_putc(out, '\0');
-        size_t n = out->len;
-        if (out->data[n - 1] != 0 || out->data[n - 2] != 0)
-            buf_append(out, "\0\0", 2);
+        /* regedit looks at the last whole character (per Wine): data ending
+         * in a NUL character is stored as it is, an odd byte after it
+         * included; otherwise a NUL character goes after the last whole
+         * one, over an odd byte. (What regedit stores past that, and for a
+         * single byte, is undefined: RL1012.) */
+        size_t whole = start + st->len / 2 * 2;
+        if (whole - start >= 2 && out->data[whole - 2] == 0 && out->data[whole - 1] == 0)
+            return;
+        out->len = whole;
+        buf_append(out, "\0\0", 2);
         return;
     }
     /* Widen in place, from the last byte back. */

@@ -205,6 +205,18 @@ static const struct problem_info {
     [PROB_HEX_BLANK_AFTER_COMMA] = {RULE_INVALID_HEX_DATA, DEFAULT_SEVERITY,
         "blank after the last comma of a continuation line", "regedit skips this value",
         "remove the blanks, or end the line with ',\\' to continue"},
+    [PROB_HEX_STRING_EMPTY] = {RULE_UNDEFINED_STRING_DATA, DEFAULT_SEVERITY,
+        "string data with no bytes before a comment or continuation",
+        "regedit then looks for a terminating NUL before the start of its buffer: Wine's crashes there, ending the import, and what Windows' does is undefined",
+        "write the type tag alone (hex(2):) for an empty value, or give the bytes with their terminating NUL"},
+    [PROB_HEX_STRING_ONE_BYTE] = {RULE_UNDEFINED_STRING_DATA, DEFAULT_SEVERITY,
+        "one byte of string data in a UTF-16 file",
+        "regedit reads it as characters of two bytes and looks for a terminating NUL before the start of its buffer: Wine's crashes there, ending the import, and what Windows' does is undefined",
+        "in a UTF-16 file string data is two bytes per character: end it with 00,00"},
+    [PROB_HEX_STRING_ODD] = {RULE_UNDEFINED_STRING_DATA, DEFAULT_SEVERITY,
+        "odd number of bytes of string data in a UTF-16 file",
+        "regedit (per Wine) writes a NUL character over the last byte and stores one byte from past the end of its buffer, so the value's last byte is undefined",
+        "in a UTF-16 file string data is two bytes per character: complete the last character or drop its odd byte, and end with 00,00"},
     [PROB_CONTINUATION_BROKEN] = {RULE_UNTERMINATED_CONTINUATION, DEFAULT_SEVERITY,
         "this line does not continue the hex data above",
         "regedit drops the value, and this line with it",
@@ -870,6 +882,50 @@ static bool value_name_ok(struct reg_ctx *ctx, const struct reg_token *name, str
     return true;
 }
 
+/* hex(1), hex(2) and hex(7) data regedit makes end in a NUL character by
+ * looking at its last character (FORMAT.md §1.11, Wine's
+ * prepare_hex_string_data()), which goes outside its buffer when there is
+ * no whole character to look at and writes past the data when a UTF-16
+ * file gives an odd byte. Plain empty data ("hex(2):" alone) is stored as
+ * zero bytes without that look. */
+static void check_string_data(struct reg_ctx *ctx, const struct reg_data *data, struct span data_at)
+{
+    if (data->form != REG_FORM_HEX || data->plain ||
+        (data->type != REG_TYPE_SZ && data->type != REG_TYPE_EXPAND_SZ &&
+         data->type != REG_TYPE_MULTI_SZ))
+        return;
+    bool utf16 = ctx->src->d.encoding == TEXT_UTF16LE;
+    enum reg_problem problem = PROB_COUNT;
+    if (data->len == 0) {
+        /* Anything after the tag on its line (the scanner accepted only a
+         * comment or a backslash there) makes regedit look. */
+        const char *s = ctx->text;
+        uint32_t i = data_at.start;
+        while (i < data_at.end && s[i] != ':')
+            i++;
+        for (i++; s[i] == ' ' || s[i] == '\t'; i++)
+            ;
+        if (s[i] == ';' || s[i] == '\\')
+            problem = PROB_HEX_STRING_EMPTY;
+    } else if (utf16 && data->len == 1) {
+        problem = PROB_HEX_STRING_ONE_BYTE;
+    } else if (utf16 && data->len % 2) {
+        struct buf bytes = BUF_INIT;
+        struct reg_value_stmt v = {0};
+        v.form = REG_FORM_HEX;
+        v.len = data->len;
+        v.data_at = data_at;
+        reg_value_append_bytes(ctx->file, &v, &bytes);
+        const unsigned char *b = (const unsigned char *)bytes.data;
+        uint32_t whole = data->len - 1;
+        if (b[whole - 2] != 0 || b[whole - 1] != 0)
+            problem = PROB_HEX_STRING_ODD;
+        buf_free(&bytes);
+    }
+    if (problem != PROB_COUNT)
+        reg_problem(ctx, problem, data_at);
+}
+
 void reg_add_value(struct reg_ctx *ctx, struct span at, const struct reg_token *name,
                    struct span name_at, const struct reg_data *data, struct span data_at)
 {
@@ -890,6 +946,7 @@ void reg_add_value(struct reg_ctx *ctx, struct span at, const struct reg_token *
         v->len = data->len;
         v->name_at = name_at;
         v->data_at = data_at;
+        check_string_data(ctx, data, data_at);
     }
     flush_inner_comments(ctx);
 }

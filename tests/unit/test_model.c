@@ -375,7 +375,9 @@ static void test_hex_string_data_in_utf16_files_is_kept(void **state)
                     "\"one\"=hex(7):4c,00,69,00,6e,00,65,00\r\n"
                     "\"two\"=hex(7):4c,00,69,00,6e,00,65,00,00,00,00,00\r\n"
                     "\"exp\"=hex(2):25,00,00,00\r\n"
-                    "\"nul\"=hex(1):00,00,61,00\r\n"),
+                    "\"nul\"=hex(1):00,00,61,00\r\n"
+                    "\"oddnul\"=hex(1):41,00,00,00,42\r\n"
+                    "\"odd\"=hex(1):41,00,42\r\n"),
         MODEL_AS_REGEDIT);
     struct model_key *k = key_at(im, "K");
     /* One NUL character is added when the last is not NUL. */
@@ -384,6 +386,11 @@ static void test_hex_string_data_in_utf16_files_is_kept(void **state)
     data_is(im, value_of(im, k, "exp"), "%\0\0\0", 4);
     /* Embedded NULs stay. */
     data_is(im, value_of(im, k, "nul"), "\0\0a\0\0\0", 6);
+    /* regedit looks at the last whole character: ending in NUL, an odd
+     * byte after it is kept as it is; otherwise a NUL goes over the odd byte
+     * (and what regedit stores after it is undefined, RL1012). */
+    data_is(im, value_of(im, k, "oddnul"), "A\0\0\0B", 5);
+    data_is(im, value_of(im, k, "odd"), "A\0\0\0", 4);
     imported_free(im);
 }
 

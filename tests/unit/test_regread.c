@@ -88,6 +88,7 @@ static const struct reg_value_stmt *string_is(const struct parsed *p, size_t i,
 }
 
 #define K "REGEDIT4\n[HKEY_CURRENT_USER\\K]\n"
+#define K5 "Windows Registry Editor Version 5.00\n[HKEY_CURRENT_USER\\K]\n"
 #define LATER "[HKEY_CURRENT_USER\\Later]\n\"after\"=\"ok\"\n"
 
 /* ------------------------------------------------------------ header */
@@ -477,6 +478,7 @@ struct problem_case {
     /* The data of the value the last statement sets: later lines are still
      * read. NULL means "ok" (the value LATER sets). */
     const char *stored;
+    bool utf16; /* the text is encoded as UTF-16LE with a byte order mark */
 };
 
 #define ERR(r) RULE_##r, SEV_ERROR
@@ -627,6 +629,21 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
     [PROB_HEX_BLANK_AFTER_COMMA] = {K "\"a\"=hex:01,\\\n  02, \n" LATER, NULL, 0, "",
         ERR(INVALID_HEX_DATA), 4, 6,
         "blank after the last comma of a continuation line ' '; regedit skips this value", NULL},
+    [PROB_HEX_STRING_EMPTY] = {K "\"a\"=hex(2): ;x\n" LATER, NULL, 0, "", ERR(UNDEFINED_STRING_DATA),
+        3, 5,
+        "string data with no bytes before a comment or continuation 'hex(2):'; regedit then looks "
+        "for a terminating NUL before the start of its buffer: Wine's crashes there, ending the "
+        "import, and what Windows' does is undefined", NULL},
+    [PROB_HEX_STRING_ONE_BYTE] = {K5 "\"a\"=hex(1):41\n" LATER, NULL, 0, "",
+        ERR(UNDEFINED_STRING_DATA), 3, 5,
+        "one byte of string data in a UTF-16 file 'hex(1):41'; regedit reads it as characters of "
+        "two bytes and looks for a terminating NUL before the start of its buffer: Wine's crashes "
+        "there, ending the import, and what Windows' does is undefined", NULL, true},
+    [PROB_HEX_STRING_ODD] = {K5 "\"a\"=hex(7):41,00,42\n" LATER, NULL, 0, "",
+        ERR(UNDEFINED_STRING_DATA), 3, 5,
+        "odd number of bytes of string data in a UTF-16 file 'hex(7):41,00,42'; regedit (per Wine) "
+        "writes a NUL character over the last byte and stores one byte from past the end of its "
+        "buffer, so the value's last byte is undefined", NULL, true},
     [PROB_CONTINUATION_BROKEN] = {K "\"a\"=hex:01,\\\n\"b\"=\"x\"\n" LATER, NULL, 0, "",
         ERR(UNTERMINATED_CONTINUATION), 4, 1,
         "this line does not continue the hex data above '\"b\"=\"x\"'; regedit drops the value, "
@@ -669,7 +686,7 @@ static struct parsed *parse_case(const struct problem_case *c)
     for (unsigned i = 0; i < c->times; i++)
         buf_puts(&text, c->unit);
     buf_puts(&text, c->after);
-    struct parsed *p = parse_bytes(text.data, text.len);
+    struct parsed *p = c->utf16 ? parse_utf16(text.data) : parse_bytes(text.data, text.len);
     buf_free(&text);
     return p;
 }
