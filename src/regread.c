@@ -77,6 +77,10 @@ static const struct problem_info {
         "header starts with REGEDIT but is not 'REGEDIT4'",
         "regedit accepts the file and imports nothing from it",
         "the first line must be exactly 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"},
+    [PROB_HEADER_IGNORABLE] = {RULE_INEXACT_HEADER, SEV_WARNING,
+        "invisible character in the header",
+        "regedit compares the header with Windows' string comparison, which passes over such characters: it may import the file as if the header were exact (Wine 8.0's does) or import nothing",
+        "write the header exactly, without invisible characters"},
     [PROB_HEADER_UTF8_BOM] = {RULE_INEXACT_HEADER, DEFAULT_SEVERITY,
         "UTF-8 byte order mark before the header",
         "regedit reads the mark as part of the header and imports nothing (per Wine; reports on Windows differ)",
@@ -342,18 +346,72 @@ uint32_t reg_hex_byte_slow(const char *s, uint32_t len, uint32_t *value, bool *t
     return used;
 }
 
+/* Characters Windows' linguistic comparison gives no weight, so that
+ * lstrcmpW() passes over them: those of them Wine 8.0's regedit was seen to
+ * ignore in a header (each tested; U+2065 is unassigned). */
+static bool is_ignorable(uint32_t cp)
+{
+    return cp == 0x00AD || cp == 0x034F || cp == 0x061C || (cp >= 0x200C && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+           (cp >= 0x2066 && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
+           (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+/* The first character lstrcmpW() would ignore in s[0..len), or 0. */
+static uint32_t first_ignorable(const char *s, uint32_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp = text_next_cp(s, len, &i);
+        if (is_ignorable(cp))
+            return cp;
+    }
+    return 0;
+}
+
+/* Whether s[0..len) equals the ASCII text `want` as lstrcmpW() compares:
+ * case and every other character count, ignorable characters do not. */
+static bool equal_as_lstrcmp(const char *s, uint32_t len, const char *want)
+{
+    size_t i = 0;
+    for (; *want; want++) {
+        for (;;) {
+            if (i == len)
+                return false;
+            if ((unsigned char)s[i] < 0x80)
+                break;
+            size_t at = i;
+            if (!is_ignorable(text_next_cp(s, len, &i))) {
+                i = at;
+                break;
+            }
+        }
+        if (s[i++] != *want)
+            return false;
+    }
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80 || !is_ignorable(text_next_cp(s, len, &i)))
+            return false;
+    }
+    return true;
+}
+
 enum reg_version reg_classify_header(const char *s, uint32_t len)
 {
     while (len > 0 && (*s == ' ' || *s == '\t')) {
         s++;
         len--;
     }
-    static const char v5[] = "Windows Registry Editor Version 5.00";
-    if (len == 7 && memcmp(s, "REGEDIT", 7) == 0)
+    /* regedit compares the line with lstrcmpW(), which passes over
+     * ignorable characters, and then its first 7 characters exactly. */
+    if (equal_as_lstrcmp(s, len, "REGEDIT"))
         return REG_VERSION_WIN31;
-    if (len == 8 && memcmp(s, "REGEDIT4", 8) == 0)
+    if (equal_as_lstrcmp(s, len, "REGEDIT4"))
         return REG_VERSION_4;
-    if (len == sizeof v5 - 1 && memcmp(s, v5, len) == 0)
+    if (equal_as_lstrcmp(s, len, "Windows Registry Editor Version 5.00"))
         return REG_VERSION_5;
     if (len >= 7 && memcmp(s, "REGEDIT", 7) == 0)
         return REG_VERSION_FUZZY;
@@ -395,9 +453,17 @@ static const char bom_as_ansi[] = "\xC3\xAF\xC2\xBB\xC2\xBF";
 
 bool reg_header_intended(const char *s, uint32_t len)
 {
-    while (len > 0 && (*s == ' ' || *s == '\t')) {
-        s++;
-        len--;
+    /* Blanks, and characters that do not show (a second byte order mark). */
+    for (;;) {
+        size_t next = 0;
+        if (len > 0 && (*s == ' ' || *s == '\t'))
+            next = 1;
+        else if (len > 0 && (unsigned char)*s >= 0x80 && !is_ignorable(text_next_cp(s, len, &next)))
+            next = 0;
+        if (next == 0)
+            break;
+        s += next;
+        len -= (uint32_t)next;
     }
     uint32_t bom = (uint32_t)sizeof bom_as_ansi - 1;
     if (len >= bom && memcmp(s, bom_as_ansi, bom) == 0) {
@@ -569,8 +635,35 @@ static void header_fix(struct reg_ctx *ctx, struct diag *d, enum reg_problem pro
     }
     const char *exact = trimmed >= 7 && equal_upper(s, 7, "REGEDIT") ? "REGEDIT4"
                                                                      : "Windows Registry Editor Version 5.00";
+    if (problem == PROB_HEADER_IGNORABLE) /* the header regedit takes it for */
+        exact = ctx->file->version == REG_VERSION_4       ? "REGEDIT4"
+                : ctx->file->version == REG_VERSION_WIN31 ? "REGEDIT"
+                                                          : "Windows Registry Editor Version 5.00";
     struct fix *fix = diag_fix(ctx->diags, d, FIX_SAFE, "write the header exactly: %s", exact);
     diag_fix_edit(ctx->diags, fix, at, exact);
+}
+
+/* PROB_HEADER_IGNORABLE names the character, which quoting would not show;
+ * a second byte order mark is one, and says so. */
+static struct diag *report_ignorable(struct reg_ctx *ctx, struct span at)
+{
+    const struct problem_info *info = &problems[PROB_HEADER_IGNORABLE];
+    const char *s = ctx->text + at.start;
+    uint32_t n = at.end - at.start;
+    uint32_t cp = first_ignorable(s, n);
+    uint32_t lead = 0;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t'))
+        lead++;
+    struct diag *d;
+    if (cp == 0xFEFF && at.start == 0 && lead == 0 && ctx->src->d.encoding == TEXT_UTF16LE)
+        d = diag_add(ctx->diags, info->rule, ctx->src, (struct span){at.start, at.start + 3},
+                     "a second byte order mark (FF FE) before the header; %s", info->consequence);
+    else
+        d = diag_add(ctx->diags, info->rule, ctx->src, at, "%s (U+%04X); %s", info->what,
+                     (unsigned)cp, info->consequence);
+    d->severity = (enum severity)info->severity;
+    diag_help(ctx->diags, d, "%s", info->help);
+    return d;
 }
 
 void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
@@ -588,6 +681,8 @@ void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
     bool valid_without_blanks = without_blanks == REG_VERSION_4 || without_blanks == REG_VERSION_5;
     if (version == REG_VERSION_FUZZY) {
         problem = trimmed < n && valid_without_blanks ? PROB_HEADER_TRAILING_BLANK : PROB_HEADER_FUZZY;
+    } else if (reg_version_imports((enum reg_version)version) && first_ignorable(s, n)) {
+        problem = PROB_HEADER_IGNORABLE;
     } else if (version == REG_VERSION_NONE || (version == REG_VERSION_INVALID && n == 0)) {
         problem = PROB_HEADER_MISSING;
     } else if (version == REG_VERSION_INVALID) {
@@ -606,6 +701,8 @@ void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
     if (problem == PROB_HEADER_MISSING) {
         at.start = at.end = 0;
         reg_problem(ctx, problem, at);
+    } else if (problem == PROB_HEADER_IGNORABLE) {
+        header_fix(ctx, report_ignorable(ctx, at), problem, at, trimmed);
     } else if (problem != PROB_COUNT) {
         header_fix(ctx, reg_problem(ctx, problem, at), problem, at, trimmed);
     }

@@ -118,6 +118,55 @@ static void test_header_versions(void **state)
     parsed_free(p);
 }
 
+/* Reads UTF-8 text as a UTF-16LE file with a byte order mark. */
+static struct parsed *parse_as_utf16(const char *text)
+{
+    struct buf b = BUF_INIT;
+    buf_append(&b, "\xFF\xFE", 2);
+    text_to_utf16le(text, strlen(text), &b);
+    struct parsed *p = parse_bytes(b.data, b.len);
+    buf_free(&b);
+    return p;
+}
+
+/* regedit compares the header with lstrcmpW(), which passes over
+ * characters without weight (what Wine 8.0's regedit does with each). */
+static void test_header_with_invisible_characters(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        enum reg_version version;
+    } cases[] = {
+        /* U+FEFF after the byte order mark: a second one. */
+        {"\xEF\xBB\xBFWindows Registry Editor Version 5.00\r\n", REG_VERSION_5},
+        {"REGE\xE2\x80\x8C" "DIT4\n", REG_VERSION_4},        /* U+200C */
+        {"REGEDIT\xEF\xB8\x8F\n", REG_VERSION_WIN31},         /* U+FE0F */
+        {"REGEDIT4\xC2\xAD\xE2\x81\xA0\n", REG_VERSION_4}, /* U+00AD U+2060 */
+        /* U+200B has weight; the fuzzy test is exact. */
+        {"REGEDIT\xE2\x80\x8B" "4\n", REG_VERSION_FUZZY},
+        {"\xEF\xBB\xBFREGEDIT9\n", REG_VERSION_INVALID},
+        {"\xEF\xBB\xBF REGEDIT4\n", REG_VERSION_INVALID},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct parsed *p = parse_as_utf16(cases[i].text);
+        assert_int_equal(p->file->version, cases[i].version);
+        /* One finding about the header (REGEDIT4 in UTF-16 has another). */
+        size_t header_findings = 0;
+        for (size_t d = 0; d < p->diags.n; d++)
+            header_findings += p->diags.items[d]->rule == RULE_INEXACT_HEADER;
+        assert_int_equal(header_findings, 1);
+        parsed_free(p);
+    }
+    struct parsed *p = parse_as_utf16("\xEF\xBB\xBFWindows Registry Editor Version 5.00\n");
+    expect_diag(p, 1, 0, RULE_INEXACT_HEADER, 1, 1,
+                "a second byte order mark (FF FE) before the header; regedit compares the header "
+                "with Windows' string comparison, which passes over such characters: it may import "
+                "the file as if the header were exact (Wine 8.0's does) or import nothing");
+    assert_int_equal(p->diags.items[0]->severity, SEV_WARNING);
+    parsed_free(p);
+}
+
 static void test_header_is_read_by_bom_not_by_text(void **state)
 {
     (void)state;
@@ -502,6 +551,10 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
     [PROB_HEADER_FUZZY] = {"REGEDIT3\n" LATER, NULL, 0, "", ERR(INEXACT_HEADER), 1, 1,
         "header starts with REGEDIT but is not 'REGEDIT4' 'REGEDIT3'; regedit accepts the file "
         "and imports nothing from it", NULL},
+    [PROB_HEADER_IGNORABLE] = {"REGEDIT4\xAD\n" LATER, NULL, 0, "", WARN(INEXACT_HEADER), 1, 1,
+        "invisible character in the header (U+00AD); regedit compares the header with Windows' "
+        "string comparison, which passes over such characters: it may import the file as if the "
+        "header were exact (Wine 8.0's does) or import nothing", NULL},
     [PROB_HEADER_UTF8_BOM] = {"\xEF\xBB\xBFREGEDIT4\n" LATER, NULL, 0, "", ERR(INEXACT_HEADER),
         1, 1,
         "UTF-8 byte order mark before the header '\xC3\xAF\xC2\xBB\xC2\xBFREGEDIT4'; regedit "
@@ -938,6 +991,7 @@ int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_header_versions),
+        cmocka_unit_test(test_header_with_invisible_characters),
         cmocka_unit_test(test_header_is_read_by_bom_not_by_text),
         cmocka_unit_test(test_key_lines),
         cmocka_unit_test(test_key_deletions),
