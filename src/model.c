@@ -422,6 +422,10 @@ static void apply(struct model *m)
     struct model_key *prev_key = NULL;
     for (size_t i = 0; i < f->nstmts; i++) {
         const struct reg_stmt *st = &f->stmts[i];
+        if (st->at.start >= f->read_end) {
+            m->stop_at = i;
+            return;
+        }
         switch (st->kind) {
         case REG_STMT_KEY:
             current = NULL;

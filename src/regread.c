@@ -1167,6 +1167,90 @@ const unsigned char *reg_value_bytes(const struct reg_file *file, const struct r
 
 /* }===================================================================== */
 
+/*
+ * What regedit loses at a NUL. Its reader (Wine's get_lineA() and
+ * get_lineW()) reads the file in blocks into a buffer it treats as a C
+ * string: the first two bytes (a byte order mark, or the start of an ANSI
+ * header) on their own, then as many code units as fit in a buffer of 4096
+ * (less one for the terminator, less the unfinished line it keeps), the
+ * buffer doubling when the line leaves fewer than 3 free. A NUL looks like
+ * the end of the block: the line ends there, the rest of the block is
+ * dropped, and the next block is read onto the end of that line.
+ */
+struct nul_loss {
+    uint32_t start, end; /* offsets in the decoded text: the NUL, the block's end */
+    bool to_end;         /* the file ends with the block: nothing after the NUL is read */
+};
+
+/* A code unit of the text at *i (advancing it), as regedit's buffer holds
+ * it: a byte of an ANSI file, a UTF-16 code unit (a character beyond the BMP
+ * is two, the second returned as 0xDC00). */
+static uint32_t next_unit(const struct decoded_text *d, size_t *i, bool *second_half)
+{
+    if (*second_half) {
+        *second_half = false;
+        return 0xDC00;
+    }
+    uint32_t cp = text_next_cp(d->text, d->len, i);
+    if (cp >= 0x10000 && d->encoding == TEXT_UTF16LE)
+        *second_half = true;
+    return cp;
+}
+
+static struct nul_loss find_nul_loss(const struct decoded_text *d)
+{
+    struct nul_loss loss = {UINT32_MAX, UINT32_MAX, false};
+    size_t at = 0; /* decoded offset of unit `pos` */
+    bool half = false;
+    /* An ANSI file's first two bytes are read apart from the blocks, as the
+     * start of the header: a NUL there ends the header, which then matches
+     * nothing, and nothing is imported. */
+    if (d->encoding != TEXT_UTF16LE) {
+        for (int k = 0; k < 2 && at < d->len; k++) {
+            size_t unit_at = at;
+            if (next_unit(d, &at, &half) == 0)
+                return (struct nul_loss){(uint32_t)unit_at, (uint32_t)d->len, true};
+        }
+    }
+    uint64_t size = 4096, pos = 0, read_end = 0, line_start = 0;
+    for (;;) {
+        while (pos < read_end) {
+            size_t unit_at = at;
+            uint32_t c = next_unit(d, &at, &half);
+            pos++;
+            if (c == 0) {
+                /* The block's end: walk to it. */
+                loss.start = (uint32_t)unit_at;
+                for (; pos < read_end; pos++)
+                    next_unit(d, &at, &half);
+                loss.end = (uint32_t)at;
+                loss.to_end = at >= d->len;
+                return loss;
+            }
+            if (c == '\r' && pos < read_end && (unsigned char)d->text[at] == '\n' && !half) {
+                next_unit(d, &at, &half);
+                pos++;
+            }
+            if (c == '\r' || c == '\n')
+                line_start = pos;
+        }
+        uint64_t kept = read_end - line_start;
+        if (size - kept < 3)
+            size *= 2;
+        /* Units left in the file: counted from here, as the walk goes. */
+        size_t probe = at;
+        bool probe_half = half;
+        uint64_t count = 0;
+        while (count < size - kept - 1 && (probe < d->len || probe_half)) {
+            next_unit(d, &probe, &probe_half);
+            count++;
+        }
+        if (count == 0)
+            return loss;
+        read_end += count;
+    }
+}
+
 /* Decoding problems are findings too: regedit sees the same bytes. */
 static void report_encoding(struct reg_ctx *ctx)
 {
@@ -1181,11 +1265,20 @@ static void report_encoding(struct reg_ctx *ctx)
         x->severity = SEV_ERROR;
         diag_help(diags, x, "save it as UTF-16LE with a byte order mark (FF FE), as regedit exports");
     } else if (nul->count) {
-        struct diag *x = diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src,
-                                  (struct span){nul->first_offset, nul->first_offset + 1},
-                                  "NUL character (%u in the file); regedit's reader ends the line there and ignores the rest of it",
-                                  (unsigned)nul->count);
-        (void)x;
+        struct nul_loss loss = find_nul_loss(d);
+        struct span at = {nul->first_offset, nul->first_offset + 1};
+        if (loss.to_end) {
+            diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src, at,
+                     "NUL character (%u in the file); regedit's reader (per Wine) takes it for the end of the file: the rest of this line and every line after it are not imported",
+                     (unsigned)nul->count);
+            ctx->file->read_end = loss.start;
+        } else if (loss.start != UINT32_MAX) {
+            uint32_t line, col;
+            source_position(ctx->src, loss.end, &line, &col);
+            diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src, at,
+                     "NUL character (%u in the file); regedit's reader (per Wine) takes it for the end of the 4 KB or more it has read: the rest of this line and the text after it up to line %u, column %u are lost, and what follows is read as the end of this line (reglint reads on from the next line)",
+                     (unsigned)nul->count, (unsigned)line, (unsigned)col);
+        }
     }
     if (lone->count)
         diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src,
@@ -1219,6 +1312,7 @@ struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_l
     file->src = src;
     file->version = REG_VERSION_NONE;
     file->open_continuation = UINT32_MAX;
+    file->read_end = UINT32_MAX;
     struct reg_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.src = src;

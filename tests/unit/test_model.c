@@ -289,6 +289,24 @@ static void test_leading_empty_segment_opens_no_key(void **state)
     imported_free(im);
 }
 
+/* regedit's reader takes a NUL for the end of what it has read: in a file
+ * it reads in one block, nothing after the NUL is imported, the text of its
+ * line before it is (what Wine 8.0's regedit does). */
+static void test_nul_ends_what_regedit_reads(void **state)
+{
+    (void)state;
+    const char text[] = "REGEDIT4\n[HKEY_CURRENT_USER\\K]\n\"n\"=\"x\"\n\"a\"=dword:1\0c\n"
+                        "\"z\"=\"y\"\n[HKEY_CURRENT_USER\\L]\n";
+    struct imported im = import_parsed(parse_bytes(text, sizeof text - 1), MODEL_AS_REGEDIT);
+    struct model_key *k = key_at(im, "K");
+    assert_true(value_of(im, k, "n")->exists);
+    assert_true(value_of(im, k, "a")->exists);
+    assert_null(value_of(im, k, "z"));
+    assert_null(key_at(im, "L"));
+    assert_int_equal(im.m->stop_at, 3);
+    imported_free(im);
+}
+
 static void test_invalid_header_imports_nothing(void **state)
 {
     (void)state;
@@ -447,6 +465,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_root_deletion_stops_the_import),
         cmocka_unit_test(test_values_without_an_open_key_are_dropped),
         cmocka_unit_test(test_leading_empty_segment_opens_no_key),
+        cmocka_unit_test(test_nul_ends_what_regedit_reads),
         cmocka_unit_test(test_invalid_header_imports_nothing),
         cmocka_unit_test(test_windows_31_values),
         cmocka_unit_test(test_string_and_dword_data),

@@ -928,12 +928,35 @@ static void test_nul_character_is_reported(void **state)
     (void)state;
     const char text[] = K "\"a\"=\"x\"\0junk\n\"b\"=\"y\"\n";
     struct parsed *p = parse_bytes(text, sizeof text - 1);
-    expect_diag(p, 1, 0, RULE_ENCODING_MISMATCH, 3, 8, "NUL character (1 in the file)");
+    expect_diag(p, 1, 0, RULE_ENCODING_MISMATCH, 3, 8,
+                "NUL character (1 in the file); regedit's reader (per Wine) takes it for the end "
+                "of the file: the rest of this line and every line after it are not imported");
     assert_int_equal(p->diags.items[0]->severity, SEV_WARNING);
-    /* The line ends at the NUL; the next line is read. */
+    /* The line ends at the NUL and the lines after it are read, but regedit
+     * reads nothing from the NUL on. */
     string_is(p, 1, "a", "x");
     string_is(p, 2, "b", "y");
+    assert_int_equal(p->file->read_end, sizeof K - 1 + 7);
     parsed_free(p);
+
+    /* regedit reads 4095 bytes after the first two, then as many as fit in
+     * its buffer of 4096 with the unfinished line: a NUL in the first block
+     * loses the rest of that block only, up to byte 4097 of the file. */
+    struct buf big = BUF_INIT;
+    buf_puts(&big, K "\"a\"=\"x\"");
+    buf_putc(&big, '\0');
+    while (big.len < 5000)
+        buf_puts(&big, "\n\"filler\"=\"0123456789\"");
+    buf_puts(&big, "\n");
+    p = parse_bytes(big.data, big.len);
+    uint32_t line, col;
+    source_position(p->src, 4097, &line, &col);
+    char want[256];
+    snprintf(want, sizeof want, "up to line %u, column %u are lost", (unsigned)line, (unsigned)col);
+    expect_diag(p, 1, 0, RULE_ENCODING_MISMATCH, 3, 8, want);
+    assert_int_equal(p->file->read_end, UINT32_MAX);
+    parsed_free(p);
+    buf_free(&big);
 }
 
 static void test_nul_inside_hex_data_ends_its_line(void **state)
