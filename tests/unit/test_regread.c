@@ -93,13 +93,16 @@ static const struct reg_value_stmt *string_is(const struct parsed *p, size_t i,
 
 /* ------------------------------------------------------------ header */
 
+/* A first line and the version regedit reads it as. */
+struct header_case {
+    const char *text;
+    enum reg_version version;
+};
+
 static void test_header_versions(void **state)
 {
     (void)state;
-    static const struct {
-        const char *text;
-        enum reg_version version;
-    } cases[] = {
+    static const struct header_case cases[] = {
         {"REGEDIT4\n", REG_VERSION_4},
         {"Windows Registry Editor Version 5.00\r\n", REG_VERSION_5},
         {" \tREGEDIT4\n", REG_VERSION_4},
@@ -134,10 +137,7 @@ static struct parsed *parse_as_utf16(const char *text)
 static void test_header_with_invisible_characters(void **state)
 {
     (void)state;
-    static const struct {
-        const char *text;
-        enum reg_version version;
-    } cases[] = {
+    static const struct header_case cases[] = {
         /* U+FEFF after the byte order mark: a second one. */
         {"\xEF\xBB\xBFWindows Registry Editor Version 5.00\r\n", REG_VERSION_5},
         {"REGE\xE2\x80\x8C" "DIT4\n", REG_VERSION_4},        /* U+200C */
@@ -527,7 +527,6 @@ struct problem_case {
     /* The data of the value the last statement sets: later lines are still
      * read. NULL means "ok" (the value LATER sets). */
     const char *stored;
-    bool utf16; /* the text is encoded as UTF-16LE with a byte order mark */
 };
 
 #define ERR(r) RULE_##r, SEV_ERROR
@@ -691,12 +690,12 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
         ERR(UNDEFINED_STRING_DATA), 3, 5,
         "one byte of string data in a UTF-16 file 'hex(1):41'; regedit reads it as characters of "
         "two bytes and looks for a terminating NUL before the start of its buffer: Wine's crashes "
-        "there, ending the import, and what Windows' does is undefined", NULL, true},
+        "there, ending the import, and what Windows' does is undefined", NULL},
     [PROB_HEX_STRING_ODD] = {K5 "\"a\"=hex(7):41,00,42\n" LATER, NULL, 0, "",
         ERR(UNDEFINED_STRING_DATA), 3, 5,
         "odd number of bytes of string data in a UTF-16 file 'hex(7):41,00,42'; regedit (per Wine) "
         "writes a NUL character over the last byte and stores one byte from past the end of its "
-        "buffer, so the value's last byte is undefined", NULL, true},
+        "buffer, so the value's last byte is undefined", NULL},
     [PROB_CONTINUATION_BROKEN] = {K "\"a\"=hex:01,\\\n\"b\"=\"x\"\n" LATER, NULL, 0, "",
         ERR(UNTERMINATED_CONTINUATION), 4, 1,
         "this line does not continue the hex data above '\"b\"=\"x\"'; regedit drops the value, "
@@ -732,6 +731,12 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
         "documented", NULL},
 };
 
+/* The problems only a UTF-16 file has: their cases are read as one. */
+static bool read_as_utf16(const struct problem_case *c)
+{
+    return c == &problem_cases[PROB_HEX_STRING_ONE_BYTE] || c == &problem_cases[PROB_HEX_STRING_ODD];
+}
+
 static struct parsed *parse_case(const struct problem_case *c)
 {
     struct buf text = BUF_INIT;
@@ -739,7 +744,7 @@ static struct parsed *parse_case(const struct problem_case *c)
     for (unsigned i = 0; i < c->times; i++)
         buf_puts(&text, c->unit);
     buf_puts(&text, c->after);
-    struct parsed *p = c->utf16 ? parse_utf16(text.data) : parse_bytes(text.data, text.len);
+    struct parsed *p = read_as_utf16(c) ? parse_utf16(text.data) : parse_bytes(text.data, text.len);
     buf_free(&text);
     return p;
 }
