@@ -49,7 +49,8 @@ LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS  = $(LIB_SRCS:src/%.c=$(OBJ)/%.o) \
             $(GRAMMARS:%=$(OBJ)/%_parse.o) $(GRAMMARS:%=$(OBJ)/%_scan.o) \
             $(OBJ)/templates.o \
-            $(OBJ)/rule_pages.o
+            $(OBJ)/rule_pages.o \
+            $(OBJ)/upcase.o
 # Built-in profiles, compiled in (src/profile.h: builtin_templates).
 TEMPLATES = $(sort $(wildcard templates/*.profile))
 LIB       = $(BUILD)/libreglint.a
@@ -116,6 +117,15 @@ $(GEN)/rule_pages.c: $(RULE_PAGES) scripts/embed
 	sh scripts/embed rule_pages $@ $(RULE_PAGES)
 
 $(OBJ)/rule_pages.o: $(GEN)/rule_pages.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Windows' upper-case table for names (src/upcase.h).
+$(GEN)/upcase.c: scripts/windows-upcase.txt scripts/upcase
+	@mkdir -p $(GEN)
+	sh scripts/upcase scripts/windows-upcase.txt $@
+
+$(OBJ)/upcase.o: $(GEN)/upcase.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -249,10 +249,12 @@ static void print_values(struct printer *p, const struct printed_key *keys, size
             p->values = xgrow(p->values, &p->cap, count + 1, sizeof *p->values);
             size_t start = p->names.len;
             struct reg_name name = model_value_name(p->m, v);
-            if (name.len)
-                put_name(&p->names, name.s, name.len);
-            else
+            if (name.len == 0)
                 buf_putc(&p->names, '@');
+            else if (name.len == 1 && name.s[0] == '@')
+                buf_puts(&p->names, "\\x40"); /* a value named "@", not the default */
+            else
+                put_name(&p->names, name.s, name.len);
             p->values[count] = (struct printed_value){
                 {start}, v, (uint32_t)(p->names.len - start), (uint32_t)count};
             count++;

@@ -2,7 +2,8 @@
  * dump: the net effect of a .reg file in the fixed text format of
  * `reglint dump` (docs/reglint.1): one line per value of every key the file
  * names that exists afterwards, "KEY\tpath" for such a key without values,
- * sorted bytewise.
+ * sorted bytewise. The default value is named "@"; a value whose name is
+ * "@" prints as \x40, as a control character in a name prints as \xHH.
  *
  * It formats a model; it does not read files or decide what a file does.
  */

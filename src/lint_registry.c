@@ -158,12 +158,7 @@ static bool is_settings_key(const struct key_class *cls)
 
 static bool same_name(const struct reg_name *a, const struct reg_name *b)
 {
-    if (a->len != b->len)
-        return false;
-    for (uint32_t j = 0; j < a->len; j++)
-        if (text_upcase((unsigned char)a->s[j]) != text_upcase((unsigned char)b->s[j]))
-            return false;
-    return true;
+    return text_names_equal(a->s, a->len, b->s, b->len);
 }
 
 /* Whether the key path names `k` or a key below it. */

@@ -45,33 +45,6 @@ static uint32_t hash_name(const void *owner, const char *s, size_t len)
     return (uint32_t)(h ^ (h >> 32));
 }
 
-/* text_upcase() below 0x80, inline: names are mostly ASCII. */
-static unsigned char ascii_upcase(unsigned char c)
-{
-    return c >= 'a' && c <= 'z' ? (unsigned char)(c - 'a' + 'A') : c;
-}
-
-static bool same_name(const char *a, size_t alen, const char *b, size_t blen)
-{
-    /* A name is nearly always written the same way each time. */
-    if (alen == blen && memcmp(a, b, alen) == 0)
-        return true;
-    size_t i = 0, j = 0;
-    while (i < alen && j < blen) {
-        unsigned char ca = (unsigned char)a[i], cb = (unsigned char)b[j];
-        if (ca < 0x80 && cb < 0x80) {
-            if (ascii_upcase(ca) != ascii_upcase(cb))
-                return false;
-            i++;
-            j++;
-            continue;
-        }
-        if (text_upcase(text_next_cp(a, alen, &i)) != text_upcase(text_next_cp(b, blen, &j)))
-            return false;
-    }
-    return i == alen && j == blen;
-}
-
 static const void *slot_owner(const struct model_table *t, const void *item)
 {
     return t->holds_values ? (const void *)((const struct model_value *)item)->key
@@ -118,7 +91,7 @@ static void *table_find(const struct model_table *t, const void *owner, const ch
             continue;
         if (slot_owner(t, item) == owner) {
             struct reg_name name = slot_name(t, item);
-            if (same_name(name.s, name.len, s, len))
+            if (text_names_equal(name.s, name.len, s, len))
                 return item;
         }
     }
@@ -281,7 +254,7 @@ struct model_key *model_child(const struct model *m, const struct model_key *par
     if (parent->nchildren >= TABLE_MIN_ITEMS)
         return table_find(m->keys_by_name, parent, name, len, hash_name(parent, name, len));
     for (struct model_key *k = parent->first_child; k; k = k->next_sibling)
-        if (same_name(k->name.s, k->name.len, name, len))
+        if (text_names_equal(k->name.s, k->name.len, name, len))
             return k;
     return NULL;
 }
@@ -293,7 +266,7 @@ struct model_value *model_find_value(const struct model *m, const struct model_k
         return table_find(m->values_by_name, key, name, len, hash_name(key, name, len));
     for (struct model_value *v = key->first_value; v; v = v->next) {
         struct reg_name spelt = value_name(m->file, v);
-        if (same_name(spelt.s, spelt.len, name, len))
+        if (text_names_equal(spelt.s, spelt.len, name, len))
             return v;
     }
     return NULL;
@@ -449,6 +422,10 @@ static void apply(struct model *m)
     struct model_key *prev_key = NULL;
     for (size_t i = 0; i < f->nstmts; i++) {
         const struct reg_stmt *st = &f->stmts[i];
+        if (st->at.start >= f->read_end) {
+            m->stop_at = i;
+            return;
+        }
         switch (st->kind) {
         case REG_STMT_KEY:
             current = NULL;
@@ -621,11 +598,16 @@ void model_value_data(const struct model *m, const struct model_value *v, struct
     /* regedit makes sure string data ends in one NUL character; in an ANSI
      * file the bytes are ANSI text, widened after that. */
     if (utf16_file) {
-        if (st->len % 2)
-            buf_putc(out, '\0');
-        size_t n = out->len;
-        if (out->data[n - 1] != 0 || out->data[n - 2] != 0)
-            buf_append(out, "\0\0", 2);
+        /* regedit looks at the last whole character (per Wine): data ending
+         * in a NUL character is stored as it is, an odd byte after it
+         * included; otherwise a NUL character goes after the last whole
+         * one, over an odd byte. (What regedit stores past that, and for a
+         * single byte, is undefined: RL1012.) */
+        size_t whole = start + st->len / 2 * 2;
+        if (whole - start >= 2 && out->data[whole - 2] == 0 && out->data[whole - 1] == 0)
+            return;
+        out->len = whole;
+        buf_append(out, "\0\0", 2);
         return;
     }
     /* Widen in place, from the last byte back. */

@@ -78,7 +78,8 @@ struct model {
     const struct reg_file *file;
     struct arena *arena;
     struct model_key *roots[REG_ROOT_COUNT];
-    /* The statement at which regedit stops importing ([-ROOT]); nstmts if none. */
+    /* The statement at which regedit stops importing ([-ROOT], or the text
+     * after a NUL that ends what regedit reads); nstmts if none. */
     size_t stop_at;
     size_t nkeys;
     size_t nvalues;

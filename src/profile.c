@@ -199,12 +199,7 @@ const char *key_length_value(enum key_length_bound bound)
 
 bool policy_names_equal(const char *a, size_t alen, const char *b, size_t blen)
 {
-    size_t i = 0, j = 0;
-    while (i < alen && j < blen) {
-        if (text_upcase(text_next_cp(a, alen, &i)) != text_upcase(text_next_cp(b, blen, &j)))
-            return false;
-    }
-    return i == alen && j == blen;
+    return text_names_equal(a, alen, b, blen);
 }
 
 bool policy_same_subject(const struct policy_setting *a, const struct policy_setting *b)

@@ -176,6 +176,10 @@ struct reg_file {
      * that backslash, else UINT32_MAX: regedit would take any line added at
      * the end as more of that data. */
     uint32_t open_continuation;
+    /* Where regedit's reader stops reading the file (the first NUL, when
+     * nothing after it is read), else UINT32_MAX: statements that start
+     * there or later are not imported. */
+    uint32_t read_end;
 };
 
 /* Reads `src`; diagnostics go to `diags`. Never fails: every input gives a

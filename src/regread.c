@@ -77,6 +77,10 @@ static const struct problem_info {
         "header starts with REGEDIT but is not 'REGEDIT4'",
         "regedit accepts the file and imports nothing from it",
         "the first line must be exactly 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"},
+    [PROB_HEADER_IGNORABLE] = {RULE_INEXACT_HEADER, SEV_WARNING,
+        "invisible character in the header",
+        "regedit compares the header with Windows' string comparison, which passes over such characters: it may import the file as if the header were exact (Wine 8.0's does) or import nothing",
+        "write the header exactly, without invisible characters"},
     [PROB_HEADER_UTF8_BOM] = {RULE_INEXACT_HEADER, DEFAULT_SEVERITY,
         "UTF-8 byte order mark before the header",
         "regedit reads the mark as part of the header and imports nothing (per Wine; reports on Windows differ)",
@@ -98,6 +102,10 @@ static const struct problem_info {
     [PROB_KEY_EMPTY_SEGMENT] = {RULE_INVALID_KEY_PATH, SEV_WARNING,
         "empty segment in the key path", "regedit (per Wine) skips it; Windows may refuse the key",
         "separate key names with a single backslash"},
+    [PROB_KEY_LEADING_BACKSLASH] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "empty first segment in the key path",
+        "the path below the root starts with a backslash, so regedit cannot open this key and drops the values below it",
+        "separate the root key name from the key below it with a single backslash"},
     [PROB_KEY_SEGMENT_TOO_LONG] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
         "key name longer than 255 characters", "Windows refuses the key and regedit drops its values",
         NULL},
@@ -107,6 +115,10 @@ static const struct problem_info {
     [PROB_KEY_DELETE_IGNORED] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
         "'[-' not followed by a root key name", "regedit deletes nothing here",
         "write the root key name directly after '[-'"},
+    [PROB_KEY_DELETE_LEADING_BACKSLASH] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
+        "empty first segment in the path of a deletion",
+        "the path below the root starts with a backslash, so regedit deletes nothing here",
+        "separate the root key name from the key below it with a single backslash"},
     [PROB_KEY_DELETE_ROOT] = {RULE_INVALID_KEY_PATH, DEFAULT_SEVERITY,
         "deletion of a root key", "regedit stops importing at this line, so nothing below it is imported (per Wine)",
         "a root key cannot be deleted; name a key below it"},
@@ -197,6 +209,18 @@ static const struct problem_info {
     [PROB_HEX_BLANK_AFTER_COMMA] = {RULE_INVALID_HEX_DATA, DEFAULT_SEVERITY,
         "blank after the last comma of a continuation line", "regedit skips this value",
         "remove the blanks, or end the line with ',\\' to continue"},
+    [PROB_HEX_STRING_EMPTY] = {RULE_UNDEFINED_STRING_DATA, DEFAULT_SEVERITY,
+        "string data with no bytes before a comment or continuation",
+        "regedit then looks for a terminating NUL before the start of its buffer: Wine's crashes there, ending the import, and what Windows' does is undefined",
+        "write the type tag alone (hex(2):) for an empty value, or give the bytes with their terminating NUL"},
+    [PROB_HEX_STRING_ONE_BYTE] = {RULE_UNDEFINED_STRING_DATA, DEFAULT_SEVERITY,
+        "one byte of string data in a UTF-16 file",
+        "regedit reads it as characters of two bytes and looks for a terminating NUL before the start of its buffer: Wine's crashes there, ending the import, and what Windows' does is undefined",
+        "in a UTF-16 file string data is two bytes per character: end it with 00,00"},
+    [PROB_HEX_STRING_ODD] = {RULE_UNDEFINED_STRING_DATA, DEFAULT_SEVERITY,
+        "odd number of bytes of string data in a UTF-16 file",
+        "regedit (per Wine) writes a NUL character over the last byte and stores one byte from past the end of its buffer, so the value's last byte is undefined",
+        "in a UTF-16 file string data is two bytes per character: complete the last character or drop its odd byte, and end with 00,00"},
     [PROB_CONTINUATION_BROKEN] = {RULE_UNTERMINATED_CONTINUATION, DEFAULT_SEVERITY,
         "this line does not continue the hex data above",
         "regedit drops the value, and this line with it",
@@ -322,18 +346,72 @@ uint32_t reg_hex_byte_slow(const char *s, uint32_t len, uint32_t *value, bool *t
     return used;
 }
 
+/* Characters Windows' linguistic comparison gives no weight, so that
+ * lstrcmpW() passes over them: those of them Wine 8.0's regedit was seen to
+ * ignore in a header (each tested; U+2065 is unassigned). */
+static bool is_ignorable(uint32_t cp)
+{
+    return cp == 0x00AD || cp == 0x034F || cp == 0x061C || (cp >= 0x200C && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+           (cp >= 0x2066 && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF ||
+           (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+/* The first character lstrcmpW() would ignore in s[0..len), or 0. */
+static uint32_t first_ignorable(const char *s, uint32_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp = text_next_cp(s, len, &i);
+        if (is_ignorable(cp))
+            return cp;
+    }
+    return 0;
+}
+
+/* Whether s[0..len) equals the ASCII text `want` as lstrcmpW() compares:
+ * case and every other character count, ignorable characters do not. */
+static bool equal_as_lstrcmp(const char *s, uint32_t len, const char *want)
+{
+    size_t i = 0;
+    for (; *want; want++) {
+        for (;;) {
+            if (i == len)
+                return false;
+            if ((unsigned char)s[i] < 0x80)
+                break;
+            size_t at = i;
+            if (!is_ignorable(text_next_cp(s, len, &i))) {
+                i = at;
+                break;
+            }
+        }
+        if (s[i++] != *want)
+            return false;
+    }
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80 || !is_ignorable(text_next_cp(s, len, &i)))
+            return false;
+    }
+    return true;
+}
+
 enum reg_version reg_classify_header(const char *s, uint32_t len)
 {
     while (len > 0 && (*s == ' ' || *s == '\t')) {
         s++;
         len--;
     }
-    static const char v5[] = "Windows Registry Editor Version 5.00";
-    if (len == 7 && memcmp(s, "REGEDIT", 7) == 0)
+    /* regedit compares the line with lstrcmpW(), which passes over
+     * ignorable characters, and then its first 7 characters exactly. */
+    if (equal_as_lstrcmp(s, len, "REGEDIT"))
         return REG_VERSION_WIN31;
-    if (len == 8 && memcmp(s, "REGEDIT4", 8) == 0)
+    if (equal_as_lstrcmp(s, len, "REGEDIT4"))
         return REG_VERSION_4;
-    if (len == sizeof v5 - 1 && memcmp(s, v5, len) == 0)
+    if (equal_as_lstrcmp(s, len, "Windows Registry Editor Version 5.00"))
         return REG_VERSION_5;
     if (len >= 7 && memcmp(s, "REGEDIT", 7) == 0)
         return REG_VERSION_FUZZY;
@@ -375,9 +453,17 @@ static const char bom_as_ansi[] = "\xC3\xAF\xC2\xBB\xC2\xBF";
 
 bool reg_header_intended(const char *s, uint32_t len)
 {
-    while (len > 0 && (*s == ' ' || *s == '\t')) {
-        s++;
-        len--;
+    /* Blanks, and characters that do not show (a second byte order mark). */
+    for (;;) {
+        size_t next = 0;
+        if (len > 0 && (*s == ' ' || *s == '\t'))
+            next = 1;
+        else if (len > 0 && (unsigned char)*s >= 0x80 && !is_ignorable(text_next_cp(s, len, &next)))
+            next = 0;
+        if (next == 0)
+            break;
+        s += next;
+        len -= (uint32_t)next;
     }
     uint32_t bom = (uint32_t)sizeof bom_as_ansi - 1;
     if (len >= bom && memcmp(s, bom_as_ansi, bom) == 0) {
@@ -549,8 +635,35 @@ static void header_fix(struct reg_ctx *ctx, struct diag *d, enum reg_problem pro
     }
     const char *exact = trimmed >= 7 && equal_upper(s, 7, "REGEDIT") ? "REGEDIT4"
                                                                      : "Windows Registry Editor Version 5.00";
+    if (problem == PROB_HEADER_IGNORABLE) /* the header regedit takes it for */
+        exact = ctx->file->version == REG_VERSION_4       ? "REGEDIT4"
+                : ctx->file->version == REG_VERSION_WIN31 ? "REGEDIT"
+                                                          : "Windows Registry Editor Version 5.00";
     struct fix *fix = diag_fix(ctx->diags, d, FIX_SAFE, "write the header exactly: %s", exact);
     diag_fix_edit(ctx->diags, fix, at, exact);
+}
+
+/* PROB_HEADER_IGNORABLE names the character, which quoting would not show;
+ * a second byte order mark is one, and says so. */
+static struct diag *report_ignorable(struct reg_ctx *ctx, struct span at)
+{
+    const struct problem_info *info = &problems[PROB_HEADER_IGNORABLE];
+    const char *s = ctx->text + at.start;
+    uint32_t n = at.end - at.start;
+    uint32_t cp = first_ignorable(s, n);
+    uint32_t lead = 0;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t'))
+        lead++;
+    struct diag *d;
+    if (cp == 0xFEFF && at.start == 0 && lead == 0 && ctx->src->d.encoding == TEXT_UTF16LE)
+        d = diag_add(ctx->diags, info->rule, ctx->src, (struct span){at.start, at.start + 3},
+                     "a second byte order mark (FF FE) before the header; %s", info->consequence);
+    else
+        d = diag_add(ctx->diags, info->rule, ctx->src, at, "%s (U+%04X); %s", info->what,
+                     (unsigned)cp, info->consequence);
+    d->severity = (enum severity)info->severity;
+    diag_help(ctx->diags, d, "%s", info->help);
+    return d;
 }
 
 void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
@@ -568,6 +681,8 @@ void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
     bool valid_without_blanks = without_blanks == REG_VERSION_4 || without_blanks == REG_VERSION_5;
     if (version == REG_VERSION_FUZZY) {
         problem = trimmed < n && valid_without_blanks ? PROB_HEADER_TRAILING_BLANK : PROB_HEADER_FUZZY;
+    } else if (reg_version_imports((enum reg_version)version) && first_ignorable(s, n)) {
+        problem = PROB_HEADER_IGNORABLE;
     } else if (version == REG_VERSION_NONE || (version == REG_VERSION_INVALID && n == 0)) {
         problem = PROB_HEADER_MISSING;
     } else if (version == REG_VERSION_INVALID) {
@@ -586,6 +701,8 @@ void reg_set_header(struct reg_ctx *ctx, uint32_t version, struct span at)
     if (problem == PROB_HEADER_MISSING) {
         at.start = at.end = 0;
         reg_problem(ctx, problem, at);
+    } else if (problem == PROB_HEADER_IGNORABLE) {
+        header_fix(ctx, report_ignorable(ctx, at), problem, at, trimmed);
     } else if (problem != PROB_COUNT) {
         header_fix(ctx, reg_problem(ctx, problem, at), problem, at, trimmed);
     }
@@ -680,6 +797,12 @@ static bool resolve_path(struct reg_ctx *ctx, struct span at, struct reg_path *o
     }
     out->root = (enum reg_root)root;
     out->text = ctx->text;
+    /* regedit passes what follows the root's backslash to RegCreateKeyEx,
+     * which refuses a path that starts with another one. */
+    if (root_len + 1 < len && s[root_len + 1] == '\\') {
+        *problem = PROB_KEY_LEADING_BACKSLASH;
+        return false;
+    }
     bool empty_inside = false;
     uint32_t count = split_path(s, len, root_len, at.start, ctx->path.segments,
                                 REG_MAX_KEY_DEPTH, &empty_inside);
@@ -773,6 +896,9 @@ void reg_add_key(struct reg_ctx *ctx, struct span at, const struct reg_token *to
         if (first != 'H' && first != 'h') {
             reg_problem(ctx, PROB_KEY_DELETE_IGNORED, at);
             usable = false;
+        } else if (problem == PROB_KEY_LEADING_BACKSLASH) {
+            /* RegDeleteTree fails on such a path; regedit goes on. */
+            reg_problem(ctx, PROB_KEY_DELETE_LEADING_BACKSLASH, tok->inner);
         } else if (!usable || path.depth == 0) {
             key->aborts = true;
             reg_problem(ctx, usable ? PROB_KEY_DELETE_ROOT : PROB_KEY_DELETE_BAD_ROOT, at);
@@ -853,6 +979,50 @@ static bool value_name_ok(struct reg_ctx *ctx, const struct reg_token *name, str
     return true;
 }
 
+/* hex(1), hex(2) and hex(7) data regedit makes end in a NUL character by
+ * looking at its last character (FORMAT.md §1.11, Wine's
+ * prepare_hex_string_data()), which goes outside its buffer when there is
+ * no whole character to look at and writes past the data when a UTF-16
+ * file gives an odd byte. Plain empty data ("hex(2):" alone) is stored as
+ * zero bytes without that look. */
+static void check_string_data(struct reg_ctx *ctx, const struct reg_data *data, struct span data_at)
+{
+    if (data->form != REG_FORM_HEX || data->plain ||
+        (data->type != REG_TYPE_SZ && data->type != REG_TYPE_EXPAND_SZ &&
+         data->type != REG_TYPE_MULTI_SZ))
+        return;
+    bool utf16 = ctx->src->d.encoding == TEXT_UTF16LE;
+    enum reg_problem problem = PROB_COUNT;
+    if (data->len == 0) {
+        /* Anything after the tag on its line (the scanner accepted only a
+         * comment or a backslash there) makes regedit look. */
+        const char *s = ctx->text;
+        uint32_t i = data_at.start;
+        while (i < data_at.end && s[i] != ':')
+            i++;
+        for (i++; s[i] == ' ' || s[i] == '\t'; i++)
+            ;
+        if (s[i] == ';' || s[i] == '\\')
+            problem = PROB_HEX_STRING_EMPTY;
+    } else if (utf16 && data->len == 1) {
+        problem = PROB_HEX_STRING_ONE_BYTE;
+    } else if (utf16 && data->len % 2) {
+        struct buf bytes = BUF_INIT;
+        struct reg_value_stmt v = {0};
+        v.form = REG_FORM_HEX;
+        v.len = data->len;
+        v.data_at = data_at;
+        reg_value_append_bytes(ctx->file, &v, &bytes);
+        const unsigned char *b = (const unsigned char *)bytes.data;
+        uint32_t whole = data->len - 1;
+        if (b[whole - 2] != 0 || b[whole - 1] != 0)
+            problem = PROB_HEX_STRING_ODD;
+        buf_free(&bytes);
+    }
+    if (problem != PROB_COUNT)
+        reg_problem(ctx, problem, data_at);
+}
+
 void reg_add_value(struct reg_ctx *ctx, struct span at, const struct reg_token *name,
                    struct span name_at, const struct reg_data *data, struct span data_at)
 {
@@ -873,6 +1043,7 @@ void reg_add_value(struct reg_ctx *ctx, struct span at, const struct reg_token *
         v->len = data->len;
         v->name_at = name_at;
         v->data_at = data_at;
+        check_string_data(ctx, data, data_at);
     }
     flush_inner_comments(ctx);
 }
@@ -996,6 +1167,90 @@ const unsigned char *reg_value_bytes(const struct reg_file *file, const struct r
 
 /* }===================================================================== */
 
+/*
+ * What regedit loses at a NUL. Its reader (Wine's get_lineA() and
+ * get_lineW()) reads the file in blocks into a buffer it treats as a C
+ * string: the first two bytes (a byte order mark, or the start of an ANSI
+ * header) on their own, then as many code units as fit in a buffer of 4096
+ * (less one for the terminator, less the unfinished line it keeps), the
+ * buffer doubling when the line leaves fewer than 3 free. A NUL looks like
+ * the end of the block: the line ends there, the rest of the block is
+ * dropped, and the next block is read onto the end of that line.
+ */
+struct nul_loss {
+    uint32_t start, end; /* offsets in the decoded text: the NUL, the block's end */
+    bool to_end;         /* the file ends with the block: nothing after the NUL is read */
+};
+
+/* A code unit of the text at *i (advancing it), as regedit's buffer holds
+ * it: a byte of an ANSI file, a UTF-16 code unit (a character beyond the BMP
+ * is two, the second returned as 0xDC00). */
+static uint32_t next_unit(const struct decoded_text *d, size_t *i, bool *second_half)
+{
+    if (*second_half) {
+        *second_half = false;
+        return 0xDC00;
+    }
+    uint32_t cp = text_next_cp(d->text, d->len, i);
+    if (cp >= 0x10000 && d->encoding == TEXT_UTF16LE)
+        *second_half = true;
+    return cp;
+}
+
+static struct nul_loss find_nul_loss(const struct decoded_text *d)
+{
+    struct nul_loss loss = {UINT32_MAX, UINT32_MAX, false};
+    size_t at = 0; /* decoded offset of unit `pos` */
+    bool half = false;
+    /* An ANSI file's first two bytes are read apart from the blocks, as the
+     * start of the header: a NUL there ends the header, which then matches
+     * nothing, and nothing is imported. */
+    if (d->encoding != TEXT_UTF16LE) {
+        for (int k = 0; k < 2 && at < d->len; k++) {
+            size_t unit_at = at;
+            if (next_unit(d, &at, &half) == 0)
+                return (struct nul_loss){(uint32_t)unit_at, (uint32_t)d->len, true};
+        }
+    }
+    uint64_t size = 4096, pos = 0, read_end = 0, line_start = 0;
+    for (;;) {
+        while (pos < read_end) {
+            size_t unit_at = at;
+            uint32_t c = next_unit(d, &at, &half);
+            pos++;
+            if (c == 0) {
+                /* The block's end: walk to it. */
+                loss.start = (uint32_t)unit_at;
+                for (; pos < read_end; pos++)
+                    next_unit(d, &at, &half);
+                loss.end = (uint32_t)at;
+                loss.to_end = at >= d->len;
+                return loss;
+            }
+            if (c == '\r' && pos < read_end && (unsigned char)d->text[at] == '\n' && !half) {
+                next_unit(d, &at, &half);
+                pos++;
+            }
+            if (c == '\r' || c == '\n')
+                line_start = pos;
+        }
+        uint64_t kept = read_end - line_start;
+        if (size - kept < 3)
+            size *= 2;
+        /* Units left in the file: counted from here, as the walk goes. */
+        size_t probe = at;
+        bool probe_half = half;
+        uint64_t count = 0;
+        while (count < size - kept - 1 && (probe < d->len || probe_half)) {
+            next_unit(d, &probe, &probe_half);
+            count++;
+        }
+        if (count == 0)
+            return loss;
+        read_end += count;
+    }
+}
+
 /* Decoding problems are findings too: regedit sees the same bytes. */
 static void report_encoding(struct reg_ctx *ctx)
 {
@@ -1010,11 +1265,20 @@ static void report_encoding(struct reg_ctx *ctx)
         x->severity = SEV_ERROR;
         diag_help(diags, x, "save it as UTF-16LE with a byte order mark (FF FE), as regedit exports");
     } else if (nul->count) {
-        struct diag *x = diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src,
-                                  (struct span){nul->first_offset, nul->first_offset + 1},
-                                  "NUL character (%u in the file); regedit's reader ends the line there and ignores the rest of it",
-                                  (unsigned)nul->count);
-        (void)x;
+        struct nul_loss loss = find_nul_loss(d);
+        struct span at = {nul->first_offset, nul->first_offset + 1};
+        if (loss.to_end) {
+            diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src, at,
+                     "NUL character (%u in the file); regedit's reader (per Wine) takes it for the end of the file: the rest of this line and every line after it are not imported",
+                     (unsigned)nul->count);
+            ctx->file->read_end = loss.start;
+        } else if (loss.start != UINT32_MAX) {
+            uint32_t line, col;
+            source_position(ctx->src, loss.end, &line, &col);
+            diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src, at,
+                     "NUL character (%u in the file); regedit's reader (per Wine) takes it for the end of the 4 KB or more it has read: the rest of this line and the text after it up to line %u, column %u are lost, and what follows is read as the end of this line (reglint reads on from the next line)",
+                     (unsigned)nul->count, (unsigned)line, (unsigned)col);
+        }
     }
     if (lone->count)
         diag_add(diags, RULE_ENCODING_MISMATCH, ctx->src,
@@ -1048,6 +1312,7 @@ struct reg_file *reg_read(struct source *src, struct arena *arena, struct diag_l
     file->src = src;
     file->version = REG_VERSION_NONE;
     file->open_continuation = UINT32_MAX;
+    file->read_end = UINT32_MAX;
     struct reg_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.src = src;

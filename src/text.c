@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "upcase.h"
 #include "xalloc.h"
 
 /* Windows-1252 0x80..0x9F. The undefined bytes (81 8D 8F 90 9D) map to the C1
@@ -122,28 +123,44 @@ uint32_t text_upcase(uint32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
-    if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
-        return cp - 32;
-    if (cp == 0xFF)
-        return 0x178;
-    if (cp >= 0x100 && cp <= 0x17F) {
-        /* Latin Extended-A pairs capital/small, except for a few that are
-         * shifted by one around U+0138 and U+0149. */
-        if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
-            return (cp % 2 == 0) ? cp - 1 : cp;
-        if (cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F)
-            return cp;
-        return (cp % 2 == 1) ? cp - 1 : cp;
+    /* The registry compares UTF-16 code units: a character beyond the BMP is
+     * a surrogate pair, which the table leaves as it is. */
+    if (cp > 0xFFFF)
+        return cp;
+    /* The last run that starts at or before cp. */
+    size_t lo = 0, hi = upcase_run_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (upcase_runs[mid].first <= cp)
+            lo = mid;
+        else
+            hi = mid;
     }
-    if (cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2)
-        return cp - 32;
-    if (cp == 0x3C2)
-        return 0x3A3;
-    if (cp >= 0x430 && cp <= 0x44F)
-        return cp - 32;
-    if (cp >= 0x450 && cp <= 0x45F)
-        return cp - 80;
-    return cp;
+    const struct upcase_run *run = &upcase_runs[lo];
+    if (cp < run->first || cp > run->last || (cp - run->first) % run->step != 0)
+        return cp;
+    return (uint32_t)((int32_t)cp + run->delta);
+}
+
+bool text_names_equal(const char *a, size_t alen, const char *b, size_t blen)
+{
+    /* A name is nearly always written the same way each time. */
+    if (alen == blen && memcmp(a, b, alen) == 0)
+        return true;
+    size_t i = 0, j = 0;
+    while (i < alen && j < blen) {
+        unsigned char ca = (unsigned char)a[i], cb = (unsigned char)b[j];
+        if (ca < 0x80 && cb < 0x80) {
+            if (text_upcase(ca) != text_upcase(cb))
+                return false;
+            i++;
+            j++;
+            continue;
+        }
+        if (text_upcase(text_next_cp(a, alen, &i)) != text_upcase(text_next_cp(b, blen, &j)))
+            return false;
+    }
+    return i == alen && j == blen;
 }
 
 /* Stores a code unit at p, which has room for it. */

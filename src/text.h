@@ -94,9 +94,15 @@ size_t text_count_cps(const char *s, size_t n);
 size_t text_count_utf16(const char *s, size_t n);
 
 /* The upper-case form of a code point as the registry compares names
- * (RtlUpcaseUnicodeChar): ASCII, Latin-1, Latin Extended-A, Greek and
- * Cyrillic letters; everything else is its own upper case. */
+ * (RtlUpcaseUnicodeChar): Windows' own upper-case table (src/upcase.h), so
+ * that two names are one to reglint exactly when they are one to Windows.
+ * Code points beyond the BMP are their own upper case (the registry sees
+ * their surrogates, which the table leaves alone). */
 uint32_t text_upcase(uint32_t cp);
+
+/* Whether two names (UTF-8, as decoded) are the same name to the registry:
+ * equal code point by code point after text_upcase(). */
+bool text_names_equal(const char *a, size_t alen, const char *b, size_t blen);
 
 /* Appends the UTF-16LE code units of s[0..n) (no BOM, no terminator). */
 void text_to_utf16le(const char *s, size_t n, struct buf *out);

@@ -262,6 +262,51 @@ static void test_values_without_an_open_key_are_dropped(void **state)
     imported_free(im);
 }
 
+/* RegCreateKeyEx and RegDeleteTree refuse a path below the root that starts
+ * with a backslash: [HKEY_CURRENT_USER\\Software\K] creates nothing and
+ * its values are dropped; a deletion so written deletes nothing. Empty
+ * segments further in are passed over. (Wine 8.0's regedit does each.) */
+static void test_leading_empty_segment_opens_no_key(void **state)
+{
+    (void)state;
+    struct imported im = import_text("REGEDIT4\n"
+                                     "[HKEY_CURRENT_USER\\Software\\Kept]\n"
+                                     "\"a\"=\"1\"\n"
+                                     "[-HKEY_CURRENT_USER\\\\Software\\Kept]\n"
+                                     "[HKEY_CURRENT_USER\\\\Software\\New]\n"
+                                     "\"b\"=\"2\"\n"
+                                     "[HKEY_CURRENT_USER\\\\]\n"
+                                     "\"c\"=\"3\"\n"
+                                     "[HKEY_CURRENT_USER\\Software\\\\Inner]\n"
+                                     "\"d\"=\"4\"\n");
+    assert_true(value_of(im, key_at(im, "Software\\Kept"), "a")->exists);
+    assert_null(key_at(im, "Software\\New"));
+    assert_null(value_of(im, im.m->roots[REG_ROOT_HKCU], "c"));
+    assert_true(value_of(im, key_at(im, "Software\\Inner"), "d")->exists);
+    assert_int_equal(im.m->nvalues, 2);
+    assert_int_equal(im.m->nkeys, 3);
+    assert_int_equal(im.m->stop_at, im.p->file->nstmts);
+    imported_free(im);
+}
+
+/* regedit's reader takes a NUL for the end of what it has read: in a file
+ * it reads in one block, nothing after the NUL is imported, the text of its
+ * line before it is (what Wine 8.0's regedit does). */
+static void test_nul_ends_what_regedit_reads(void **state)
+{
+    (void)state;
+    const char text[] = "REGEDIT4\n[HKEY_CURRENT_USER\\K]\n\"n\"=\"x\"\n\"a\"=dword:1\0c\n"
+                        "\"z\"=\"y\"\n[HKEY_CURRENT_USER\\L]\n";
+    struct imported im = import_parsed(parse_bytes(text, sizeof text - 1), MODEL_AS_REGEDIT);
+    struct model_key *k = key_at(im, "K");
+    assert_true(value_of(im, k, "n")->exists);
+    assert_true(value_of(im, k, "a")->exists);
+    assert_null(value_of(im, k, "z"));
+    assert_null(key_at(im, "L"));
+    assert_int_equal(im.m->stop_at, 3);
+    imported_free(im);
+}
+
 static void test_invalid_header_imports_nothing(void **state)
 {
     (void)state;
@@ -348,7 +393,9 @@ static void test_hex_string_data_in_utf16_files_is_kept(void **state)
                     "\"one\"=hex(7):4c,00,69,00,6e,00,65,00\r\n"
                     "\"two\"=hex(7):4c,00,69,00,6e,00,65,00,00,00,00,00\r\n"
                     "\"exp\"=hex(2):25,00,00,00\r\n"
-                    "\"nul\"=hex(1):00,00,61,00\r\n"),
+                    "\"nul\"=hex(1):00,00,61,00\r\n"
+                    "\"oddnul\"=hex(1):41,00,00,00,42\r\n"
+                    "\"odd\"=hex(1):41,00,42\r\n"),
         MODEL_AS_REGEDIT);
     struct model_key *k = key_at(im, "K");
     /* One NUL character is added when the last is not NUL. */
@@ -357,6 +404,11 @@ static void test_hex_string_data_in_utf16_files_is_kept(void **state)
     data_is(im, value_of(im, k, "exp"), "%\0\0\0", 4);
     /* Embedded NULs stay. */
     data_is(im, value_of(im, k, "nul"), "\0\0a\0\0\0", 6);
+    /* regedit looks at the last whole character: ending in NUL, an odd
+     * byte after it is kept as it is; otherwise a NUL goes over the odd byte
+     * (and what regedit stores after it is undefined, RL1012). */
+    data_is(im, value_of(im, k, "oddnul"), "A\0\0\0B", 5);
+    data_is(im, value_of(im, k, "odd"), "A\0\0\0", 4);
     imported_free(im);
 }
 
@@ -412,6 +464,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_deleting_an_absent_key_changes_nothing),
         cmocka_unit_test(test_root_deletion_stops_the_import),
         cmocka_unit_test(test_values_without_an_open_key_are_dropped),
+        cmocka_unit_test(test_leading_empty_segment_opens_no_key),
+        cmocka_unit_test(test_nul_ends_what_regedit_reads),
         cmocka_unit_test(test_invalid_header_imports_nothing),
         cmocka_unit_test(test_windows_31_values),
         cmocka_unit_test(test_string_and_dword_data),

@@ -88,17 +88,21 @@ static const struct reg_value_stmt *string_is(const struct parsed *p, size_t i,
 }
 
 #define K "REGEDIT4\n[HKEY_CURRENT_USER\\K]\n"
+#define K5 "Windows Registry Editor Version 5.00\n[HKEY_CURRENT_USER\\K]\n"
 #define LATER "[HKEY_CURRENT_USER\\Later]\n\"after\"=\"ok\"\n"
 
 /* ------------------------------------------------------------ header */
 
+/* A first line and the version regedit reads it as. */
+struct header_case {
+    const char *text;
+    enum reg_version version;
+};
+
 static void test_header_versions(void **state)
 {
     (void)state;
-    static const struct {
-        const char *text;
-        enum reg_version version;
-    } cases[] = {
+    static const struct header_case cases[] = {
         {"REGEDIT4\n", REG_VERSION_4},
         {"Windows Registry Editor Version 5.00\r\n", REG_VERSION_5},
         {" \tREGEDIT4\n", REG_VERSION_4},
@@ -114,6 +118,52 @@ static void test_header_versions(void **state)
     }
     struct parsed *p = parse_text("");
     assert_int_equal(p->file->version, REG_VERSION_NONE);
+    parsed_free(p);
+}
+
+/* Reads UTF-8 text as a UTF-16LE file with a byte order mark. */
+static struct parsed *parse_as_utf16(const char *text)
+{
+    struct buf b = BUF_INIT;
+    buf_append(&b, "\xFF\xFE", 2);
+    text_to_utf16le(text, strlen(text), &b);
+    struct parsed *p = parse_bytes(b.data, b.len);
+    buf_free(&b);
+    return p;
+}
+
+/* regedit compares the header with lstrcmpW(), which passes over
+ * characters without weight (what Wine 8.0's regedit does with each). */
+static void test_header_with_invisible_characters(void **state)
+{
+    (void)state;
+    static const struct header_case cases[] = {
+        /* U+FEFF after the byte order mark: a second one. */
+        {"\xEF\xBB\xBFWindows Registry Editor Version 5.00\r\n", REG_VERSION_5},
+        {"REGE\xE2\x80\x8C" "DIT4\n", REG_VERSION_4},        /* U+200C */
+        {"REGEDIT\xEF\xB8\x8F\n", REG_VERSION_WIN31},         /* U+FE0F */
+        {"REGEDIT4\xC2\xAD\xE2\x81\xA0\n", REG_VERSION_4}, /* U+00AD U+2060 */
+        /* U+200B has weight; the fuzzy test is exact. */
+        {"REGEDIT\xE2\x80\x8B" "4\n", REG_VERSION_FUZZY},
+        {"\xEF\xBB\xBFREGEDIT9\n", REG_VERSION_INVALID},
+        {"\xEF\xBB\xBF REGEDIT4\n", REG_VERSION_INVALID},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct parsed *p = parse_as_utf16(cases[i].text);
+        assert_int_equal(p->file->version, cases[i].version);
+        /* One finding about the header (REGEDIT4 in UTF-16 has another). */
+        size_t header_findings = 0;
+        for (size_t d = 0; d < p->diags.n; d++)
+            header_findings += p->diags.items[d]->rule == RULE_INEXACT_HEADER;
+        assert_int_equal(header_findings, 1);
+        parsed_free(p);
+    }
+    struct parsed *p = parse_as_utf16("\xEF\xBB\xBFWindows Registry Editor Version 5.00\n");
+    expect_diag(p, 1, 0, RULE_INEXACT_HEADER, 1, 1,
+                "a second byte order mark (FF FE) before the header; regedit compares the header "
+                "with Windows' string comparison, which passes over such characters: it may import "
+                "the file as if the header were exact (Wine 8.0's does) or import nothing");
+    assert_int_equal(p->diags.items[0]->severity, SEV_WARNING);
     parsed_free(p);
 }
 
@@ -500,6 +550,10 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
     [PROB_HEADER_FUZZY] = {"REGEDIT3\n" LATER, NULL, 0, "", ERR(INEXACT_HEADER), 1, 1,
         "header starts with REGEDIT but is not 'REGEDIT4' 'REGEDIT3'; regedit accepts the file "
         "and imports nothing from it", NULL},
+    [PROB_HEADER_IGNORABLE] = {"REGEDIT4\xAD\n" LATER, NULL, 0, "", WARN(INEXACT_HEADER), 1, 1,
+        "invisible character in the header (U+00AD); regedit compares the header with Windows' "
+        "string comparison, which passes over such characters: it may import the file as if the "
+        "header were exact (Wine 8.0's does) or import nothing", NULL},
     [PROB_HEADER_UTF8_BOM] = {"\xEF\xBB\xBFREGEDIT4\n" LATER, NULL, 0, "", ERR(INEXACT_HEADER),
         1, 1,
         "UTF-8 byte order mark before the header '\xC3\xAF\xC2\xBB\xC2\xBFREGEDIT4'; regedit "
@@ -527,6 +581,11 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
         WARN(INVALID_KEY_PATH), 3, 2,
         "empty segment in the key path 'HKEY_CURRENT_USER\\A\\\\B'; regedit (per Wine) skips "
         "it; Windows may refuse the key", NULL},
+    [PROB_KEY_LEADING_BACKSLASH] = {K "[HKEY_CURRENT_USER\\\\A]\n" LATER, NULL, 0, "",
+        ERR(INVALID_KEY_PATH), 3, 2,
+        "empty first segment in the key path 'HKEY_CURRENT_USER\\\\A'; the path below the root "
+        "starts with a backslash, so regedit cannot open this key and drops the values below it",
+        NULL},
     [PROB_KEY_SEGMENT_TOO_LONG] = {K "[HKEY_CURRENT_USER\\", "a", 256, "]\n" LATER,
         ERR(INVALID_KEY_PATH), 3, 2,
         "key name longer than 255 characters 'HKEY_CURRENT_USER\\aaaaaaaaaaaaaaaaaaaaaa...'; "
@@ -539,6 +598,10 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
         ERR(INVALID_KEY_PATH), 3, 1,
         "'[-' not followed by a root key name '[- HKEY_CURRENT_USER\\X]'; regedit deletes "
         "nothing here", NULL},
+    [PROB_KEY_DELETE_LEADING_BACKSLASH] = {K "[-HKEY_CURRENT_USER\\\\A]\n" LATER, NULL, 0, "",
+        ERR(INVALID_KEY_PATH), 3, 3,
+        "empty first segment in the path of a deletion 'HKEY_CURRENT_USER\\\\A'; the path below "
+        "the root starts with a backslash, so regedit deletes nothing here", NULL},
     [PROB_KEY_DELETE_ROOT] = {K "[-HKEY_CURRENT_USER]\n" LATER, NULL, 0, "",
         ERR(INVALID_KEY_PATH), 3, 1,
         "deletion of a root key '[-HKEY_CURRENT_USER]'; regedit stops importing at this line, "
@@ -618,6 +681,21 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
     [PROB_HEX_BLANK_AFTER_COMMA] = {K "\"a\"=hex:01,\\\n  02, \n" LATER, NULL, 0, "",
         ERR(INVALID_HEX_DATA), 4, 6,
         "blank after the last comma of a continuation line ' '; regedit skips this value", NULL},
+    [PROB_HEX_STRING_EMPTY] = {K "\"a\"=hex(2): ;x\n" LATER, NULL, 0, "", ERR(UNDEFINED_STRING_DATA),
+        3, 5,
+        "string data with no bytes before a comment or continuation 'hex(2):'; regedit then looks "
+        "for a terminating NUL before the start of its buffer: Wine's crashes there, ending the "
+        "import, and what Windows' does is undefined", NULL},
+    [PROB_HEX_STRING_ONE_BYTE] = {K5 "\"a\"=hex(1):41\n" LATER, NULL, 0, "",
+        ERR(UNDEFINED_STRING_DATA), 3, 5,
+        "one byte of string data in a UTF-16 file 'hex(1):41'; regedit reads it as characters of "
+        "two bytes and looks for a terminating NUL before the start of its buffer: Wine's crashes "
+        "there, ending the import, and what Windows' does is undefined", NULL},
+    [PROB_HEX_STRING_ODD] = {K5 "\"a\"=hex(7):41,00,42\n" LATER, NULL, 0, "",
+        ERR(UNDEFINED_STRING_DATA), 3, 5,
+        "odd number of bytes of string data in a UTF-16 file 'hex(7):41,00,42'; regedit (per Wine) "
+        "writes a NUL character over the last byte and stores one byte from past the end of its "
+        "buffer, so the value's last byte is undefined", NULL},
     [PROB_CONTINUATION_BROKEN] = {K "\"a\"=hex:01,\\\n\"b\"=\"x\"\n" LATER, NULL, 0, "",
         ERR(UNTERMINATED_CONTINUATION), 4, 1,
         "this line does not continue the hex data above '\"b\"=\"x\"'; regedit drops the value, "
@@ -653,6 +731,12 @@ static const struct problem_case problem_cases[PROB_COUNT] = {
         "documented", NULL},
 };
 
+/* The problems only a UTF-16 file has: their cases are read as one. */
+static bool read_as_utf16(const struct problem_case *c)
+{
+    return c == &problem_cases[PROB_HEX_STRING_ONE_BYTE] || c == &problem_cases[PROB_HEX_STRING_ODD];
+}
+
 static struct parsed *parse_case(const struct problem_case *c)
 {
     struct buf text = BUF_INIT;
@@ -660,7 +744,7 @@ static struct parsed *parse_case(const struct problem_case *c)
     for (unsigned i = 0; i < c->times; i++)
         buf_puts(&text, c->unit);
     buf_puts(&text, c->after);
-    struct parsed *p = parse_bytes(text.data, text.len);
+    struct parsed *p = read_as_utf16(c) ? parse_utf16(text.data) : parse_bytes(text.data, text.len);
     buf_free(&text);
     return p;
 }
@@ -849,12 +933,35 @@ static void test_nul_character_is_reported(void **state)
     (void)state;
     const char text[] = K "\"a\"=\"x\"\0junk\n\"b\"=\"y\"\n";
     struct parsed *p = parse_bytes(text, sizeof text - 1);
-    expect_diag(p, 1, 0, RULE_ENCODING_MISMATCH, 3, 8, "NUL character (1 in the file)");
+    expect_diag(p, 1, 0, RULE_ENCODING_MISMATCH, 3, 8,
+                "NUL character (1 in the file); regedit's reader (per Wine) takes it for the end "
+                "of the file: the rest of this line and every line after it are not imported");
     assert_int_equal(p->diags.items[0]->severity, SEV_WARNING);
-    /* The line ends at the NUL; the next line is read. */
+    /* The line ends at the NUL and the lines after it are read, but regedit
+     * reads nothing from the NUL on. */
     string_is(p, 1, "a", "x");
     string_is(p, 2, "b", "y");
+    assert_int_equal(p->file->read_end, sizeof K - 1 + 7);
     parsed_free(p);
+
+    /* regedit reads 4095 bytes after the first two, then as many as fit in
+     * its buffer of 4096 with the unfinished line: a NUL in the first block
+     * loses the rest of that block only, up to byte 4097 of the file. */
+    struct buf big = BUF_INIT;
+    buf_puts(&big, K "\"a\"=\"x\"");
+    buf_putc(&big, '\0');
+    while (big.len < 5000)
+        buf_puts(&big, "\n\"filler\"=\"0123456789\"");
+    buf_puts(&big, "\n");
+    p = parse_bytes(big.data, big.len);
+    uint32_t line, col;
+    source_position(p->src, 4097, &line, &col);
+    char want[256];
+    snprintf(want, sizeof want, "up to line %u, column %u are lost", (unsigned)line, (unsigned)col);
+    expect_diag(p, 1, 0, RULE_ENCODING_MISMATCH, 3, 8, want);
+    assert_int_equal(p->file->read_end, UINT32_MAX);
+    parsed_free(p);
+    buf_free(&big);
 }
 
 static void test_nul_inside_hex_data_ends_its_line(void **state)
@@ -912,6 +1019,7 @@ int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_header_versions),
+        cmocka_unit_test(test_header_with_invisible_characters),
         cmocka_unit_test(test_header_is_read_by_bom_not_by_text),
         cmocka_unit_test(test_key_lines),
         cmocka_unit_test(test_key_deletions),

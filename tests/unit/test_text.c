@@ -150,10 +150,47 @@ static void test_counts_and_upcase(void **state)
     assert_int_equal(text_upcase(0xE9), 0xC9);
     assert_int_equal(text_upcase(0xFF), 0x178);
     assert_int_equal(text_upcase(0x430), 0x410);
-    assert_int_equal(text_upcase(0x3C2), 0x3A3);
     assert_int_equal(text_upcase(0x101), 0x100);
     assert_int_equal(text_upcase(0x13A), 0x139);
     assert_int_equal(text_upcase(0xF7), 0xF7);
+}
+
+/* Pairs Windows' upper-case table makes one name, beyond the blocks a
+ * hand-made table covers, and pairs it keeps apart. */
+static void test_upcase_is_windows_table(void **state)
+{
+    (void)state;
+    static const uint32_t one_name[][2] = {
+        {0x01C6, 0x01C4}, /* dz with caron */
+        {0x03AC, 0x0386}, /* alpha with tonos */
+        {0x0461, 0x0460}, /* Cyrillic omega */
+        {0x0561, 0x0531}, /* Armenian ayb */
+        {0x1EA1, 0x1EA0}, /* a with dot below */
+        {0xFF41, 0xFF21}, /* fullwidth a */
+        {0x24D0, 0x24B6}, /* circled a */
+        {0x2170, 0x2160}, /* small roman numeral one */
+        {0x0180, 0x0243}, /* b with stroke */
+        {0x00FF, 0x0178}, /* y with diaeresis */
+        {0x0101, 0x0100}, {0x013A, 0x0139}, {0x0430, 0x0410}, {0x0450, 0x0400},
+        {0x1F70, 0x1FBA}, {0x2D00, 0x10A0}, {0xA77F, 0xA77E},
+    };
+    for (size_t i = 0; i < sizeof one_name / sizeof one_name[0]; i++) {
+        assert_int_equal(text_upcase(one_name[i][0]), one_name[i][1]);
+        assert_int_equal(text_upcase(one_name[i][1]), one_name[i][1]);
+    }
+    /* Final sigma is not sigma to Windows; micro sign, dotless i, long s and
+     * the title-case Dz keep their own upper case too. */
+    static const uint32_t own[] = {0x03C2, 0x00B5, 0x0131, 0x017F, 0x01C5, 0x00F7, 0x00D7,
+                                   0x0139, 0x0138, 0x0149, 0xD800, 0xDFFF, 0xFFFF,
+                                   0x10428};
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+        assert_int_equal(text_upcase(own[i]), own[i]);
+    assert_int_equal(text_upcase(0x03C3), 0x03A3);
+    /* Names: "ǆ" and "Ǆ" are one, "ς" and "Σ" two. */
+    assert_true(text_names_equal("\xC7\x86x", 3, "\xC7\x84X", 3));
+    assert_false(text_names_equal("\xCF\x82", 2, "\xCE\xA3", 2));
+    assert_true(text_names_equal("\xCF\x83", 2, "\xCE\xA3", 2));
+    assert_false(text_names_equal("ab", 2, "abc", 3));
 }
 
 static void test_snippet_stops_at_line_end_and_escapes(void **state)
@@ -194,6 +231,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_line_endings_are_counted),
         cmocka_unit_test(test_ansi_encoding_round_trips_and_counts_losses),
         cmocka_unit_test(test_counts_and_upcase),
+        cmocka_unit_test(test_upcase_is_windows_table),
         cmocka_unit_test(test_snippet_stops_at_line_end_and_escapes),
         cmocka_unit_test(test_json_string_is_valid_json),
     };

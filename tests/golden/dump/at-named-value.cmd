@@ -1,0 +1,1 @@
+reglint dump at-named-value.reg
