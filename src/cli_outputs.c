@@ -17,10 +17,12 @@ int cli_check_outputs(const char *command, const struct cli_output *outputs, siz
                       const char *const *inputs, size_t ninputs)
 {
     for (size_t i = 0; i < n; i++) {
-        const char *path = outputs[i].path;
+        const char *path = outputs[i].path, *option = outputs[i].option;
         size_t len = strlen(path);
-        if (platform_is_dir(path) || (len > 0 && platform_is_separator(path[len - 1]))) {
-            cli_error("%s: is a directory; %s takes a file name", path, outputs[i].option);
+        bool dir = platform_is_dir(path);
+        if (dir || (len > 0 && platform_is_separator(path[len - 1]))) {
+            cli_error("%s: %s a directory; %s%s takes a file name", path, dir ? "is" : "names", option,
+                      *between(option) ? "" : "FILE");
             return EXIT_IO;
         }
     }
