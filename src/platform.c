@@ -262,6 +262,81 @@ struct platform_output {
     struct file_stamp read;
 };
 
+#define TEMP_PREFIX ".reglint-"
+#define TEMP_SUFFIX_LEN 6
+/* A temporary file left by a killed run is removed once it is this old
+ * (seconds) and its writer has gone: no write takes that long. */
+#define STALE_AGE (60 * 60)
+
+#ifndef _WIN32
+/* The process ID in a temporary file's name ".reglint-PID-XXXXXX"; 0 when
+ * `name` is no such name. */
+static pid_t temp_writer(const char *name)
+{
+    size_t prefix = strlen(TEMP_PREFIX);
+    if (strncmp(name, TEMP_PREFIX, prefix) != 0 || name[prefix] < '1' || name[prefix] > '9')
+        return 0;
+    char *end;
+    errno = 0;
+    unsigned long pid = strtoul(name + prefix, &end, 10);
+    if (errno || *end != '-' || strlen(end + 1) != TEMP_SUFFIX_LEN || pid != (unsigned long)(pid_t)pid)
+        return 0;
+    for (const char *c = end + 1; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
+            return 0;
+    return (pid_t)pid;
+}
+
+/* The directories whose stale temporary files this run has removed. */
+static pthread_mutex_t cleaned_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct file_stamp *cleaned;
+static size_t ncleaned, cleaned_cap;
+
+/* Whether `dir` is yet to be cleaned; it is marked as cleaned. */
+static bool first_visit(const struct file_stamp *dir)
+{
+    pthread_mutex_lock(&cleaned_lock);
+    bool first = true;
+    for (size_t i = 0; i < ncleaned && first; i++)
+        first = !same_identity(&cleaned[i], dir);
+    if (first) {
+        cleaned = xgrow(cleaned, &cleaned_cap, ncleaned + 1, sizeof *cleaned);
+        cleaned[ncleaned++] = *dir;
+    }
+    pthread_mutex_unlock(&cleaned_lock);
+    return first;
+}
+
+/* Removes, once per directory and run, the temporary files a run stopped by
+ * SIGKILL (or a crash) left in `dir`: named by a process that no longer
+ * runs, this user's (any user's for root: a replaced file's temporary file
+ * has that file's owner), untouched for STALE_AGE. */
+static void remove_stale_temps(const char *dir)
+{
+    struct file_stamp stamp;
+    platform_file_stamp(dir, &stamp);
+    if (!stamp.exists || !first_visit(&stamp))
+        return;
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct buf path = BUF_INIT;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        pid_t pid = temp_writer(e->d_name);
+        if (pid == 0 || pid == getpid())
+            continue;
+        buf_clear(&path);
+        buf_printf(&path, "%s%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(path.data, &st) == 0 && S_ISREG(st.st_mode) && (st.st_uid == geteuid() || geteuid() == 0) &&
+            time(NULL) - st.st_mtime > STALE_AGE && kill(pid, 0) != 0 && errno == ESRCH)
+            unlink(path.data);
+    }
+    closedir(d);
+    buf_free(&path);
+}
+#endif
+
 /* Creates the temporary file beside `target`, with the mode the umask
  * gives: ".reglint-PID-" and six characters, new (O_EXCL). */
 static int create_temp(const char *target, struct buf *temp)
@@ -282,8 +357,12 @@ static int create_temp(const char *target, struct buf *temp)
         x ^= x >> 29;
         buf_clear(temp);
         dir_of(target, temp);
-        buf_printf(temp, ".reglint-%lu-", pid);
-        for (int i = 0; i < 6; i++, x /= 36)
+#ifndef _WIN32
+        if (attempt == 0)
+            remove_stale_temps(temp->data);
+#endif
+        buf_printf(temp, TEMP_PREFIX "%lu-", pid);
+        for (int i = 0; i < TEMP_SUFFIX_LEN; i++, x /= 36)
             buf_putc(temp, chars[x % 36]);
 #ifdef _WIN32
         int fd = _open(temp->data, _O_WRONLY | _O_CREAT | _O_EXCL | _O_BINARY, _S_IREAD | _S_IWRITE);
