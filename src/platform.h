@@ -66,8 +66,9 @@ bool platform_same_file(const char *a, const char *b);
  *
  * The temporary files in progress are removed if the process is stopped by
  * SIGINT, SIGTERM, SIGHUP or SIGPIPE (then the signal's default action
- * follows) or exits; only SIGKILL or a crash leaves one behind, which any
- * later run may delete once process PID is gone. */
+ * follows) or exits; only SIGKILL or a crash leaves one behind. On POSIX
+ * systems, the first file a run writes in a directory has it remove the
+ * ones there whose process PID is gone and that are an hour old. */
 
 struct platform_output;
 
