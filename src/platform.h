@@ -27,7 +27,8 @@ bool platform_isatty(FILE *f);
 
 /* What identifies one state of a file: which file it is, its size, when it
  * was last written and when its contents or attributes last changed (the
- * change time, which no one can set back). */
+ * change time, which utimensat() cannot set back as it can the other; on
+ * Windows the C library gives the creation time instead). */
 struct file_stamp {
     bool exists;
     bool regular; /* a regular file (not a device, pipe or directory) */
@@ -58,11 +59,12 @@ bool platform_same_file(const char *a, const char *b);
  * is written straight into. A new file gets the mode the umask gives
  * (0666 & ~umask).
  *
- * An existing file keeps its owner, group, mode and extended attributes
- * (POSIX; on Windows the system's ReplaceFile keeps its attributes and
- * security), or is refused, untouched: a read-only or unwritable file, one
- * with other names (hard links, which would keep the old content), one whose
- * owner or extended attributes cannot be given to the new file.
+ * An existing file keeps its owner, group and mode (POSIX) and its extended
+ * attributes (Linux, macOS; on Windows the system's ReplaceFile keeps its
+ * attributes and security), or is refused, untouched: a read-only or
+ * unwritable file, one with other names (hard links, which would keep the
+ * old content), one whose owner or extended attributes cannot be given to
+ * the new file.
  *
  * The temporary files in progress are removed if the process is stopped by
  * SIGINT, SIGTERM, SIGHUP or SIGPIPE (then the signal's default action
