@@ -476,7 +476,8 @@ static const char *check_replaceable(const char *target, const struct stat *st)
 #else
     if (!(st->st_mode & 0222))
         return "read-only file";
-    if (faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) != 0)
+    /* A system that cannot tell (EINVAL, ENOSYS) lets the rename decide. */
+    if (faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) != 0 && (errno == EACCES || errno == EROFS))
         return strerror(errno);
     if (st->st_nlink > 1)
         return "the file has other names (hard links), which would keep the old content";

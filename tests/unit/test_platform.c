@@ -153,7 +153,8 @@ static void test_keeps_metadata(void **state)
 }
 
 /* Someone who may write a file but not give a file its owner is refused:
- * the new file would be theirs. */
+ * the new file would be theirs. One who may not write the file is refused
+ * although the directory would let them replace it. */
 static void test_owner_cannot_be_kept(void **state)
 {
     (void)state;
@@ -163,20 +164,31 @@ static void test_owner_cannot_be_kept(void **state)
     scratch_init(&s, "old");
     assert_int_equal(chmod(s.dir, 0777), 0);
     assert_int_equal(chmod(s.path, 0666), 0);
+    char theirs[128];
+    snprintf(theirs, sizeof theirs, "%s/theirs.reg", s.dir);
+    FILE *f = fopen(theirs, "wb");
+    assert_non_null(f);
+    fputs("old", f);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(chmod(theirs, 0644), 0);
     pid_t child = fork();
     assert_true(child >= 0);
     if (child == 0) {
         if (setgid(NOBODY) != 0 || setuid(NOBODY) != 0)
             _exit(10);
         const char *error = platform_write_atomic(s.path, "new", 3);
-        _exit(error && strcmp(error, "its owner and group cannot be kept") == 0 ? 0 : 11);
+        if (!error || strcmp(error, "its owner and group cannot be kept") != 0)
+            _exit(11);
+        error = platform_write_atomic(theirs, "new", 3);
+        _exit(error && strcmp(error, strerror(EACCES)) == 0 ? 0 : 12);
     }
     int status;
     assert_int_equal(waitpid(child, &status, 0), child);
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 0);
     assert_content(s.path, "old");
-    assert_int_equal(entries(&s), 1);
+    assert_content(theirs, "old");
+    assert_int_equal(entries(&s), 2);
     scratch_free(&s);
 }
 
