@@ -1,5 +1,4 @@
 /* reglint lint [OPTIONS] [FILE... | -] */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -90,6 +90,20 @@ static const char *base_of(const char *path)
     return name;
 }
 
+#ifdef _WIN32
+/* The system's information on the file `path` names, through links. */
+static bool windows_file_info(const char *path, BY_HANDLE_FILE_INFORMATION *info)
+{
+    HANDLE h = CreateFileA(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+                           OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    if (h == INVALID_HANDLE_VALUE)
+        return false;
+    bool ok = GetFileInformationByHandle(h, info) != 0;
+    CloseHandle(h);
+    return ok;
+}
+#endif
+
 void platform_file_stamp(const char *path, struct file_stamp *stamp)
 {
     memset(stamp, 0, sizeof *stamp);
@@ -112,15 +126,10 @@ void platform_file_stamp(const char *path, struct file_stamp *stamp)
 #else
     /* The C library gives no inode on Windows: the volume and the file's
      * index on it say which file it is, through links too. */
-    HANDLE h = CreateFileA(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
-                           OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
     BY_HANDLE_FILE_INFORMATION info;
-    if (h != INVALID_HANDLE_VALUE) {
-        if (GetFileInformationByHandle(h, &info)) {
-            stamp->device = info.dwVolumeSerialNumber;
-            stamp->inode = (unsigned long long)info.nFileIndexHigh << 32 | info.nFileIndexLow;
-        }
-        CloseHandle(h);
+    if (windows_file_info(path, &info)) {
+        stamp->device = info.dwVolumeSerialNumber;
+        stamp->inode = (unsigned long long)info.nFileIndexHigh << 32 | info.nFileIndexLow;
     }
 #endif
 }
@@ -448,30 +457,14 @@ static const char *copy_xattrs(const char *from, int fd)
 }
 #endif
 
-#ifdef _WIN32
-/* The number of names (hard links) the file has; 1 when it cannot be told. */
-static unsigned long link_count(const char *path)
-{
-    unsigned long links = 1;
-    HANDLE h = CreateFileA(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
-                           OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
-    BY_HANDLE_FILE_INFORMATION info;
-    if (h != INVALID_HANDLE_VALUE) {
-        if (GetFileInformationByHandle(h, &info))
-            links = info.nNumberOfLinks;
-        CloseHandle(h);
-    }
-    return links;
-}
-#endif
-
 /* Whether the existing file `target` may be replaced; NULL when it may. */
 static const char *check_replaceable(const char *target, const struct stat *st)
 {
 #ifdef _WIN32
     if (!(st->st_mode & _S_IWRITE))
         return "read-only file";
-    if (link_count(target) > 1)
+    BY_HANDLE_FILE_INFORMATION info;
+    if (windows_file_info(target, &info) && info.nNumberOfLinks > 1)
         return "the file has other names (hard links), which would keep the old content";
 #else
     if (!(st->st_mode & 0222))
