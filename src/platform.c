@@ -187,7 +187,16 @@ static struct {
     atomic_int state;
     char path[TEMP_PATH_MAX];
 } temp_slots[TEMP_SLOTS];
+/* 0: no cleanup yet; 1: being installed; 2: installed. */
 static atomic_int cleanup_installed;
+
+/* The signals that remove the temporary files before they stop the run. */
+#ifdef _WIN32
+static const int cleanup_signals[] = {SIGINT, SIGTERM};
+#else
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+#endif
+#define CLEANUP_SIGNALS (sizeof cleanup_signals / sizeof *cleanup_signals)
 
 static void remove_armed_temps(void)
 {
@@ -208,31 +217,33 @@ static void remove_temps_and_stop(int sig)
     raise(sig);
 }
 
-/* Installs the cleanup once, on the first temporary file; a signal the
- * process ignores (nohup's SIGHUP) stays ignored. */
+/* Installs the cleanup once, before the first temporary file; a signal
+ * the process ignores (nohup's SIGHUP) stays ignored. Another thread waits
+ * until it is in place. */
 static void install_cleanup(void)
 {
     int expected = 0;
-    if (!atomic_compare_exchange_strong(&cleanup_installed, &expected, 1))
+    if (!atomic_compare_exchange_strong(&cleanup_installed, &expected, 1)) {
+        while (atomic_load(&cleanup_installed) != 2)
+            continue;
         return;
+    }
     atexit(remove_armed_temps);
+    for (size_t i = 0; i < CLEANUP_SIGNALS; i++) {
 #ifdef _WIN32
-    const int signals[] = {SIGINT, SIGTERM};
-    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
-        if (signal(signals[i], remove_temps_and_stop) == SIG_IGN)
-            signal(signals[i], SIG_IGN);
+        if (signal(cleanup_signals[i], remove_temps_and_stop) == SIG_IGN)
+            signal(cleanup_signals[i], SIG_IGN);
 #else
-    const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
-    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
         struct sigaction old, sa;
-        if (sigaction(signals[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+        if (sigaction(cleanup_signals[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
             continue;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = remove_temps_and_stop;
         sigemptyset(&sa.sa_mask);
-        sigaction(signals[i], &sa, NULL);
-    }
+        sigaction(cleanup_signals[i], &sa, NULL);
 #endif
+    }
+    atomic_store(&cleanup_installed, 2);
 }
 
 /* Arms `path` for removal on a signal; returns its slot, or -1 when it
@@ -240,7 +251,6 @@ static void install_cleanup(void)
  * then only a signal during its writing leaves it behind. */
 static int track_temp(const char *path)
 {
-    install_cleanup();
     size_t len = strlen(path);
     if (len >= TEMP_PATH_MAX)
         return -1;
@@ -347,9 +357,20 @@ static void remove_stale_temps(const char *dir)
 #endif
 
 /* Creates the temporary file beside `target`, with the mode the umask
- * gives: ".reglint-PID-" and six characters, new (O_EXCL). */
-static int create_temp(const char *target, struct buf *temp)
+ * gives: ".reglint-PID-" and six characters, new (O_EXCL); sets *slot
+ * (track_temp()). */
+static int create_temp(const char *target, struct buf *temp, int *slot)
 {
+    install_cleanup();
+#ifndef _WIN32
+    /* A signal between the file's creation and its entry in the table
+     * would leave it behind: it waits until then. */
+    sigset_t handled, old;
+    sigemptyset(&handled);
+    for (size_t i = 0; i < CLEANUP_SIGNALS; i++)
+        sigaddset(&handled, cleanup_signals[i]);
+    pthread_sigmask(SIG_BLOCK, &handled, &old);
+#endif
     static atomic_uint counter;
     static const char chars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
 #ifdef _WIN32
@@ -359,6 +380,7 @@ static int create_temp(const char *target, struct buf *temp)
 #endif
     uint64_t seed = (uint64_t)time(NULL) ^ (uint64_t)clock() << 20 ^ (uint64_t)pid << 40 ^
                     (uint64_t)(uintptr_t)temp;
+    int fd = -1;
     for (int attempt = 0; attempt < 100; attempt++) {
         uint64_t x = seed + (uint64_t)atomic_fetch_add(&counter, 1u) * 0x9E3779B97F4A7C15u;
         x ^= x >> 31;
@@ -374,14 +396,21 @@ static int create_temp(const char *target, struct buf *temp)
         for (int i = 0; i < TEMP_SUFFIX_LEN; i++, x /= 36)
             buf_putc(temp, chars[x % 36]);
 #ifdef _WIN32
-        int fd = _open(temp->data, _O_WRONLY | _O_CREAT | _O_EXCL | _O_BINARY, _S_IREAD | _S_IWRITE);
+        fd = _open(temp->data, _O_WRONLY | _O_CREAT | _O_EXCL | _O_BINARY, _S_IREAD | _S_IWRITE);
 #else
-        int fd = open(temp->data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        fd = open(temp->data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 #endif
+        if (fd >= 0)
+            *slot = track_temp(temp->data);
         if (fd >= 0 || errno != EEXIST)
-            return fd;
+            break;
     }
-    return -1;
+#ifndef _WIN32
+    int saved = errno;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = saved;
+#endif
+    return fd;
 }
 
 #if defined(__linux__) || defined(__APPLE__)
@@ -592,7 +621,7 @@ const char *platform_output_begin(const char *path, const struct file_stamp *rea
         return error;
     }
     struct buf temp = BUF_INIT;
-    int fd = create_temp(target, &temp);
+    int fd = create_temp(target, &temp, &o->slot);
     if (fd < 0) {
         error = strerror(errno);
         buf_free(&temp);
@@ -600,7 +629,6 @@ const char *platform_output_begin(const char *path, const struct file_stamp *rea
         return error;
     }
     o->temp = buf_steal(&temp);
-    o->slot = track_temp(o->temp);
     o->replaces = exists;
     if (read) {
         o->check = true;
