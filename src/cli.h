@@ -47,6 +47,20 @@ bool cli_read_reg(const char *path, const char *display_name, struct reg_doc *do
 bool cli_read_reg_to(const char *path, const char *display_name, struct reg_doc *doc,
                      struct buf *errors);
 
+/* A file a command is to write, and how the command line named it:
+ * option "-o " or "-f json=", then path. */
+struct cli_output {
+    const char *option;
+    const char *path;
+};
+/* Checks the files a command is to write, before anything is read or
+ * written: two of them naming one file, or one naming one of the inputs
+ * (through links too; "-" is no file), is a usage error; a directory, or a
+ * name ending in a separator, cannot be written. Prints why and returns the
+ * exit status, or -1 to go on. */
+int cli_check_outputs(const char *command, const struct cli_output *outputs, size_t n,
+                      const char *const *inputs, size_t ninputs);
+
 /* Prints findings as "file:line:col: severity: message [RLxxxx]" lines. */
 void cli_print_gcc(struct diag_list *diags, FILE *out);
 

@@ -21,6 +21,16 @@ static const char fmt_help[] =
  * EXIT_IO on a read or write error, else 0 (rewriting a file is success). */
 static int format_one(const char *path, bool check)
 {
+    bool is_stdin = strcmp(path, "-") == 0;
+    struct file_stamp read;
+    platform_file_stamp(path, &read);
+    /* Before opening it: a FIFO would wait for a writer, then for a reader
+     * of what fmt wrote back. */
+    if (!check && !is_stdin && read.exists && !read.regular) {
+        cli_error("%s: %s; fmt rewrites regular files only ('-' formats standard input)", path,
+                  platform_is_dir(path) ? "is a directory" : "not a regular file");
+        return EXIT_IO;
+    }
     struct reg_doc doc;
     if (!cli_read_reg(path, NULL, &doc))
         return EXIT_IO;
@@ -33,7 +43,6 @@ static int format_one(const char *path, bool check)
     }
     struct buf out = BUF_INIT;
     fmt_file(doc.file, &out);
-    bool is_stdin = strcmp(path, "-") == 0;
     if (is_stdin && !check) {
         fwrite(out.data, 1, out.len, stdout);
     } else {
@@ -48,9 +57,9 @@ static int format_one(const char *path, bool check)
                 rc = 1;
                 fprintf(stderr, "would reformat %s\n", doc.src->name);
             } else {
-                const char *error = platform_write_atomic(path, out.data, out.len);
+                const char *error = platform_write_atomic_unchanged(path, out.data, out.len, &read);
                 if (error) {
-                    cli_error("%s: %s", path, error);
+                    cli_error("%s: cannot write: %s", path, error);
                     rc = EXIT_IO;
                 } else {
                     fprintf(stderr, "reformatted %s\n", doc.src->name);

@@ -48,17 +48,46 @@ static bool parse_encoding(const char *s, enum text_encoding *out)
     return true;
 }
 
-/* Writes bytes to a file (atomically) or to stdout for "-". */
-static bool write_output(const char *path, const struct buf *bytes)
+/* The .reg file and its undo, each to a file or to standard output ("-"). */
+struct gen_output {
+    const char *path;
+    const struct buf *bytes;
+    struct platform_output *file; /* NULL: standard output, or nothing to write */
+};
+
+/* Writes every output or none: all of them are begun (and checked) before
+ * any is written, and a file is replaced only when complete. */
+static bool write_outputs(struct gen_output *outputs, size_t n)
 {
-    if (strcmp(path, "-") == 0) {
-        fwrite(bytes->data, 1, bytes->len, stdout);
-        return true;
+    for (size_t i = 0; i < n; i++) {
+        if (!outputs[i].bytes || strcmp(outputs[i].path, "-") == 0)
+            continue;
+        const char *error = platform_output_begin(outputs[i].path, NULL, &outputs[i].file);
+        if (error) {
+            cli_error("%s: cannot write: %s", outputs[i].path, error);
+            for (size_t j = 0; j < i; j++)
+                if (outputs[j].file)
+                    platform_output_abandon(outputs[j].file);
+            return false;
+        }
     }
-    const char *error = platform_write_atomic(path, bytes->data, bytes->len);
-    if (error)
-        cli_error("%s: %s", path, error);
-    return error == NULL;
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        const struct buf *bytes = outputs[i].bytes;
+        if (!bytes)
+            continue;
+        if (!outputs[i].file) {
+            fwrite(bytes->data, 1, bytes->len, stdout);
+            continue;
+        }
+        fwrite(bytes->data, 1, bytes->len, platform_output_stream(outputs[i].file));
+        const char *error = platform_output_commit(outputs[i].file);
+        if (error) {
+            cli_error("%s: cannot write: %s", outputs[i].path, error);
+            ok = false;
+        }
+    }
+    return ok;
 }
 
 /* An option's value: "--opt VALUE" or "--opt=VALUE". */
@@ -153,9 +182,21 @@ int cli_gen(int argc, char **argv)
         return cli_usage(argv[0], "missing PROFILE");
     if (undo && strcmp(undo, "-") == 0 && strcmp(output, "-") == 0)
         return cli_usage(argv[0], "the .reg file and its undo cannot both go to standard output");
+    struct cli_output named[2];
+    size_t nnamed = 0;
+    if (strcmp(output, "-") != 0)
+        named[nnamed++] = (struct cli_output){"-o", output};
+    if (undo && strcmp(undo, "-") != 0)
+        named[nnamed++] = (struct cli_output){"--undo", undo};
+    /* A built-in template's name is no input file. */
+    struct file_stamp profile_file;
+    platform_file_stamp(profile, &profile_file);
+    int rc = cli_check_outputs(argv[0], named, nnamed, &profile, profile_file.exists ? 1 : 0);
+    if (rc >= 0)
+        return rc;
 
     struct profile p;
-    int rc = cli_load_profile(profile, &p);
+    rc = cli_load_profile(profile, &p);
     if (rc != EXIT_OK) {
         profile_release(&p);
         return rc;
@@ -180,6 +221,7 @@ int cli_gen(int argc, char **argv)
         return EXIT_USAGE;
     }
     struct buf apply = BUF_INIT, revert = BUF_INIT;
+    struct gen_output outputs[2] = {{output, &apply, NULL}, {undo, undo ? &revert : NULL, NULL}};
     size_t lossy = gen_render(plan, GEN_APPLY, encoding, &apply);
     const char *problem;
     if (undo)
@@ -193,7 +235,7 @@ int cli_gen(int argc, char **argv)
                (undo && (problem = gen_output_problem(p.arena, &revert, encoding)) != NULL)) {
         cli_error("%s", problem);
         rc = EXIT_USAGE;
-    } else if (!write_output(output, &apply) || (undo && !write_output(undo, &revert))) {
+    } else if (!write_outputs(outputs, 2)) {
         rc = EXIT_IO;
     } else if (encoding == TEXT_UTF8 && (!is_ascii(&apply) || !is_ascii(&revert))) {
         fputs("reglint: warning: the output holds non-ASCII text; regedit reads a UTF-8 file "

@@ -1,5 +1,4 @@
 /* reglint lint [OPTIONS] [FILE... | -] */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,7 +70,8 @@ enum fix_mode {
 struct output {
     enum render_format format;
     const char *path; /* NULL: standard output */
-    FILE *stream;
+    char option[24];  /* how the command line named it: "-o", "-f json=" */
+    struct platform_output *file; /* NULL: standard output */
     struct renderer *renderer;
 };
 
@@ -151,6 +151,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
     a->color = "auto";
     a->noutputs = 1;
     a->outputs[0].format = FORMAT_TEXT;
+    strcpy(a->outputs[0].option, "-o");
     a->files = argv;
     a->jobs = 1;
     for (int i = 1; i < argc; i++) {
@@ -176,8 +177,10 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             if (eq) {
                 if (a->noutputs == MAX_OUTPUTS)
                     return cli_usage("lint", "too many reports (at most %d)", MAX_OUTPUTS);
-                a->outputs[a->noutputs].format = fmt;
-                a->outputs[a->noutputs++].path = eq + 1;
+                struct output *o = &a->outputs[a->noutputs++];
+                o->format = fmt;
+                o->path = eq + 1;
+                snprintf(o->option, sizeof o->option, "-f %s=", name);
             } else {
                 a->outputs[0].format = fmt;
             }
@@ -286,22 +289,45 @@ static bool want_color(const char *when, FILE *out)
     return platform_isatty(out);
 }
 
+/* Checks the report files and --fix-to's against each other and the
+ * files to lint; returns -1 to go on, else an exit status. */
+static int check_outputs(const struct lint_args *a, const struct file_list *files)
+{
+    struct cli_output named[MAX_OUTPUTS + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < a->noutputs; i++)
+        if (a->outputs[i].path)
+            named[n++] = (struct cli_output){a->outputs[i].option, a->outputs[i].path};
+    if (a->fix_mode == FIX_MODE_TO)
+        named[n++] = (struct cli_output){"--fix-to", a->fix_to};
+    const char **inputs = xcalloc(files->n ? files->n : 1, sizeof *inputs);
+    for (size_t i = 0; i < files->n; i++)
+        inputs[i] = files->items[i].path;
+    int rc = cli_check_outputs("lint", named, n, inputs, files->n);
+    free(inputs);
+    return rc;
+}
+
+/* Starts the reports. A report file is written beside its place and put
+ * there when complete (platform.h), so that the old one stays whole until
+ * then. */
 static bool open_outputs(struct lint_args *a)
 {
     for (size_t i = 0; i < a->noutputs; i++) {
         struct output *o = &a->outputs[i];
-        o->stream = stdout;
+        FILE *stream = stdout;
         if (o->path) {
-            o->stream = fopen(o->path, "wb");
-            if (!o->stream) {
-                cli_error("%s: cannot write: %s", o->path, strerror(errno));
+            const char *error = platform_output_begin(o->path, NULL, &o->file);
+            if (error) {
+                cli_error("%s: cannot write: %s", o->path, error);
                 for (size_t j = 0; j < i; j++)
-                    if (a->outputs[j].path)
-                        fclose(a->outputs[j].stream);
+                    if (a->outputs[j].file)
+                        platform_output_abandon(a->outputs[j].file);
                 return false;
             }
+            stream = platform_output_stream(o->file);
         }
-        o->renderer = render_begin(o->stream, o->format, i == 0 && want_color(a->color, o->stream));
+        o->renderer = render_begin(stream, o->format, i == 0 && want_color(a->color, stream));
     }
     return true;
 }
@@ -312,8 +338,9 @@ static bool close_outputs(struct lint_args *a)
     for (size_t i = 0; i < a->noutputs; i++) {
         struct output *o = &a->outputs[i];
         render_end(o->renderer);
-        if (o->path && (fclose(o->stream) != 0)) {
-            cli_error("%s: cannot write: %s", o->path, strerror(errno));
+        const char *error = o->file ? platform_output_commit(o->file) : NULL;
+        if (error) {
+            cli_error("%s: cannot write: %s", o->path, error);
             ok = false;
         }
     }
@@ -365,20 +392,6 @@ static int use_profile(struct lint_args *a, struct profile *prof)
     return -1;
 }
 
-/* Writes a file the way a device takes it: /dev/stdout, /dev/full. */
-static const char *write_through(const char *path, const struct buf *bytes)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return strerror(errno);
-    int error = 0;
-    if (fwrite(bytes->data, 1, bytes->len, f) != bytes->len)
-        error = errno;
-    if (fclose(f) != 0 && !error)
-        error = errno;
-    return error ? strerror(error) : NULL;
-}
-
 /* One file of the run. It is read, linted and fixed by a worker (jobs.h);
  * its messages and report are printed afterwards, in the order of the files,
  * by the thread that started the run. */
@@ -399,15 +412,9 @@ static bool write_fixed(const struct lint_args *a, const char *path, const struc
                         const struct buf *bytes, struct lint_job *job)
 {
     const char *target = a->fix_mode == FIX_MODE_TO ? a->fix_to : path;
-    const char *error;
-    if (a->fix_mode == FIX_MODE_IN_PLACE) {
-        error = platform_write_atomic_unchanged(path, bytes->data, bytes->len, read);
-    } else {
-        struct file_stamp there;
-        platform_file_stamp(target, &there);
-        error = there.exists && !there.regular ? write_through(target, bytes)
-                                               : platform_write_atomic(target, bytes->data, bytes->len);
-    }
+    const char *error = a->fix_mode == FIX_MODE_IN_PLACE
+                            ? platform_write_atomic_unchanged(path, bytes->data, bytes->len, read)
+                            : platform_write_atomic(target, bytes->data, bytes->len);
     if (error) {
         cli_error_to(&job->err, "%s: cannot write: %s", target, error);
         return false;
@@ -462,6 +469,12 @@ static void lint_reg(const struct lint_args *a, struct lint_job *job)
     const char *path = job->item->path;
     struct file_stamp read;
     platform_file_stamp(path, &read);
+    /* Before opening it: a FIFO would be read to its end for nothing. */
+    if (a->fix_mode == FIX_MODE_IN_PLACE && read.exists && !read.regular) {
+        cli_error_to(&job->err, "%s: not a regular file; --fix rewrites regular files only", path);
+        job->io_error = true;
+        return;
+    }
     if (!cli_read_reg_to(path, strcmp(path, "-") == 0 ? a->stdin_name : NULL, &job->doc, &job->err)) {
         job->io_error = true;
         return;
@@ -587,21 +600,38 @@ static bool shares_input(const struct lint_args *a, const struct file_list *file
     return shared;
 }
 
-/* Lints every file the arguments name, a.jobs at a time, reporting them in
- * order. */
-static void lint_files(const struct lint_args *a, bool *io_error, bool *failed)
+/* Lints the files, a.jobs at a time, reporting them in order. */
+static void lint_files(const struct lint_args *a, const struct file_list *files, bool *io_error,
+                       bool *failed)
+{
+    struct lint_run run = {a, files, xcalloc(files->n ? files->n : 1, sizeof *run.jobs), false, false};
+    unsigned threads = a->jobs > 1 && shares_input(a, files) ? 1 : a->jobs;
+    jobs_run(files->n, threads, lint_work, lint_report, &run);
+    free(run.jobs);
+    *io_error |= run.io_error;
+    *failed |= run.failed;
+}
+
+/* Runs lint with its options settled: the files the arguments name are
+ * listed, checked against the outputs, linted and reported. */
+static int run_lint(struct lint_args *a)
 {
     struct file_list files = FILE_LIST_INIT;
     for (size_t f = 0; f < a->nfiles; f++)
         if (file_list_add(&files, a->files[f]) == 0)
             fprintf(stderr, "reglint: warning: %s: no .reg file below this directory\n", a->files[f]);
-    struct lint_run run = {a, &files, xcalloc(files.n ? files.n : 1, sizeof *run.jobs), false, false};
-    unsigned threads = a->jobs > 1 && shares_input(a, &files) ? 1 : a->jobs;
-    jobs_run(files.n, threads, lint_work, lint_report, &run);
-    free(run.jobs);
+    int rc = check_outputs(a, &files);
+    if (rc < 0 && !open_outputs(a))
+        rc = EXIT_IO;
+    if (rc < 0) {
+        bool io_error = false, failed = false;
+        lint_files(a, &files, &io_error, &failed);
+        if (!close_outputs(a))
+            io_error = true;
+        rc = io_error ? EXIT_IO : failed ? EXIT_FINDINGS : EXIT_OK;
+    }
     file_list_free(&files);
-    *io_error |= run.io_error;
-    *failed |= run.failed;
+    return rc;
 }
 
 int cli_lint(int argc, char **argv)
@@ -632,16 +662,8 @@ int cli_lint(int argc, char **argv)
     /* --diff prints the diff and no report. */
     if (a.fix_mode == FIX_MODE_DIFF)
         a.noutputs = 0;
-    if (!open_outputs(&a)) {
-        if (a.profile)
-            profile_release(&prof);
-        return EXIT_IO;
-    }
-    bool io_error = false, failed = false;
-    lint_files(&a, &io_error, &failed);
-    if (!close_outputs(&a))
-        io_error = true;
+    rc = run_lint(&a);
     if (a.profile)
         profile_release(&prof);
-    return io_error ? EXIT_IO : failed ? EXIT_FINDINGS : EXIT_OK;
+    return rc;
 }

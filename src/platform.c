@@ -6,11 +6,14 @@
 #include "platform.h"
 
 #include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "buf.h"
 #include "xalloc.h"
@@ -25,6 +28,9 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <unistd.h>
+#if defined(__linux__) || defined(__APPLE__)
+#include <sys/xattr.h>
+#endif
 #endif
 
 void platform_set_binary(FILE *f)
@@ -58,7 +64,8 @@ bool platform_isatty(FILE *f)
 #endif
 }
 
-/* The directory part of `path` ("." when there is none), with a separator. */
+/* The directory part of `path` ("./" when there is none), with its
+ * separator. */
 static void dir_of(const char *path, struct buf *out)
 {
     const char *slash = strrchr(path, '/');
@@ -73,6 +80,30 @@ static void dir_of(const char *path, struct buf *out)
         buf_puts(out, "./");
 }
 
+/* The name of `path` without its directory. */
+static const char *base_of(const char *path)
+{
+    const char *name = path;
+    for (const char *p = path; *p; p++)
+        if (platform_is_separator(*p))
+            name = p + 1;
+    return name;
+}
+
+#ifdef _WIN32
+/* The system's information on the file `path` names, through links. */
+static bool windows_file_info(const char *path, BY_HANDLE_FILE_INFORMATION *info)
+{
+    HANDLE h = CreateFileA(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+                           OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    if (h == INVALID_HANDLE_VALUE)
+        return false;
+    bool ok = GetFileInformationByHandle(h, info) != 0;
+    CloseHandle(h);
+    return ok;
+}
+#endif
+
 void platform_file_stamp(const char *path, struct file_stamp *stamp)
 {
     memset(stamp, 0, sizeof *stamp);
@@ -85,155 +116,628 @@ void platform_file_stamp(const char *path, struct file_stamp *stamp)
     stamp->inode = (unsigned long long)st.st_ino;
     stamp->size = (long long)st.st_size;
     stamp->mtime_sec = (long long)st.st_mtime;
+    stamp->ctime_sec = (long long)st.st_ctime;
 #if defined(__APPLE__)
     stamp->mtime_nsec = st.st_mtimespec.tv_nsec;
+    stamp->ctime_nsec = st.st_ctimespec.tv_nsec;
 #elif !defined(_WIN32)
     stamp->mtime_nsec = st.st_mtim.tv_nsec;
+    stamp->ctime_nsec = st.st_ctim.tv_nsec;
 #else
     /* The C library gives no inode on Windows: the volume and the file's
      * index on it say which file it is, through links too. */
-    HANDLE h = CreateFileA(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
-                           OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
     BY_HANDLE_FILE_INFORMATION info;
-    if (h != INVALID_HANDLE_VALUE) {
-        if (GetFileInformationByHandle(h, &info)) {
-            stamp->device = info.dwVolumeSerialNumber;
-            stamp->inode = (unsigned long long)info.nFileIndexHigh << 32 | info.nFileIndexLow;
-        }
-        CloseHandle(h);
+    if (windows_file_info(path, &info)) {
+        stamp->device = info.dwVolumeSerialNumber;
+        stamp->inode = (unsigned long long)info.nFileIndexHigh << 32 | info.nFileIndexLow;
     }
 #endif
+}
+
+static bool same_identity(const struct file_stamp *a, const struct file_stamp *b)
+{
+    return a->device == b->device && a->inode == b->inode;
+}
+
+bool platform_same_file(const char *a, const char *b)
+{
+    struct file_stamp sa, sb;
+    platform_file_stamp(a, &sa);
+    platform_file_stamp(b, &sb);
+    if (sa.exists != sb.exists)
+        return false;
+    if (sa.exists) {
+        if (!sa.regular || !sb.regular)
+            return false;
+        return sa.inode != 0 ? same_identity(&sa, &sb) : strcmp(a, b) == 0;
+    }
+    if (strcmp(base_of(a), base_of(b)) != 0)
+        return false;
+    struct buf da = BUF_INIT, db = BUF_INIT;
+    dir_of(a, &da);
+    dir_of(b, &db);
+    platform_file_stamp(da.data, &sa);
+    platform_file_stamp(db.data, &sb);
+    bool same = sa.exists && sb.exists && sa.inode != 0 ? same_identity(&sa, &sb)
+                                                        : strcmp(da.data, db.data) == 0;
+    buf_free(&da);
+    buf_free(&db);
+    return same;
 }
 
 static bool unchanged_since(const char *path, const struct file_stamp *read)
 {
     struct file_stamp now;
     platform_file_stamp(path, &now);
-    return now.exists == read->exists && now.device == read->device && now.inode == read->inode &&
-           now.size == read->size && now.mtime_sec == read->mtime_sec &&
-           now.mtime_nsec == read->mtime_nsec;
+    return now.exists == read->exists && same_identity(&now, read) && now.size == read->size &&
+           now.mtime_sec == read->mtime_sec && now.mtime_nsec == read->mtime_nsec &&
+           now.ctime_sec == read->ctime_sec && now.ctime_nsec == read->ctime_nsec;
 }
 
-/* `read` NULL: replace whatever is there. */
-/* Writes straight into a device or pipe such as /dev/null or /dev/stdout:
- * renaming a file over it would replace it for everyone. */
-static const char *write_in_place(const char *path, const void *data, size_t n)
+/* ------------------------------------------------------- writing files */
+
+/* The temporary files in progress, for a signal handler to remove: a fixed
+ * table, since a handler may neither allocate nor lock. A slot is claimed
+ * (FILLING), given its path, then ARMED; only ARMED paths are removed. */
+#define TEMP_SLOTS 256
+#define TEMP_PATH_MAX 4096
+enum { SLOT_FREE, SLOT_FILLING, SLOT_ARMED };
+
+static struct {
+    atomic_int state;
+    char path[TEMP_PATH_MAX];
+} temp_slots[TEMP_SLOTS];
+/* 0: no cleanup yet; 1: being installed; 2: installed. */
+static atomic_int cleanup_installed;
+
+/* The signals that remove the temporary files before they stop the run. */
+#ifdef _WIN32
+static const int cleanup_signals[] = {SIGINT, SIGTERM};
+#else
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+#endif
+#define CLEANUP_SIGNALS (sizeof cleanup_signals / sizeof *cleanup_signals)
+
+static void remove_armed_temps(void)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return strerror(errno);
-    const char *error = NULL;
-    if (fwrite(data, 1, n, f) != n || fflush(f) != 0)
-        error = strerror(errno ? errno : EIO);
-    if (fclose(f) != 0 && !error)
-        error = strerror(errno);
+    for (size_t i = 0; i < TEMP_SLOTS; i++)
+        if (atomic_load(&temp_slots[i].state) == SLOT_ARMED)
+#ifdef _WIN32
+            _unlink(temp_slots[i].path);
+#else
+            unlink(temp_slots[i].path);
+#endif
+}
+
+/* Async-signal-safe: unlink(), signal() and raise() only. */
+static void remove_temps_and_stop(int sig)
+{
+    remove_armed_temps();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Installs the cleanup once, before the first temporary file; a signal
+ * the process ignores (nohup's SIGHUP) stays ignored. Another thread waits
+ * until it is in place. */
+static void install_cleanup(void)
+{
+    int expected = 0;
+    if (!atomic_compare_exchange_strong(&cleanup_installed, &expected, 1)) {
+        while (atomic_load(&cleanup_installed) != 2)
+            continue;
+        return;
+    }
+    atexit(remove_armed_temps);
+    for (size_t i = 0; i < CLEANUP_SIGNALS; i++) {
+#ifdef _WIN32
+        if (signal(cleanup_signals[i], remove_temps_and_stop) == SIG_IGN)
+            signal(cleanup_signals[i], SIG_IGN);
+#else
+        struct sigaction old, sa;
+        if (sigaction(cleanup_signals[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = remove_temps_and_stop;
+        sigemptyset(&sa.sa_mask);
+        sigaction(cleanup_signals[i], &sa, NULL);
+#endif
+    }
+    atomic_store(&cleanup_installed, 2);
+}
+
+/* Arms `path` for removal on a signal; returns its slot, or -1 when it
+ * cannot be tracked (a path longer than the table holds, every slot taken):
+ * then only a signal during its writing leaves it behind. */
+static int track_temp(const char *path)
+{
+    size_t len = strlen(path);
+    if (len >= TEMP_PATH_MAX)
+        return -1;
+    for (int i = 0; i < TEMP_SLOTS; i++) {
+        int expected = SLOT_FREE;
+        if (atomic_compare_exchange_strong(&temp_slots[i].state, &expected, SLOT_FILLING)) {
+            memcpy(temp_slots[i].path, path, len + 1);
+            atomic_store(&temp_slots[i].state, SLOT_ARMED);
+            return i;
+        }
+    }
+    return -1;
+}
+
+static void untrack_temp(int slot)
+{
+    if (slot >= 0)
+        atomic_store(&temp_slots[slot].state, SLOT_FREE);
+}
+
+struct platform_output {
+    FILE *stream;
+    char *target;  /* the file written: the path, or where its links lead */
+    char *temp;    /* NULL when writing straight into a device or pipe */
+    int slot;      /* the temporary file's slot in temp_slots, or -1 */
+    bool replaces; /* the target exists and is replaced */
+    bool check;    /* replace only if the target still matches `read` */
+    struct file_stamp read;
+};
+
+#define TEMP_PREFIX ".reglint-"
+#define TEMP_SUFFIX_LEN 6
+/* A temporary file left by a killed run is removed once it is this old
+ * (seconds) and its writer has gone: no write takes that long. */
+#define STALE_AGE (60 * 60)
+
+#ifndef _WIN32
+/* The process ID in a temporary file's name ".reglint-PID-XXXXXX"; 0 when
+ * `name` is no such name. */
+static pid_t temp_writer(const char *name)
+{
+    size_t prefix = strlen(TEMP_PREFIX);
+    if (strncmp(name, TEMP_PREFIX, prefix) != 0 || name[prefix] < '1' || name[prefix] > '9')
+        return 0;
+    char *end;
+    errno = 0;
+    unsigned long pid = strtoul(name + prefix, &end, 10);
+    if (errno || *end != '-' || strlen(end + 1) != TEMP_SUFFIX_LEN || pid != (unsigned long)(pid_t)pid)
+        return 0;
+    for (const char *c = end + 1; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
+            return 0;
+    return (pid_t)pid;
+}
+
+/* The directories whose stale temporary files this run has removed. */
+static pthread_mutex_t cleaned_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct file_stamp *cleaned;
+static size_t ncleaned, cleaned_cap;
+
+/* Whether `dir` is yet to be cleaned; it is marked as cleaned. */
+static bool first_visit(const struct file_stamp *dir)
+{
+    pthread_mutex_lock(&cleaned_lock);
+    bool first = true;
+    for (size_t i = 0; i < ncleaned && first; i++)
+        first = !same_identity(&cleaned[i], dir);
+    if (first) {
+        cleaned = xgrow(cleaned, &cleaned_cap, ncleaned + 1, sizeof *cleaned);
+        cleaned[ncleaned++] = *dir;
+    }
+    pthread_mutex_unlock(&cleaned_lock);
+    return first;
+}
+
+/* Removes, once per directory and run, the temporary files a run stopped by
+ * SIGKILL (or a crash) left in `dir`: named by a process that no longer
+ * runs, this user's (any user's for root: a replaced file's temporary file
+ * has that file's owner), untouched for STALE_AGE. */
+static void remove_stale_temps(const char *dir)
+{
+    struct file_stamp stamp;
+    platform_file_stamp(dir, &stamp);
+    if (!stamp.exists || !first_visit(&stamp))
+        return;
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct buf path = BUF_INIT;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        pid_t pid = temp_writer(e->d_name);
+        if (pid == 0 || pid == getpid())
+            continue;
+        buf_clear(&path);
+        buf_printf(&path, "%s%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(path.data, &st) == 0 && S_ISREG(st.st_mode) && (st.st_uid == geteuid() || geteuid() == 0) &&
+            time(NULL) - st.st_mtime > STALE_AGE && kill(pid, 0) != 0 && errno == ESRCH)
+            unlink(path.data);
+    }
+    closedir(d);
+    buf_free(&path);
+}
+#endif
+
+/* Creates the temporary file beside `target`, with the mode the umask
+ * gives: ".reglint-PID-" and six characters, new (O_EXCL); sets *slot
+ * (track_temp()). */
+static int create_temp(const char *target, struct buf *temp, int *slot)
+{
+    install_cleanup();
+#ifndef _WIN32
+    /* A signal between the file's creation and its entry in the table
+     * would leave it behind: it waits until then. */
+    sigset_t handled, old;
+    sigemptyset(&handled);
+    for (size_t i = 0; i < CLEANUP_SIGNALS; i++)
+        sigaddset(&handled, cleanup_signals[i]);
+    pthread_sigmask(SIG_BLOCK, &handled, &old);
+#endif
+    static atomic_uint counter;
+    static const char chars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+#ifdef _WIN32
+    unsigned long pid = (unsigned long)_getpid();
+#else
+    unsigned long pid = (unsigned long)getpid();
+#endif
+    uint64_t seed = (uint64_t)time(NULL) ^ (uint64_t)clock() << 20 ^ (uint64_t)pid << 40 ^
+                    (uint64_t)(uintptr_t)temp;
+    int fd = -1;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        uint64_t x = seed + (uint64_t)atomic_fetch_add(&counter, 1u) * 0x9E3779B97F4A7C15u;
+        x ^= x >> 31;
+        x *= 0xBF58476D1CE4E5B9u;
+        x ^= x >> 29;
+        buf_clear(temp);
+        dir_of(target, temp);
+#ifndef _WIN32
+        if (attempt == 0)
+            remove_stale_temps(temp->data);
+#endif
+        buf_printf(temp, TEMP_PREFIX "%lu-", pid);
+        for (int i = 0; i < TEMP_SUFFIX_LEN; i++, x /= 36)
+            buf_putc(temp, chars[x % 36]);
+#ifdef _WIN32
+        fd = _open(temp->data, _O_WRONLY | _O_CREAT | _O_EXCL | _O_BINARY, _S_IREAD | _S_IWRITE);
+#else
+        fd = open(temp->data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+#endif
+        if (fd >= 0)
+            *slot = track_temp(temp->data);
+        if (fd >= 0 || errno != EEXIST)
+            break;
+    }
+#ifndef _WIN32
+    int saved = errno;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = saved;
+#endif
+    return fd;
+}
+
+#if defined(__linux__) || defined(__APPLE__)
+/* Extended attributes, in Linux's calls; macOS's take a position and
+ * options besides. */
+static ssize_t list_xattrs(const char *path, char *names, size_t size)
+{
+#ifdef __APPLE__
+    return listxattr(path, names, size, 0);
+#else
+    return listxattr(path, names, size);
+#endif
+}
+
+static ssize_t get_xattr(const char *path, const char *name, void *value, size_t size)
+{
+#ifdef __APPLE__
+    return getxattr(path, name, value, size, 0, 0);
+#else
+    return getxattr(path, name, value, size);
+#endif
+}
+
+static ssize_t fget_xattr(int fd, const char *name, void *value, size_t size)
+{
+#ifdef __APPLE__
+    return fgetxattr(fd, name, value, size, 0, 0);
+#else
+    return fgetxattr(fd, name, value, size);
+#endif
+}
+
+static int fset_xattr(int fd, const char *name, const void *value, size_t size)
+{
+#ifdef __APPLE__
+    return fsetxattr(fd, name, value, size, 0, 0);
+#else
+    return fsetxattr(fd, name, value, size, 0);
+#endif
+}
+
+/* Gives the file open as `fd` every extended attribute of `from`. One the
+ * new file already has with the same value (a security label the system
+ * gave it) is not set again, which might need privileges. */
+static const char *copy_xattrs(const char *from, int fd)
+{
+    ssize_t n = list_xattrs(from, NULL, 0);
+    if (n < 0)
+        return errno == ENOTSUP ? NULL : "its extended attributes cannot be read";
+    if (n == 0)
+        return NULL;
+    char *names = xmalloc((size_t)n);
+    n = list_xattrs(from, names, (size_t)n);
+    const char *error = n < 0 ? "its extended attributes cannot be read" : NULL;
+    for (ssize_t at = 0; !error && at < n; at += (ssize_t)strlen(names + at) + 1) {
+        const char *name = names + at;
+        ssize_t size = get_xattr(from, name, NULL, 0);
+        char *value = xmalloc(size > 0 ? (size_t)size * 2 : 1);
+        if (size < 0 || (size = get_xattr(from, name, value, (size_t)size)) < 0) {
+            error = "its extended attributes cannot be read";
+        } else {
+            char *have = value + size;
+            bool same = fget_xattr(fd, name, NULL, 0) == size &&
+                        fget_xattr(fd, name, have, (size_t)size) == size &&
+                        memcmp(have, value, (size_t)size) == 0;
+            if (!same && fset_xattr(fd, name, value, (size_t)size) != 0)
+                error = "its extended attributes cannot be kept";
+        }
+        free(value);
+    }
+    free(names);
     return error;
 }
+#endif
 
-static const char *write_atomic(const char *path, const void *data, size_t n,
-                                const struct file_stamp *read)
+/* Whether the existing file `target` may be replaced; NULL when it may. */
+static const char *check_replaceable(const char *target, const struct stat *st)
 {
+#ifdef _WIN32
+    if (!(st->st_mode & _S_IWRITE))
+        return "read-only file";
+    BY_HANDLE_FILE_INFORMATION info;
+    if (windows_file_info(target, &info) && info.nNumberOfLinks > 1)
+        return "the file has other names (hard links), which would keep the old content";
+#else
+    if (!(st->st_mode & 0222))
+        return "read-only file";
+    /* A system that cannot tell (EINVAL, ENOSYS) lets the rename decide. */
+    if (faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) != 0 && (errno == EACCES || errno == EROFS))
+        return strerror(errno);
+    if (st->st_nlink > 1)
+        return "the file has other names (hard links), which would keep the old content";
+#endif
+    return NULL;
+}
+
+/* Gives the new file open as `fd` the owner, group, extended attributes and
+ * mode of `target` (on Windows ReplaceFile does, at the rename). The mode
+ * comes last: a change of owner clears the set-user-ID bits. */
+static const char *keep_metadata(int fd, const char *target, const struct stat *st)
+{
+#ifdef _WIN32
+    (void)fd;
+    (void)target;
+    (void)st;
+    return NULL;
+#else
+    struct stat now;
+    if (fstat(fd, &now) != 0)
+        return strerror(errno);
+    if ((now.st_uid != st->st_uid || now.st_gid != st->st_gid) && fchown(fd, st->st_uid, st->st_gid) != 0)
+        return "its owner and group cannot be kept";
+#if defined(__linux__) || defined(__APPLE__)
+    const char *error = copy_xattrs(target, fd);
+    if (error)
+        return error;
+#endif
+    if (fchmod(fd, st->st_mode & 07777) != 0)
+        return "its permissions cannot be kept";
+    return NULL;
+#endif
+}
+
+/* Where writing `path` goes: the path itself, or the file its symbolic links
+ * lead to. NULL and *error set when the links lead nowhere. */
+static char *resolve_target(const char *path, const char **error)
+{
+#ifndef _WIN32
     struct stat st;
-    bool had_mode = stat(path, &st) == 0;
-    if (had_mode && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-        return write_in_place(path, data, n);
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *real = realpath(path, NULL);
+        if (!real)
+            *error = errno == ENOENT ? "a symbolic link to a file that does not exist" : strerror(errno);
+        return real;
+    }
+#endif
+    *error = NULL;
+    return xstrdup(path);
+}
+
+/* A device or pipe such as /dev/null, /dev/stdout or a FIFO is written
+ * straight into: renaming a file over it would replace it for everyone. */
+static bool is_device(const char *target, const struct stat *st, bool exists)
+{
+    if (exists)
+        return !S_ISREG(st->st_mode) && !S_ISDIR(st->st_mode);
 #ifdef _WIN32
     /* stat() fails for NUL, CON and the like; opening one tells. */
-    if (!had_mode) {
-        int dev = _open(path, _O_WRONLY | _O_BINARY);
-        if (dev >= 0) {
-            DWORD type = GetFileType((HANDLE)_get_osfhandle(dev));
-            _close(dev);
-            if (type == FILE_TYPE_CHAR || type == FILE_TYPE_PIPE)
-                return write_in_place(path, data, n);
-        }
+    int dev = _open(target, _O_WRONLY | _O_BINARY);
+    if (dev >= 0) {
+        DWORD type = GetFileType((HANDLE)_get_osfhandle(dev));
+        _close(dev);
+        return type == FILE_TYPE_CHAR || type == FILE_TYPE_PIPE;
     }
+#else
+    (void)target;
 #endif
-    struct buf tmp = BUF_INIT;
-    dir_of(path, &tmp);
-    buf_puts(&tmp, ".reglint-XXXXXX");
-    const char *error = NULL;
-#ifdef _WIN32
-    if (!_mktemp(tmp.data)) {
-        error = strerror(errno);
-        buf_free(&tmp);
+    return false;
+}
+
+static void free_output(struct platform_output *o)
+{
+    free(o->target);
+    free(o->temp);
+    free(o);
+}
+
+const char *platform_output_begin(const char *path, const struct file_stamp *read,
+                                  struct platform_output **out)
+{
+    *out = NULL;
+    if (read && (!read->exists || !read->regular))
+        return "not a regular file";
+    size_t len = strlen(path);
+    if (len == 0)
+        return strerror(ENOENT);
+    if (platform_is_separator(path[len - 1]))
+        return "is a directory";
+    const char *error;
+    char *target = resolve_target(path, &error);
+    if (!target)
+        return error;
+    struct stat st;
+    bool exists = stat(target, &st) == 0;
+    struct platform_output *o = xcalloc(1, sizeof *o);
+    o->target = target;
+    o->slot = -1;
+    if (exists && S_ISDIR(st.st_mode)) {
+        free_output(o);
+        return "is a directory";
+    }
+    if (is_device(target, &st, exists)) {
+        if (read) {
+            free_output(o);
+            return "not a regular file";
+        }
+        o->stream = fopen(target, "wb");
+        if (!o->stream) {
+            error = strerror(errno);
+            free_output(o);
+            return error;
+        }
+        *out = o;
+        return NULL;
+    }
+    if (exists && (error = check_replaceable(target, &st)) != NULL) {
+        free_output(o);
         return error;
     }
-    int fd = _open(tmp.data, _O_WRONLY | _O_CREAT | _O_EXCL | _O_BINARY, _S_IREAD | _S_IWRITE);
-#else
-    int fd = mkstemp(tmp.data);
-#endif
+    struct buf temp = BUF_INIT;
+    int fd = create_temp(target, &temp, &o->slot);
     if (fd < 0) {
         error = strerror(errno);
-        buf_free(&tmp);
+        buf_free(&temp);
+        free_output(o);
         return error;
     }
-    const char *p = data;
-    size_t left = n;
-    while (left > 0 && !error) {
-#ifdef _WIN32
-        int w = _write(fd, p, left > 0x40000000 ? 0x40000000u : (unsigned)left);
-#else
-        ssize_t w = write(fd, p, left);
-#endif
-        if (w < 0) {
-            if (errno != EINTR)
-                error = strerror(errno);
-            continue;
-        }
-        p += w;
-        left -= (size_t)w;
+    o->temp = buf_steal(&temp);
+    o->replaces = exists;
+    if (read) {
+        o->check = true;
+        o->read = *read;
     }
+    error = exists ? keep_metadata(fd, target, &st) : NULL;
 #ifdef _WIN32
-    if (!error && _commit(fd) != 0)
-        error = strerror(errno);
-    if (_close(fd) != 0 && !error)
-        error = strerror(errno);
-    if (!error && had_mode)
-        _chmod(tmp.data, st.st_mode & (_S_IREAD | _S_IWRITE));
-    if (!error && read && !unchanged_since(path, read))
-        error = "the file changed since it was read";
-    if (!error && !MoveFileExA(tmp.data, path, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
-        error = "cannot replace the file";
+    o->stream = error ? NULL : _fdopen(fd, "wb");
 #else
-    if (!error && fsync(fd) != 0)
-        error = strerror(errno);
-    if (!error && had_mode && fchmod(fd, st.st_mode & 07777) != 0)
-        error = strerror(errno);
-    if (close(fd) != 0 && !error)
-        error = strerror(errno);
-    if (!error && read && !unchanged_since(path, read))
-        error = "the file changed since it was read";
-    if (!error && rename(tmp.data, path) != 0)
-        error = strerror(errno);
+    o->stream = error ? NULL : fdopen(fd, "wb");
 #endif
-    if (error)
-        remove(tmp.data);
-    buf_free(&tmp);
+    if (!o->stream) {
+        if (!error)
+            error = strerror(errno);
+#ifdef _WIN32
+        _close(fd);
+#else
+        close(fd);
+#endif
+        remove(o->temp);
+        untrack_temp(o->slot);
+        free_output(o);
+        return error;
+    }
+    *out = o;
+    return NULL;
+}
+
+FILE *platform_output_stream(struct platform_output *o)
+{
+    return o->stream;
+}
+
+/* Renames the complete temporary file over the target. */
+static const char *move_into_place(const struct platform_output *o)
+{
+#ifdef _WIN32
+    /* ReplaceFile keeps the old file's attributes, security and streams. */
+    if (o->replaces && ReplaceFileA(o->target, o->temp, NULL, REPLACEFILE_IGNORE_MERGE_ERRORS, NULL, NULL))
+        return NULL;
+    if (!o->replaces && MoveFileExA(o->temp, o->target, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+        return NULL;
+    return "cannot replace the file";
+#else
+    return rename(o->temp, o->target) == 0 ? NULL : strerror(errno);
+#endif
+}
+
+const char *platform_output_commit(struct platform_output *o)
+{
+    const char *error = NULL;
+    errno = 0;
+    if (fflush(o->stream) != 0 || ferror(o->stream))
+        error = strerror(errno ? errno : EIO);
+#ifdef _WIN32
+    if (!error && o->temp && _commit(_fileno(o->stream)) != 0)
+#else
+    if (!error && o->temp && fsync(fileno(o->stream)) != 0)
+#endif
+        error = strerror(errno);
+    if (fclose(o->stream) != 0 && !error)
+        error = strerror(errno);
+    if (o->temp) {
+        if (!error && o->check && !unchanged_since(o->target, &o->read))
+            error = "the file changed since it was read";
+        if (!error)
+            error = move_into_place(o);
+        if (error)
+            remove(o->temp);
+        /* Only now: until the rename, a signal is to remove it. */
+        untrack_temp(o->slot);
+    }
+    free_output(o);
     return error;
+}
+
+void platform_output_abandon(struct platform_output *o)
+{
+    fclose(o->stream);
+    if (o->temp) {
+        remove(o->temp);
+        untrack_temp(o->slot);
+    }
+    free_output(o);
+}
+
+static const char *write_whole(const char *path, const void *data, size_t n, const struct file_stamp *read)
+{
+    struct platform_output *o;
+    const char *error = platform_output_begin(path, read, &o);
+    if (error)
+        return error;
+    if (fwrite(data, 1, n, o->stream) != n) {
+        error = strerror(errno ? errno : EIO);
+        platform_output_abandon(o);
+        return error;
+    }
+    return platform_output_commit(o);
 }
 
 const char *platform_write_atomic(const char *path, const void *data, size_t n)
 {
-    return write_atomic(path, data, n, NULL);
+    return write_whole(path, data, n, NULL);
 }
 
 const char *platform_write_atomic_unchanged(const char *path, const void *data, size_t n,
                                             const struct file_stamp *read)
 {
-    if (!read->exists || !read->regular)
-        return "not a regular file";
-#ifdef _WIN32
-    return write_atomic(path, data, n, read);
-#else
-    /* Through a symbolic link, the file it names is replaced, not the link. */
-    char *real = realpath(path, NULL);
-    if (!real)
-        return strerror(errno);
-    const char *error = write_atomic(real, data, n, read);
-    free(real);
-    return error;
-#endif
+    return write_whole(path, data, n, read);
 }
 
 /* --------------------------------------------------------- directories */

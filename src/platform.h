@@ -25,14 +25,10 @@ const char *platform_check_regular(FILE *f, long long *size);
 /* Whether the stream is a terminal (for colour). */
 bool platform_isatty(FILE *f);
 
-/* Replaces `path` with `data` atomically: a temporary file in the same
- * directory, flushed to disk, then renamed over `path`; an existing file's
- * permissions are kept. On failure `path` is untouched, the temporary file is
- * removed, and the return is a message (strerror text); NULL on success. */
-const char *platform_write_atomic(const char *path, const void *data, size_t n);
-
-/* What identifies one state of a file: which file it is, its size and when
- * it was last written. */
+/* What identifies one state of a file: which file it is, its size, when it
+ * was last written and when its contents or attributes last changed (the
+ * change time, which utimensat() cannot set back as it can the other; on
+ * Windows the C library gives the creation time instead). */
 struct file_stamp {
     bool exists;
     bool regular; /* a regular file (not a device, pipe or directory) */
@@ -40,15 +36,63 @@ struct file_stamp {
     long long size;
     long long mtime_sec;
     long mtime_nsec;
+    long long ctime_sec;
+    long ctime_nsec;
 };
 
-/* Stamps `path` as it is now (exists is false when it cannot be stat'ed). */
+/* Stamps `path` as it is now, following symbolic links (exists is false
+ * when it cannot be stat'ed). */
 void platform_file_stamp(const char *path, struct file_stamp *stamp);
-/* platform_write_atomic(), but refuses to replace `path` (and says why) when
- * its stamp no longer matches `read`, the stamp taken before it was read:
- * someone changed it in between. The check is made after the temporary file
- * is complete, just before the rename. Only a regular file is replaced; a
- * symbolic link is followed, so that the file it names is replaced. */
+/* Whether `a` and `b` name one regular file, through links too: the same
+ * device and inode when both exist; when neither exists, the same name in
+ * the same directory. A device, pipe or directory is never the same file
+ * (several writers may share it). */
+bool platform_same_file(const char *a, const char *b);
+
+/* ------------------------------------------------------- writing files
+ *
+ * A file is written as a whole, or not at all. A regular file, or one that
+ * does not exist yet, gets a temporary file in the same directory, named
+ * ".reglint-PID-XXXXXX" (PID: the writer's process ID), which is flushed to
+ * disk and renamed over it. A symbolic link is followed: the file it leads
+ * to is replaced and the link stays. A device or pipe (/dev/stdout, a FIFO)
+ * is written straight into. A new file gets the mode the umask gives
+ * (0666 & ~umask).
+ *
+ * An existing file keeps its owner, group and mode (POSIX) and its extended
+ * attributes (Linux, macOS; on Windows the system's ReplaceFile keeps its
+ * attributes and security), or is refused, untouched: a read-only or
+ * unwritable file, one with other names (hard links, which would keep the
+ * old content), one whose owner or extended attributes cannot be given to
+ * the new file.
+ *
+ * The temporary files in progress are removed if the process is stopped by
+ * SIGINT, SIGTERM, SIGHUP or SIGPIPE (then the signal's default action
+ * follows) or exits; only SIGKILL or a crash leaves one behind. On POSIX
+ * systems, the first file a run writes in a directory has it remove the
+ * ones there whose process PID is gone and that are an hour old. */
+
+struct platform_output;
+
+/* Starts writing `path`: every check is made here, before anything is
+ * written. `read` NULL: replace whatever is there; otherwise the stamp taken
+ * before `path` was read, and `path` must be a regular file that still
+ * matches it when the new one is complete (someone may change it in
+ * between). Returns NULL and sets *out, or a message (strerror text or
+ * "read-only file"...) and leaves nothing behind. */
+const char *platform_output_begin(const char *path, const struct file_stamp *read,
+                                  struct platform_output **out);
+/* The stream to write to, owned by the output. */
+FILE *platform_output_stream(struct platform_output *o);
+/* Completes the file and frees `o`; on failure the old file is untouched,
+ * the temporary file is removed and the return is a message. */
+const char *platform_output_commit(struct platform_output *o);
+/* Drops what was written and frees `o`; the old file is untouched. */
+void platform_output_abandon(struct platform_output *o);
+
+/* Writes `data` to `path` as a whole: begin, write, commit. */
+const char *platform_write_atomic(const char *path, const void *data, size_t n);
+/* platform_write_atomic(), replacing `path` only if it still matches `read`. */
 const char *platform_write_atomic_unchanged(const char *path, const void *data, size_t n,
                                             const struct file_stamp *read);
 

@@ -1,0 +1,1 @@
+t=$(mktemp -d); cp fixable.reg $t/a.reg; cd $t && mkdir d && for args in "tls12-only -o d/" "tls12-only -o d" "tls12-only -o no-such-dir/" "tls12-only -o x.reg --undo d"; do reglint gen $args; echo "rc=$?"; done; for args in "-o d a.reg" "-f json=d/ a.reg" "--fix-to d/ a.reg"; do reglint lint $args; echo "rc=$?"; done; LC_ALL=C ls -A . d; cd / && rm -rf $t

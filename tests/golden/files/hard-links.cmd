@@ -1,0 +1,1 @@
+g=$(pwd); t=$(mktemp -d); cp fixable.reg $t/a.reg; cd $t && ln a.reg b.reg && echo old > g.reg && ln g.reg g2.reg && for c in "lint --fix a.reg" "fmt b.reg" "gen tls12-only --target windows-11 -o g.reg" "lint --fix-to g2.reg a.reg"; do reglint $c; echo "rc=$?"; done; cmp a.reg "$g/fixable.reg" && echo "a.reg untouched"; cat g.reg; LC_ALL=C ls -A; cd / && rm -rf $t
