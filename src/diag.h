@@ -43,6 +43,7 @@ struct fix {
     const char *message;
     struct fix_edit *edits;
     size_t nedits;
+    size_t edits_cap; /* room in edits: it doubles, so a long fix costs linear memory */
 };
 
 struct diag {
@@ -54,6 +55,7 @@ struct diag {
     const char *message;
     const char **help;
     size_t nhelp;
+    size_t help_cap; /* room in help, doubling as edits_cap does */
     const char *anchor_key;   /* full key path, or NULL */
     const char *anchor_value; /* value name ("@" for the default), or NULL */
     struct fix *fix;
