@@ -72,25 +72,9 @@ struct diag *diag_add_coded(struct diag_list *list, const char *code, enum sever
     return d;
 }
 
-/* Makes room for one more element in an arena array of `n` elements with room
- * for `*cap`. The room doubles, so the arena holds at most twice the final
- * array over all its growth: copying the array for every element would make
- * a finding with n edits cost n * n / 2 elements. */
-static void *arena_array_grow(struct arena *arena, void *items, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return items;
-    size_t room = *cap ? *cap * 2 : 4;
-    void *grown = arena_alloc(arena, room * size);
-    if (n)
-        memcpy(grown, items, n * size);
-    *cap = room;
-    return grown;
-}
-
 void diag_help(struct diag_list *list, struct diag *d, const char *fmt, ...)
 {
-    d->help = arena_array_grow(list->arena, d->help, d->nhelp, &d->help_cap, sizeof *d->help);
+    d->help = arena_grow_array(list->arena, d->help, d->nhelp, &d->help_cap, sizeof *d->help);
     va_list ap;
     va_start(ap, fmt);
     d->help[d->nhelp++] = arena_vprintf(list->arena, fmt, ap);
@@ -112,7 +96,7 @@ struct fix *diag_fix(struct diag_list *list, struct diag *d, enum fix_applicabil
 
 void diag_fix_edit(struct diag_list *list, struct fix *fix, struct span at, const char *text)
 {
-    fix->edits = arena_array_grow(list->arena, fix->edits, fix->nedits, &fix->edits_cap, sizeof *fix->edits);
+    fix->edits = arena_grow_array(list->arena, fix->edits, fix->nedits, &fix->edits_cap, sizeof *fix->edits);
     fix->edits[fix->nedits].at = at;
     fix->edits[fix->nedits].text = arena_strdup(list->arena, text);
     fix->nedits++;
