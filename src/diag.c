@@ -15,8 +15,9 @@ void diag_list_init(struct diag_list *list, struct arena *arena)
 void diag_list_release(struct diag_list *list)
 {
     free(list->items);
-    list->items = NULL;
-    list->n = list->cap = 0;
+    free(list->hidden);
+    list->items = list->hidden = NULL;
+    list->n = list->cap = list->nhidden = list->hidden_cap = 0;
 }
 
 /* A finding with its message, not yet in the list. */
@@ -51,6 +52,8 @@ struct diag *diag_add(struct diag_list *list, enum rule_id rule, struct source *
     d->severity = rule_info(rule)->severity;
     if (list->kept[rule] >= DIAG_PER_RULE_LIMIT) {
         list->dropped[rule]++;
+        list->hidden = xgrow(list->hidden, &list->hidden_cap, list->nhidden + 1, sizeof *list->hidden);
+        list->hidden[list->nhidden++] = d;
         return d;
     }
     list->kept[rule]++;
@@ -100,6 +103,30 @@ void diag_fix_edit(struct diag_list *list, struct fix *fix, struct span at, cons
     fix->edits[fix->nedits].at = at;
     fix->edits[fix->nedits].text = arena_strdup(list->arena, text);
     fix->nedits++;
+}
+
+static size_t filter(struct diag **items, size_t n, bool (*keep)(struct diag *d, void *ctx),
+                     void *ctx)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (keep(items[i], ctx))
+            items[kept++] = items[i];
+    return kept;
+}
+
+void diag_list_filter(struct diag_list *list, bool (*keep)(struct diag *d, void *ctx), void *ctx)
+{
+    list->n = filter(list->items, list->n, keep, ctx);
+    list->nhidden = filter(list->hidden, list->nhidden, keep, ctx);
+    memset(list->dropped, 0, sizeof list->dropped);
+    for (size_t i = 0; i < list->nhidden; i++)
+        list->dropped[list->hidden[i]->rule]++;
+}
+
+struct diag *diag_list_any(const struct diag_list *list, size_t i)
+{
+    return i < list->n ? list->items[i] : list->hidden[i - list->n];
 }
 
 /* Merge sort: stable, and the list can be long on bad input. */

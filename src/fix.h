@@ -4,10 +4,12 @@
  *
  * A fix is a set of edits on byte spans of the decoded text. One pass takes
  * the fixes of the findings that remain after lint_finish() (suppressed and
- * deselected findings carry none), safe ones only unless unsafe fixes are
- * allowed; a fix whose edits overlap those of a fix taken earlier in source
- * order waits for the next pass. The document is then read and linted again,
- * and passes go on until no fix applies or FIX_MAX_PASSES have run. Text
+ * deselected findings carry none), those hidden past the display limit
+ * (diag.h) too, safe ones only unless unsafe fixes are allowed; a fix whose
+ * edits overlap those of a fix taken earlier in source order waits for the
+ * next pass. The document is then read and linted again, and passes go on
+ * until no fix applies or FIX_MAX_PASSES have run (the files of the tests
+ * need 3 at most); what a last pass leaves is reported as findings. Text
  * outside the edits is kept as it was: comments, order, line endings, the
  * final newline; the bytes are encoded as the input was (UTF-16LE with its
  * byte order mark, or ANSI), so an untouched file encodes to its own bytes.

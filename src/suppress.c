@@ -184,6 +184,28 @@ static const char *kind_word(enum directive_kind k)
     return "?";
 }
 
+struct directives {
+    struct directive *items;
+    size_t n;
+};
+
+/* Keeps a finding no directive covers, hidden past the display limit or not,
+ * and marks the directives that cover it as used. */
+static bool not_silenced(struct diag *dg, void *directives)
+{
+    struct directives *all = directives;
+    if (dg->rule == RULE_COUNT || dg->rule == RULE_UNKNOWN_RULE_IN_DIRECTIVE)
+        return true;
+    bool silenced = false;
+    for (size_t k = 0; k < all->n; k++) {
+        if (covers(&all->items[k], dg)) {
+            all->items[k].any_used = true;
+            silenced = true;
+        }
+    }
+    return !silenced;
+}
+
 void suppress_apply(const struct reg_file *file, struct diag_list *diags, const bool *enabled)
 {
     struct directive *dirs = NULL;
@@ -200,22 +222,8 @@ void suppress_apply(const struct reg_file *file, struct diag_list *diags, const 
         return;
     }
     set_ranges(file, dirs, n);
-    size_t kept = 0;
-    for (size_t i = 0; i < diags->n; i++) {
-        struct diag *dg = diags->items[i];
-        bool silenced = false;
-        if (dg->rule != RULE_COUNT && dg->rule != RULE_UNKNOWN_RULE_IN_DIRECTIVE) {
-            for (size_t k = 0; k < n; k++) {
-                if (covers(&dirs[k], dg)) {
-                    dirs[k].any_used = true;
-                    silenced = true;
-                }
-            }
-        }
-        if (!silenced)
-            diags->items[kept++] = dg;
-    }
-    diags->n = kept;
+    struct directives all = {dirs, n};
+    diag_list_filter(diags, not_silenced, &all);
     for (size_t k = 0; k < n; k++) {
         struct directive *d = &dirs[k];
         if (d->kind == DIR_ENABLE || !enabled[RULE_UNUSED_SUPPRESSION])

@@ -1,5 +1,6 @@
-/* Findings as data: the per-rule limit, and memory that grows linearly with
- * the help lines and fix edits of one finding. */
+/* Findings as data: the per-rule display limit, which hides findings but
+ * keeps them, and memory that grows linearly with the help lines and fix
+ * edits of one finding. */
 #include "test_util.h"
 
 #include "diag.h"
@@ -74,19 +75,50 @@ static void test_help_lines_grow_linearly(void **state)
     close_fixture(&f);
 }
 
-/* Past DIAG_PER_RULE_LIMIT findings of one rule are counted, not kept; a
- * finding of another rule is still kept. */
-static void test_per_rule_limit(void **state)
+/* Past DIAG_PER_RULE_LIMIT findings of one rule are hidden, not shown; a
+ * finding of another rule is still shown. */
+static void test_per_rule_limit_hides(void **state)
 {
     (void)state;
     struct fixture f;
     open_fixture(&f);
-    for (int i = 0; i < DIAG_PER_RULE_LIMIT + 5; i++)
-        diag_add(&f.list, RULE_DUPLICATE_VALUE, f.src, (struct span){0, 1}, "x");
+    for (uint32_t i = 0; i < DIAG_PER_RULE_LIMIT + 5; i++)
+        diag_add(&f.list, RULE_DUPLICATE_VALUE, f.src, (struct span){i, i + 1}, "x");
     diag_add(&f.list, RULE_ENABLED_NOT_CANONICAL, f.src, (struct span){0, 1}, "y");
     assert_int_equal(f.list.n, DIAG_PER_RULE_LIMIT + 1);
     assert_int_equal(f.list.kept[RULE_DUPLICATE_VALUE], DIAG_PER_RULE_LIMIT);
     assert_int_equal(f.list.dropped[RULE_DUPLICATE_VALUE], 5);
+    assert_int_equal(f.list.nhidden, 5);
+    /* All of them, shown then hidden. */
+    assert_int_equal(diag_list_any(&f.list, 0)->at.start, 0);
+    assert_int_equal(diag_list_any(&f.list, DIAG_PER_RULE_LIMIT)->rule, RULE_ENABLED_NOT_CANONICAL);
+    assert_int_equal(diag_list_any(&f.list, DIAG_PER_RULE_LIMIT + 1)->at.start, DIAG_PER_RULE_LIMIT);
+    close_fixture(&f);
+}
+
+/* Drops the findings that start at an odd offset. */
+static bool even(struct diag *d, void *calls)
+{
+    ++*(size_t *)calls;
+    return d->at.start % 2 == 0;
+}
+
+/* A filter goes through hidden findings too, and counts them again. */
+static void test_filter_counts_hidden_again(void **state)
+{
+    (void)state;
+    struct fixture f;
+    open_fixture(&f);
+    for (uint32_t i = 0; i < DIAG_PER_RULE_LIMIT + 5; i++)
+        diag_add(&f.list, RULE_DUPLICATE_VALUE, f.src, (struct span){i, i + 1}, "x");
+    size_t calls = 0;
+    diag_list_filter(&f.list, even, &calls);
+    assert_int_equal(calls, DIAG_PER_RULE_LIMIT + 5);
+    assert_int_equal(f.list.n, DIAG_PER_RULE_LIMIT / 2);
+    /* Hidden were 1000 to 1004: 1000, 1002 and 1004 stay. */
+    assert_int_equal(f.list.nhidden, 3);
+    assert_int_equal(f.list.dropped[RULE_DUPLICATE_VALUE], 3);
+    assert_int_equal(f.list.hidden[2]->at.start, DIAG_PER_RULE_LIMIT + 4);
     close_fixture(&f);
 }
 
@@ -95,7 +127,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fix_edits_grow_linearly),
         cmocka_unit_test(test_help_lines_grow_linearly),
-        cmocka_unit_test(test_per_rule_limit),
+        cmocka_unit_test(test_per_rule_limit_hides),
+        cmocka_unit_test(test_filter_counts_hidden_again),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
