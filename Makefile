@@ -4,7 +4,8 @@
 #   make demo       build, then run reglint on the files in samples/
 #   make check      build and run every test (installs missing packages)
 #   make asan       the whole test suite under AddressSanitizer and UBSan
-#   make bench      the benchmark (prints figures; not a test)
+#   make bench      the benchmark (prints figures), then the scaling benchmark,
+#                   which fails when time or memory grows faster than the input
 #   make install    PREFIX=/usr/local DESTDIR= : the program, its man page and
 #                   its bash completion
 #   make clean
@@ -207,8 +208,11 @@ $(BUILD)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMM
 	$(CC) $(FUZZ_CFLAGS) -o $@ $< tests/fuzz/replay.c tests/fuzz/common.c $(LIB) $(LDFLAGS)
 check valgrind: $(FUZZ_REPLAYS)
 
+# The benchmark, then the scaling benchmark (bench/scaling.sh), whose failed
+# lines fail `make bench`.
 bench: $(BIN)
 	@sh bench/run.sh $(BIN)
+	@sh bench/scaling.sh $(BIN)
 
 # The benchmark against Wine's reg import and hivex's hivexregedit (both
 # installed if missing) on one export of PEERS_SIZE.
