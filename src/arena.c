@@ -150,7 +150,7 @@ void *arena_grow_array(struct arena *a, void *items, size_t n, size_t *cap, size
 {
     if (n < *cap)
         return items;
-    size_t room = *cap ? *cap * 2 : 4;
+    size_t room = *cap ? *cap * 2 : 1;
     void *grown = arena_alloc(a, room * size);
     if (n)
         memcpy(grown, items, n * size);
