@@ -119,6 +119,14 @@ size_t fix_encode(const struct decoded_text *like, const char *text, size_t len,
     return lossy;
 }
 
+static size_t fixes_offered(const struct diag_list *diags, bool unsafe, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < diags->n + diags->nhidden; i++)
+        n += fix_wanted(diag_list_any(diags, i), unsafe, len);
+    return n;
+}
+
 void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
                   struct fix_outcome *outcome)
 {
@@ -142,6 +150,8 @@ void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc
         outcome->applied += applied;
         outcome->passes++;
     }
+    if (outcome->passes == FIX_MAX_PASSES)
+        outcome->left = fixes_offered(&doc->diags, unsafe, doc->src->d.len);
     buf_free(&text);
     buf_free(&bytes);
 }
