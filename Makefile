@@ -4,7 +4,9 @@
 #   make demo       build, then run reglint on the files in samples/
 #   make check      build and run every test (installs missing packages)
 #   make asan       the whole test suite under AddressSanitizer and UBSan
-#   make bench      the benchmark (prints figures; not a test)
+#   make soak       the fuzzers side by side for SOAK_SECONDS (600)
+#   make bench      the benchmark (prints figures), then the scaling benchmark,
+#                   which fails when time or memory grows faster than the input
 #   make install    PREFIX=/usr/local DESTDIR= : the program, its man page and
 #                   its bash completion
 #   make clean
@@ -222,8 +224,24 @@ $(BUILD)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMM
 	$(CC) $(FUZZ_CFLAGS) -o $@ $< tests/fuzz/replay.c tests/fuzz/common.c $(LIB) $(LDFLAGS)
 check valgrind: $(FUZZ_REPLAYS)
 
+# The four harnesses side by side in fork mode for SOAK_SECONDS of wall time,
+# from their seeds and the corpus earlier soaks left in SOAK_DIR (default
+# build/fuzz/soak); fails when any finds anything (docs/testing.md).
+SOAK_SECONDS ?= 600
+SOAK_DIR     ?=
+.PHONY: soak soak-run
+soak:
+	@$(ENSURE_DEPS) fuzz
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang SAN=address,undefined \
+	    CFLAGS=-fsanitize=fuzzer-no-link soak-run
+soak-run: $(FUZZ_BINS)
+	@SOAK_DIR=$(SOAK_DIR) sh tests/fuzz/soak.sh $(SOAK_SECONDS) $(FUZZ_BINS)
+
+# The benchmark, then the scaling benchmark (bench/scaling.sh), whose failed
+# lines fail `make bench`.
 bench: $(BIN)
 	@sh bench/run.sh $(BIN)
+	@sh bench/scaling.sh $(BIN)
 
 # The benchmark against Wine's reg import and hivex's hivexregedit (both
 # installed if missing) on one export of PEERS_SIZE.

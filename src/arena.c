@@ -146,6 +146,18 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
     return p;
 }
 
+void *arena_grow_array(struct arena *a, void *items, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return items;
+    size_t room = *cap ? *cap * 2 : 1;
+    void *grown = arena_alloc(a, room * size);
+    if (n)
+        memcpy(grown, items, n * size);
+    *cap = room;
+    return grown;
+}
+
 size_t arena_used(const struct arena *a)
 {
     return a->total;

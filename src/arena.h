@@ -42,6 +42,11 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
     PRINTF_LIKE(2, 3);
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
     PRINTF_LIKE(2, 0);
+/* Makes room for one more element in an array of `n` elements of `size`
+ * bytes with room for `*cap`, and returns the array (moved when it grew).
+ * The room doubles, so all the copies of an array take at most twice its
+ * final size: copying it for every element would take n * n / 2. */
+void *arena_grow_array(struct arena *a, void *items, size_t n, size_t *cap, size_t size);
 /* Bytes handed out so far (for the benchmark's memory report). */
 size_t arena_used(const struct arena *a);
 

@@ -456,7 +456,11 @@ static bool fix_reg(const struct lint_args *a, const struct file_stamp *read, st
             doc->src->name = xstrdup(a->fix_to);
         }
     }
-    if (report)
+    if (report && outcome.left > 0)
+        buf_printf(&job->err, "reglint: %s: %zu %s applied; stopped after %d passes with %zu %s still offered\n",
+                   doc->src->name, outcome.applied, outcome.applied == 1 ? "fix" : "fixes", FIX_MAX_PASSES,
+                   outcome.left, outcome.left == 1 ? "fix" : "fixes");
+    else if (report)
         buf_printf(&job->err, "reglint: %s: %zu %s applied\n", doc->src->name, outcome.applied,
                    outcome.applied == 1 ? "fix" : "fixes");
     buf_free(&before);

@@ -15,8 +15,9 @@ void diag_list_init(struct diag_list *list, struct arena *arena)
 void diag_list_release(struct diag_list *list)
 {
     free(list->items);
-    list->items = NULL;
-    list->n = list->cap = 0;
+    free(list->hidden);
+    list->items = list->hidden = NULL;
+    list->n = list->cap = list->nhidden = list->hidden_cap = 0;
 }
 
 /* A finding with its message, not yet in the list. */
@@ -51,6 +52,8 @@ struct diag *diag_add(struct diag_list *list, enum rule_id rule, struct source *
     d->severity = rule_info(rule)->severity;
     if (list->kept[rule] >= DIAG_PER_RULE_LIMIT) {
         list->dropped[rule]++;
+        list->hidden = xgrow(list->hidden, &list->hidden_cap, list->nhidden + 1, sizeof *list->hidden);
+        list->hidden[list->nhidden++] = d;
         return d;
     }
     list->kept[rule]++;
@@ -74,15 +77,11 @@ struct diag *diag_add_coded(struct diag_list *list, const char *code, enum sever
 
 void diag_help(struct diag_list *list, struct diag *d, const char *fmt, ...)
 {
-    const char **help = arena_alloc(list->arena, (d->nhelp + 1) * sizeof *help);
-    if (d->nhelp)
-        memcpy(help, d->help, d->nhelp * sizeof *help);
+    d->help = arena_grow_array(list->arena, d->help, d->nhelp, &d->help_cap, sizeof *d->help);
     va_list ap;
     va_start(ap, fmt);
-    help[d->nhelp] = arena_vprintf(list->arena, fmt, ap);
+    d->help[d->nhelp++] = arena_vprintf(list->arena, fmt, ap);
     va_end(ap);
-    d->help = help;
-    d->nhelp++;
 }
 
 struct fix *diag_fix(struct diag_list *list, struct diag *d, enum fix_applicability how,
@@ -100,13 +99,34 @@ struct fix *diag_fix(struct diag_list *list, struct diag *d, enum fix_applicabil
 
 void diag_fix_edit(struct diag_list *list, struct fix *fix, struct span at, const char *text)
 {
-    struct fix_edit *edits = arena_alloc(list->arena, (fix->nedits + 1) * sizeof *edits);
-    if (fix->nedits)
-        memcpy(edits, fix->edits, fix->nedits * sizeof *edits);
-    edits[fix->nedits].at = at;
-    edits[fix->nedits].text = arena_strdup(list->arena, text);
-    fix->edits = edits;
+    fix->edits = arena_grow_array(list->arena, fix->edits, fix->nedits, &fix->edits_cap, sizeof *fix->edits);
+    fix->edits[fix->nedits].at = at;
+    fix->edits[fix->nedits].text = arena_strdup(list->arena, text);
     fix->nedits++;
+}
+
+static size_t filter(struct diag **items, size_t n, bool (*keep)(struct diag *d, void *ctx),
+                     void *ctx)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (keep(items[i], ctx))
+            items[kept++] = items[i];
+    return kept;
+}
+
+void diag_list_filter(struct diag_list *list, bool (*keep)(struct diag *d, void *ctx), void *ctx)
+{
+    list->n = filter(list->items, list->n, keep, ctx);
+    list->nhidden = filter(list->hidden, list->nhidden, keep, ctx);
+    memset(list->dropped, 0, sizeof list->dropped);
+    for (size_t i = 0; i < list->nhidden; i++)
+        list->dropped[list->hidden[i]->rule]++;
+}
+
+struct diag *diag_list_any(const struct diag_list *list, size_t i)
+{
+    return i < list->n ? list->items[i] : list->hidden[i - list->n];
 }
 
 /* Merge sort: stable, and the list can be long on bad input. */

@@ -8,8 +8,11 @@
  * findings about registry state) and optionally a fix: edits to the source
  * text that resolve it.
  *
- * To keep a garbage input from producing millions of findings, a list keeps at
- * most DIAG_PER_RULE_LIMIT findings per rule and counts the rest.
+ * To keep a garbage input from printing millions of findings, a list shows at
+ * most DIAG_PER_RULE_LIMIT findings per rule and counts the rest. Those are
+ * kept apart, hidden, but still go through suppressions and deselection like
+ * the others, and their fixes are applied (fix.h): the display limit limits
+ * no fix.
  *
  * Ownership: diagnostics and their strings live in the list's arena.
  */
@@ -43,6 +46,7 @@ struct fix {
     const char *message;
     struct fix_edit *edits;
     size_t nedits;
+    size_t edits_cap; /* room in edits: it doubles, so a long fix costs linear memory */
 };
 
 struct diag {
@@ -54,6 +58,7 @@ struct diag {
     const char *message;
     const char **help;
     size_t nhelp;
+    size_t help_cap; /* room in help, doubling as edits_cap does */
     const char *anchor_key;   /* full key path, or NULL */
     const char *anchor_value; /* value name ("@" for the default), or NULL */
     struct fix *fix;
@@ -61,11 +66,16 @@ struct diag {
 
 struct diag_list {
     struct arena *arena;
-    struct diag **items;
+    struct diag **items;     /* the findings shown */
     size_t n;
     size_t cap;
+    /* Findings past the per-rule limit: neither shown nor counted in the
+     * summary, in order of addition. */
+    struct diag **hidden;
+    size_t nhidden;
+    size_t hidden_cap;
     size_t kept[RULE_COUNT];
-    size_t dropped[RULE_COUNT];
+    size_t dropped[RULE_COUNT]; /* hidden findings of each rule */
 };
 
 void diag_list_init(struct diag_list *list, struct arena *arena);
@@ -73,7 +83,7 @@ void diag_list_release(struct diag_list *list);
 
 /* Appends a finding at the rule's default severity and returns it so that the
  * caller can add help, an anchor or a fix. Past the per-rule limit the finding
- * is counted, not kept, and a scratch diagnostic is returned. */
+ * goes to the hidden ones. */
 struct diag *diag_add(struct diag_list *list, enum rule_id rule, struct source *src,
                       struct span at, const char *fmt, ...)
     PRINTF_LIKE(5, 6);
@@ -89,7 +99,14 @@ struct fix *diag_fix(struct diag_list *list, struct diag *d, enum fix_applicabil
                      const char *fmt, ...) PRINTF_LIKE(4, 5);
 void diag_fix_edit(struct diag_list *list, struct fix *fix, struct span at, const char *text);
 
-/* Sorts by source order (start offset), keeping insertion order for ties. */
+/* Keeps the findings, shown and hidden, for which keep(d, ctx) is true, in
+ * their order, and counts the hidden ones again. */
+void diag_list_filter(struct diag_list *list, bool (*keep)(struct diag *d, void *ctx), void *ctx);
+/* The finding at `i` of all of them: the shown ones, then the hidden ones
+ * (i < list->n + list->nhidden). */
+struct diag *diag_list_any(const struct diag_list *list, size_t i);
+/* Sorts the shown findings by source order (start offset), keeping insertion
+ * order for ties. */
 void diag_list_sort(struct diag_list *list);
 /* Number of findings at or above `sev`. */
 size_t diag_count_at_least(const struct diag_list *list, enum severity sev);

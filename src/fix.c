@@ -40,11 +40,12 @@ static bool fix_wanted(const struct diag *d, bool unsafe, size_t len)
 size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bool unsafe,
                  struct buf *out)
 {
-    /* Every edit of every wanted fix, in source order. */
+    /* Every edit of every wanted fix, shown or hidden, in source order. */
+    size_t nfindings = diags->n + diags->nhidden;
     struct placed_edit *edits = NULL;
     size_t nedits = 0, cap = 0;
-    for (size_t i = 0; i < diags->n; i++) {
-        const struct diag *d = diags->items[i];
+    for (size_t i = 0; i < nfindings; i++) {
+        const struct diag *d = diag_list_any(diags, i);
         if (!fix_wanted(d, unsafe, len))
             continue;
         for (size_t e = 0; e < d->fix->nedits; e++) {
@@ -60,7 +61,7 @@ size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bo
      * another fix taken so far, or inserts where another fix inserts: the
      * second insertion is placed knowing what the first wrote (a value into
      * the key block the first added). */
-    bool *deferred = xcalloc(diags->n ? diags->n : 1, sizeof *deferred);
+    bool *deferred = xcalloc(nfindings ? nfindings : 1, sizeof *deferred);
     uint32_t reach = 0, inserted_at = 0;
     size_t reach_owner = SIZE_MAX, insert_owner = SIZE_MAX;
     for (size_t i = 0; i < nedits; i++) {
@@ -101,8 +102,8 @@ size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bo
     }
     buf_append(out, text + pos, len - pos);
     size_t applied = 0;
-    for (size_t i = 0; i < diags->n; i++) {
-        const struct diag *d = diags->items[i];
+    for (size_t i = 0; i < nfindings; i++) {
+        const struct diag *d = diag_list_any(diags, i);
         applied += !deferred[i] && fix_wanted(d, unsafe, len);
     }
     free(deferred);
@@ -116,6 +117,14 @@ size_t fix_encode(const struct decoded_text *like, const char *text, size_t len,
     text_encode_bom(like->encoding, out);
     text_encode(text, len, like->encoding, out, &lossy);
     return lossy;
+}
+
+static size_t fixes_offered(const struct diag_list *diags, bool unsafe, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < diags->n + diags->nhidden; i++)
+        n += fix_wanted(diag_list_any(diags, i), unsafe, len);
+    return n;
 }
 
 void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
@@ -141,6 +150,8 @@ void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc
         outcome->applied += applied;
         outcome->passes++;
     }
+    if (outcome->passes == FIX_MAX_PASSES)
+        outcome->left = fixes_offered(&doc->diags, unsafe, doc->src->d.len);
     buf_free(&text);
     buf_free(&bytes);
 }

@@ -4,10 +4,13 @@
  *
  * A fix is a set of edits on byte spans of the decoded text. One pass takes
  * the fixes of the findings that remain after lint_finish() (suppressed and
- * deselected findings carry none), safe ones only unless unsafe fixes are
- * allowed; a fix whose edits overlap those of a fix taken earlier in source
- * order waits for the next pass. The document is then read and linted again,
- * and passes go on until no fix applies or FIX_MAX_PASSES have run. Text
+ * deselected findings carry none), those hidden past the display limit
+ * (diag.h) too, safe ones only unless unsafe fixes are allowed; a fix whose
+ * edits overlap those of a fix taken earlier in source order waits for the
+ * next pass. The document is then read and linted again, and passes go on
+ * until no fix applies or FIX_MAX_PASSES have run (the files of the tests
+ * need 3 at most; a fix that does not take effect comes back every pass);
+ * the fixes still offered then are counted, for the caller to say. Text
  * outside the edits is kept as it was: comments, order, line endings, the
  * final newline; the bytes are encoded as the input was (UTF-16LE with its
  * byte order mark, or ANSI), so an untouched file encodes to its own bytes.
@@ -45,6 +48,7 @@ struct fix_outcome {
     size_t applied;     /* fixes applied over all passes */
     unsigned passes;    /* passes that changed the text */
     size_t unencodable; /* characters the file's encoding cannot hold */
+    size_t left;        /* fixes still offered when FIX_MAX_PASSES ran out */
 };
 
 /* Fixes a document that has been read, linted and finished with `o`, pass

@@ -194,22 +194,24 @@ void lint_document(const struct lint_options *o, struct source *src, const struc
     model_free(m);
 }
 
+/* Keeps the findings of the rules that run, at their severity. */
+static bool selected(struct diag *d, void *options)
+{
+    const struct lint_options *o = *(const struct lint_options **)options;
+    if (d->rule != RULE_COUNT) {
+        if (!o->enabled[d->rule])
+            return false;
+        if (o->severity_forced[d->rule])
+            d->severity = o->severity[d->rule];
+    }
+    return true;
+}
+
 void lint_finish(const struct lint_options *o, const struct reg_file *file,
                  struct diag_list *diags)
 {
     if (o->inline_suppressions)
         suppress_apply(file, diags, o->enabled);
-    size_t kept = 0;
-    for (size_t i = 0; i < diags->n; i++) {
-        struct diag *d = diags->items[i];
-        if (d->rule != RULE_COUNT) {
-            if (!o->enabled[d->rule])
-                continue;
-            if (o->severity_forced[d->rule])
-                d->severity = o->severity[d->rule];
-        }
-        diags->items[kept++] = d;
-    }
-    diags->n = kept;
+    diag_list_filter(diags, selected, &o);
     diag_list_sort(diags);
 }

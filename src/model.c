@@ -336,6 +336,102 @@ static struct model_value *value_for(struct model *m, struct model_key *key, siz
     return v;
 }
 
+/* The children and values that came to exist in a deleted key since its
+ * last deletion (some may have been deleted again on their own since). The
+ * next deletion of the key visits these instead of every child and value it
+ * ever had: a key deleted and filled again N times would otherwise cost
+ * N * N / 2 visits of children that no longer exist. */
+struct model_since_deletion {
+    struct model_key **children;
+    size_t nchildren, children_cap;
+    struct model_value **values;
+    size_t nvalues, values_cap;
+};
+
+/* The lists of a key deleted before, made when something first comes to
+ * exist in it again. */
+static struct model_since_deletion *since_deletion(struct model *m, struct model_key *k)
+{
+    if (!k->since_deletion)
+        k->since_deletion = arena_alloc(m->arena, sizeof *k->since_deletion);
+    return k->since_deletion;
+}
+
+/* Records that `k` has just come to exist, for the next deletion of its
+ * parent when the parent has been deleted before. */
+static void note_key_exists(struct model *m, struct model_key *k)
+{
+    if (!k->parent || !k->parent->was_deleted)
+        return;
+    struct model_since_deletion *since = since_deletion(m, k->parent);
+    since->children = arena_grow_array(m->arena, since->children, since->nchildren,
+                                       &since->children_cap, sizeof *since->children);
+    since->children[since->nchildren++] = k;
+}
+
+/* The same for a value that has just come to exist. */
+static void note_value_exists(struct model *m, struct model_value *v)
+{
+    if (!v->key->was_deleted)
+        return;
+    struct model_since_deletion *since = since_deletion(m, v->key);
+    since->values = arena_grow_array(m->arena, since->values, since->nvalues,
+                                     &since->values_cap, sizeof *since->values);
+    since->values[since->nvalues++] = v;
+}
+
+static void delete_value(struct model *m, struct model_value *v, size_t stmt)
+{
+    if (v->exists) {
+        /* An existing value was set, so v->stmt touched it. */
+        v->exists = false;
+        add_event(m, v, &v->has_history, v->stmt, stmt);
+    }
+}
+
+/* Deletes a key, its subtree and their values (RegDeleteTree). A key that
+ * does not exist has no existing descendants, and one deleted before has
+ * only those its since_deletion lists, so each deletion visits only what
+ * exists and what was deleted on its own since: the whole import stays
+ * linear in the file. */
+static void delete_tree(struct model *m, struct model_key *top, size_t stmt)
+{
+    size_t cap = 0, n = 0;
+    struct model_key **stack = NULL;
+    stack = xgrow(stack, &cap, 1, sizeof *stack);
+    stack[n++] = top;
+    while (n > 0) {
+        struct model_key *k = stack[--n];
+        if (!k->exists)
+            continue;
+        k->exists = false;
+        add_key_event(m, k, stmt);
+        if (!k->was_deleted) {
+            m->deletion_visits += k->nvalues + k->nchildren;
+            for (struct model_value *v = k->first_value; v; v = v->next)
+                delete_value(m, v, stmt);
+            for (struct model_key *c = k->first_child; c; c = c->next_sibling) {
+                if (c->exists) {
+                    stack = xgrow(stack, &cap, n + 1, sizeof *stack);
+                    stack[n++] = c;
+                }
+            }
+            k->was_deleted = true;
+        } else if (k->since_deletion) {
+            struct model_since_deletion *since = k->since_deletion;
+            m->deletion_visits += since->nvalues + since->nchildren;
+            for (size_t i = 0; i < since->nvalues; i++)
+                delete_value(m, since->values[i], stmt);
+            for (size_t i = 0; i < since->nchildren; i++) {
+                stack = xgrow(stack, &cap, n + 1, sizeof *stack);
+                stack[n++] = since->children[i];
+            }
+            since->nvalues = since->nchildren = 0;
+        }
+    }
+    free(stack);
+}
+
 /* Creates the key and the missing keys above it, as RegCreateKeyEx does. A
  * key created again after a deletion takes its new spelling.
  *
@@ -365,6 +461,7 @@ static struct model_key *create_path(struct model *m, const struct reg_path *pat
         if (!k->exists) {
             k->name = segment;
             k->exists = true;
+            note_key_exists(m, k);
         }
     }
     return k;
@@ -376,38 +473,6 @@ static struct model_key *find_path(const struct model *m, const struct reg_path 
     for (uint32_t i = 0; i < path->depth && k; i++)
         k = model_child(m, k, path->text + path->segments[i].start, path->segments[i].len);
     return k;
-}
-
-/* Deletes a key, its subtree and their values (RegDeleteTree). A key that
- * does not exist has no existing descendants, so each deletion visits only
- * what exists. */
-static void delete_tree(struct model *m, struct model_key *top, size_t stmt)
-{
-    size_t cap = 0, n = 0;
-    struct model_key **stack = NULL;
-    stack = xgrow(stack, &cap, 1, sizeof *stack);
-    stack[n++] = top;
-    while (n > 0) {
-        struct model_key *k = stack[--n];
-        if (!k->exists)
-            continue;
-        k->exists = false;
-        add_key_event(m, k, stmt);
-        for (struct model_value *v = k->first_value; v; v = v->next) {
-            if (v->exists) {
-                /* An existing value was set, so v->stmt touched it. */
-                v->exists = false;
-                add_event(m, v, &v->has_history, v->stmt, stmt);
-            }
-        }
-        for (struct model_key *c = k->first_child; c; c = c->next_sibling) {
-            if (c->exists) {
-                stack = xgrow(stack, &cap, n + 1, sizeof *stack);
-                stack[n++] = c;
-            }
-        }
-    }
-    free(stack);
 }
 
 static void apply(struct model *m)
@@ -466,8 +531,10 @@ static void apply(struct model *m)
             size_t known = m->nvalues;
             struct model_value *v = value_for(m, current, i);
             bool setting = st->kind == REG_STMT_VALUE;
-            if (setting && !v->exists)
+            if (setting && !v->exists) {
                 v->name_stmt = (uint32_t)i;
+                note_value_exists(m, v);
+            }
             /* A value found again was touched last by v->stmt or a deletion
              * of its key, which started its list. */
             add_event(m, v, &v->has_history, m->nvalues > known ? MODEL_NO_STMT : v->stmt, i);

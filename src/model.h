@@ -61,9 +61,13 @@ struct model_key {
     bool exists;
     bool named;                  /* a key line or deletion line names this key */
     bool has_history;            /* more than one statement touched it */
+    bool was_deleted;            /* a deletion has taken it (it may exist again) */
     /* Children and values in order of creation. */
     struct model_key *first_child, *next_sibling;
     struct model_value *first_value;
+    /* Once the key has been deleted: what came to exist in it since its
+     * last deletion, NULL if nothing did (private to model.c). */
+    struct model_since_deletion *since_deletion;
 };
 
 /* A key no statement touched (only created above a key that was named). */
@@ -83,6 +87,10 @@ struct model {
     size_t stop_at;
     size_t nkeys;
     size_t nvalues;
+    /* Keys and values that key deletions looked at: at most a few times the
+     * keys and values created, however often keys are deleted and filled
+     * again (test_model checks it). */
+    size_t deletion_visits;
     /* Lookup tables (private). */
     struct model_table *keys_by_name;
     struct model_table *values_by_name;

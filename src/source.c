@@ -30,6 +30,34 @@ struct source *source_from_bytes(const char *name, const unsigned char *bytes, s
     return src;
 }
 
+#define FILE_TOO_LARGE "file is larger than 1 GiB, the most reglint reads"
+#define DECODED_TOO_LARGE "file decodes to more than 1 GiB of UTF-8 text, the most reglint reads"
+
+/* The test hook REGLINT_TEST_MAX_DECODED=N lowers the limit on decoded text
+ * to N bytes (it cannot raise it), so that the golden tests show the limit
+ * at and past its edge on small files; the message then names the hook
+ * rather than a limit not in force. */
+#define HOOK "REGLINT_TEST_MAX_DECODED"
+
+static size_t max_decoded(void)
+{
+    const char *hook = getenv(HOOK);
+    if (hook && *hook) {
+        char *end;
+        unsigned long long n = strtoull(hook, &end, 10);
+        if (*end == '\0' && n < TEXT_MAX_DECODED)
+            return (size_t)n;
+    }
+    return TEXT_MAX_DECODED;
+}
+
+static const char *limit_message(enum text_limit why, size_t limit)
+{
+    if (why == TEXT_INPUT_TOO_LARGE)
+        return FILE_TOO_LARGE;
+    return limit < TEXT_MAX_DECODED ? "file decodes to more text than " HOOK " allows" : DECODED_TOO_LARGE;
+}
+
 struct source *source_load(const char *path, const char *display_name, const char **error)
 {
     bool is_stdin = strcmp(path, "-") == 0;
@@ -53,10 +81,11 @@ struct source *source_load(const char *path, const char *display_name, const cha
     if ((unsigned long long)size > TEXT_MAX_INPUT) {
         if (!is_stdin)
             fclose(f);
-        *error = "file is larger than 1 GiB, the most reglint reads";
+        *error = FILE_TOO_LARGE;
         return NULL;
     }
-    struct text_decoder *dec = text_decoder_new((size_t)size);
+    size_t limit = max_decoded();
+    struct text_decoder *dec = text_decoder_new((size_t)size, limit);
     unsigned char *chunk = xmalloc(READ_CHUNK);
     size_t total = 0;
     bool ok = true;
@@ -64,8 +93,9 @@ struct source *source_load(const char *path, const char *display_name, const cha
         size_t got = fread(chunk, 1, READ_CHUNK, f);
         if (got > 0) {
             total += got;
-            if (!text_decoder_feed(dec, chunk, got)) {
-                *error = "file is larger than 1 GiB, the most reglint reads";
+            enum text_limit passed = text_decoder_feed(dec, chunk, got);
+            if (passed != TEXT_WITHIN_LIMITS) {
+                *error = limit_message(passed, limit);
                 ok = false;
                 break;
             }
@@ -85,8 +115,14 @@ struct source *source_load(const char *path, const char *display_name, const cha
         text_decoder_abandon(dec);
         return NULL;
     }
+    struct decoded_text d;
+    enum text_limit passed = text_decoder_finish(dec, &d);
+    if (passed != TEXT_WITHIN_LIMITS) {
+        *error = limit_message(passed, limit);
+        return NULL;
+    }
     struct source *src = new_source(display_name ? display_name : path);
-    text_decoder_finish(dec, &src->d);
+    src->d = d;
     src->raw_size = total;
     return src;
 }

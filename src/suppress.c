@@ -99,10 +99,64 @@ static bool parse_directive(const struct reg_file *file, size_t stmt, struct dir
     return false;
 }
 
+/* For each statement index i (and nstmts), the first statement at or after
+ * i that `wanted` accepts, or nstmts: one pass instead of a scan from every
+ * directive, which made a file of n directives cost n * n. */
+static size_t *next_index(const struct reg_file *file, bool (*wanted)(enum reg_stmt_kind))
+{
+    size_t *next = xmalloc((file->nstmts + 1) * sizeof *next);
+    next[file->nstmts] = file->nstmts;
+    for (size_t i = file->nstmts; i-- > 0;)
+        next[i] = wanted(file->stmts[i].kind) ? i : next[i + 1];
+    return next;
+}
+
+static bool not_comment(enum reg_stmt_kind kind)
+{
+    return kind != REG_STMT_COMMENT;
+}
+
+static bool key_line(enum reg_stmt_kind kind)
+{
+    return kind == REG_STMT_KEY || kind == REG_STMT_KEY_DELETE;
+}
+
+/* For each disable directive, the enable after it that closes it (one that
+ * names one of its rules, or any when either names none), or SIZE_MAX: a
+ * walk from the end keeping the next enable of each rule. */
+static void find_enables(const struct directive *dirs, size_t n, size_t *closing)
+{
+    size_t next_any = SIZE_MAX, next_all = SIZE_MAX;
+    size_t next_of_rule[RULE_COUNT];
+    for (int r = 0; r < RULE_COUNT; r++)
+        next_of_rule[r] = SIZE_MAX;
+    for (size_t k = n; k-- > 0;) {
+        const struct directive *d = &dirs[k];
+        closing[k] = SIZE_MAX;
+        if (d->kind == DIR_DISABLE) {
+            closing[k] = d->all ? next_any : next_all;
+            for (int r = 0; r < RULE_COUNT && !d->all; r++)
+                if (d->rules[r] && next_of_rule[r] < closing[k])
+                    closing[k] = next_of_rule[r];
+        } else if (d->kind == DIR_ENABLE) {
+            next_any = k;
+            if (d->all)
+                next_all = k;
+            for (int r = 0; r < RULE_COUNT; r++)
+                if (d->rules[r])
+                    next_of_rule[r] = k;
+        }
+    }
+}
+
 /* Sets each directive's range from the statements after it. */
 static void set_ranges(const struct reg_file *file, struct directive *dirs, size_t n)
 {
     uint32_t file_end = (uint32_t)file->src->d.len;
+    size_t *next_statement = next_index(file, not_comment);
+    size_t *next_key = next_index(file, key_line);
+    size_t *closing = xmalloc(n * sizeof *closing);
+    find_enables(dirs, n, closing);
     for (size_t k = 0; k < n; k++) {
         struct directive *d = &dirs[k];
         d->range = (struct span){d->at.end, d->at.end};
@@ -110,58 +164,184 @@ static void set_ranges(const struct reg_file *file, struct directive *dirs, size
         case DIR_FILE:
             d->range = (struct span){0, file_end};
             break;
-        case DIR_NEXT_LINE:
-            for (size_t i = d->stmt + 1; i < file->nstmts; i++) {
-                if (file->stmts[i].kind != REG_STMT_COMMENT) {
-                    d->range = file->stmts[i].at;
-                    break;
-                }
-            }
+        case DIR_NEXT_LINE: {
+            size_t i = next_statement[d->stmt + 1];
+            if (i < file->nstmts)
+                d->range = file->stmts[i].at;
             break;
+        }
         case DIR_NEXT_KEY: {
-            size_t i = d->stmt + 1;
-            while (i < file->nstmts && file->stmts[i].kind != REG_STMT_KEY &&
-                   file->stmts[i].kind != REG_STMT_KEY_DELETE)
-                i++;
+            size_t i = next_key[d->stmt + 1];
             if (i == file->nstmts)
                 break;
+            size_t j = next_key[i + 1];
             d->range.start = file->stmts[i].at.start;
-            d->range.end = file_end;
-            for (size_t j = i + 1; j < file->nstmts; j++) {
-                if (file->stmts[j].kind == REG_STMT_KEY || file->stmts[j].kind == REG_STMT_KEY_DELETE) {
-                    d->range.end = file->stmts[j].at.start;
-                    break;
-                }
-            }
+            d->range.end = j < file->nstmts ? file->stmts[j].at.start : file_end;
             break;
         }
         case DIR_DISABLE:
             /* Until an enable that names one of its rules, or the end. */
             d->range.end = file_end;
-            for (size_t j = k + 1; j < n; j++) {
-                if (dirs[j].kind != DIR_ENABLE)
-                    continue;
-                bool closes = dirs[j].all || d->all;
-                for (int r = 0; r < RULE_COUNT && !closes; r++)
-                    closes = dirs[j].rules[r] && d->rules[r];
-                if (closes) {
-                    d->range.end = dirs[j].at.start;
-                    dirs[j].any_used = true;
-                    break;
-                }
+            if (closing[k] != SIZE_MAX) {
+                d->range.end = dirs[closing[k]].at.start;
+                dirs[closing[k]].any_used = true;
             }
             break;
         case DIR_ENABLE:
             break;
         }
     }
+    free(closing);
+    free(next_key);
+    free(next_statement);
 }
 
-static bool covers(const struct directive *d, const struct diag *dg)
+static int compare_offsets(const void *pa, const void *pb)
 {
-    if (d->kind == DIR_ENABLE || !(d->all || d->rules[dg->rule]))
-        return false;
-    return dg->at.start >= d->range.start && dg->at.start < d->range.end;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+static int compare_spans(const void *pa, const void *pb)
+{
+    const struct span *a = pa, *b = pb;
+    return a->start != b->start ? (a->start < b->start ? -1 : 1) : compare_offsets(&a->end, &b->end);
+}
+
+/* Whether sorted[0..n) holds an offset in [start, end). */
+static bool any_in(const uint32_t *sorted, size_t n, uint32_t start, uint32_t end)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid] < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && sorted[lo] < end;
+}
+
+/* Whether the sorted, disjoint spans[0..n) hold `offset`. */
+static bool inside(const struct span *spans, size_t n, uint32_t offset)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (spans[mid].end <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && spans[lo].start <= offset;
+}
+
+/* A finding that directives may silence (PFxxxx findings and RL0002 about a
+ * directive itself may not). */
+static bool silenceable(const struct diag *dg)
+{
+    return dg->rule != RULE_COUNT && dg->rule != RULE_UNKNOWN_RULE_IN_DIRECTIVE;
+}
+
+/* Marks the directives that cover a finding of one of their rules. The
+ * findings' offsets are sorted, rule by rule, and each directive looks its
+ * rules up: comparing every finding with every directive cost n * n. */
+static void mark_used(struct directive *dirs, size_t n, const struct diag_list *diags)
+{
+    size_t total = diags->n + diags->nhidden;
+    size_t first[RULE_COUNT + 1] = {0};
+    for (size_t i = 0; i < total; i++) {
+        const struct diag *dg = diag_list_any(diags, i);
+        if (silenceable(dg))
+            first[dg->rule + 1]++;
+    }
+    for (int r = 0; r < RULE_COUNT; r++)
+        first[r + 1] += first[r];
+    size_t nall = first[RULE_COUNT];
+    uint32_t *all = xmalloc((nall ? nall : 1) * sizeof *all);
+    uint32_t *of_rule = xmalloc((nall ? nall : 1) * sizeof *of_rule);
+    size_t fill[RULE_COUNT];
+    memcpy(fill, first, sizeof fill);
+    for (size_t i = 0, k = 0; i < total; i++) {
+        const struct diag *dg = diag_list_any(diags, i);
+        if (silenceable(dg)) {
+            all[k++] = dg->at.start;
+            of_rule[fill[dg->rule]++] = dg->at.start;
+        }
+    }
+    qsort(all, nall, sizeof *all, compare_offsets);
+    for (int r = 0; r < RULE_COUNT; r++)
+        qsort(of_rule + first[r], first[r + 1] - first[r], sizeof *of_rule, compare_offsets);
+    for (size_t k = 0; k < n; k++) {
+        struct directive *d = &dirs[k];
+        if (d->kind == DIR_ENABLE || d->any_used)
+            continue;
+        if (d->all) {
+            d->any_used = any_in(all, nall, d->range.start, d->range.end);
+            continue;
+        }
+        for (int r = 0; r < RULE_COUNT && !d->any_used; r++)
+            d->any_used = d->rules[r] && any_in(of_rule + first[r], first[r + 1] - first[r],
+                                                d->range.start, d->range.end);
+    }
+    free(of_rule);
+    free(all);
+}
+
+/* The text the directives silence, rule by rule: rule r's spans are
+ * spans[first[r]..first[r] + count[r]), sorted and merged where they
+ * overlap, so that a finding is looked up rather than compared with every
+ * directive. */
+struct silenced {
+    size_t first[RULE_COUNT + 1];
+    size_t count[RULE_COUNT];
+    struct span *spans;
+};
+
+static bool silences(const struct directive *d, int rule)
+{
+    return d->kind != DIR_ENABLE && (d->all || d->rules[rule]) && d->range.start < d->range.end;
+}
+
+static void find_silenced(const struct directive *dirs, size_t n, struct silenced *s)
+{
+    memset(s->first, 0, sizeof s->first);
+    for (size_t k = 0; k < n; k++)
+        for (int r = 0; r < RULE_COUNT; r++)
+            s->first[r + 1] += silences(&dirs[k], r);
+    for (int r = 0; r < RULE_COUNT; r++)
+        s->first[r + 1] += s->first[r];
+    size_t total = s->first[RULE_COUNT];
+    s->spans = xmalloc((total ? total : 1) * sizeof *s->spans);
+    size_t fill[RULE_COUNT];
+    memcpy(fill, s->first, sizeof fill);
+    for (size_t k = 0; k < n; k++)
+        for (int r = 0; r < RULE_COUNT; r++)
+            if (silences(&dirs[k], r))
+                s->spans[fill[r]++] = dirs[k].range;
+    for (int r = 0; r < RULE_COUNT; r++) {
+        struct span *group = s->spans + s->first[r];
+        size_t count = s->first[r + 1] - s->first[r], merged = 0;
+        qsort(group, count, sizeof *group, compare_spans);
+        for (size_t i = 0; i < count; i++) {
+            if (merged > 0 && group[i].start <= group[merged - 1].end) {
+                if (group[i].end > group[merged - 1].end)
+                    group[merged - 1].end = group[i].end;
+            } else {
+                group[merged++] = group[i];
+            }
+        }
+        s->count[r] = merged;
+    }
+}
+
+/* Keeps a finding no directive silences, hidden past the display limit or
+ * not. */
+static bool not_silenced(struct diag *dg, void *silenced)
+{
+    const struct silenced *s = silenced;
+    return !silenceable(dg) ||
+           !inside(s->spans + s->first[dg->rule], s->count[dg->rule], dg->at.start);
 }
 
 /* The comment's line with its line ending, for removing it. */
@@ -200,22 +380,11 @@ void suppress_apply(const struct reg_file *file, struct diag_list *diags, const 
         return;
     }
     set_ranges(file, dirs, n);
-    size_t kept = 0;
-    for (size_t i = 0; i < diags->n; i++) {
-        struct diag *dg = diags->items[i];
-        bool silenced = false;
-        if (dg->rule != RULE_COUNT && dg->rule != RULE_UNKNOWN_RULE_IN_DIRECTIVE) {
-            for (size_t k = 0; k < n; k++) {
-                if (covers(&dirs[k], dg)) {
-                    dirs[k].any_used = true;
-                    silenced = true;
-                }
-            }
-        }
-        if (!silenced)
-            diags->items[kept++] = dg;
-    }
-    diags->n = kept;
+    mark_used(dirs, n, diags);
+    struct silenced silenced;
+    find_silenced(dirs, n, &silenced);
+    diag_list_filter(diags, not_silenced, &silenced);
+    free(silenced.spans);
     for (size_t k = 0; k < n; k++) {
         struct directive *d = &dirs[k];
         if (d->kind == DIR_ENABLE || !enabled[RULE_UNUSED_SUPPRESSION])

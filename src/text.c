@@ -235,6 +235,7 @@ struct text_decoder {
     unsigned char head[4]; /* the first bytes, kept for detection */
     size_t head_len;
     size_t total;          /* bytes fed */
+    size_t max_decoded;    /* the most decoded text taken */
     bool odd_pending;      /* UTF-16: one byte of a code unit is waiting */
     unsigned char odd_byte;
     uint32_t high_surrogate; /* UTF-16: a high surrogate waiting for its pair */
@@ -399,10 +400,11 @@ static void feed_ansi(struct text_decoder *dec, const unsigned char *p, size_t n
     }
 }
 
-struct text_decoder *text_decoder_new(size_t size_hint)
+struct text_decoder *text_decoder_new(size_t size_hint, size_t max_decoded)
 {
     struct text_decoder *dec = xcalloc(1, sizeof *dec);
     dec->utf8_valid = true;
+    dec->max_decoded = max_decoded < TEXT_MAX_DECODED ? max_decoded : TEXT_MAX_DECODED;
     if (size_hint > TEXT_MAX_INPUT)
         size_hint = TEXT_MAX_INPUT;
     buf_reserve(&dec->out, size_hint + 16);
@@ -426,11 +428,18 @@ static void start(struct text_decoder *dec)
     feed_ansi(dec, h, n);
 }
 
-bool text_decoder_feed(struct text_decoder *dec, const unsigned char *bytes, size_t n)
+/* The decoded text is checked after each chunk: a chunk adds at most three
+ * times its size beyond the limit before the decoder stops. */
+static enum text_limit decoded_limit(const struct text_decoder *dec)
+{
+    return dec->out.len > dec->max_decoded ? TEXT_DECODED_TOO_LARGE : TEXT_WITHIN_LIMITS;
+}
+
+enum text_limit text_decoder_feed(struct text_decoder *dec, const unsigned char *bytes, size_t n)
 {
     dec->total += n;
     if (dec->total > TEXT_MAX_INPUT)
-        return false;
+        return TEXT_INPUT_TOO_LARGE;
     while (!dec->started && n > 0) {
         dec->head[dec->head_len++] = *bytes++;
         n--;
@@ -438,12 +447,12 @@ bool text_decoder_feed(struct text_decoder *dec, const unsigned char *bytes, siz
             start(dec);
     }
     if (n == 0)
-        return true;
+        return decoded_limit(dec);
     if (dec->d.encoding == TEXT_UTF16LE)
         feed_utf16(dec, bytes, n);
     else
         feed_ansi(dec, bytes, n);
-    return true;
+    return decoded_limit(dec);
 }
 
 static void note_eols(struct decoded_text *d)
@@ -468,7 +477,7 @@ static void note_eols(struct decoded_text *d)
     d->final_newline = d->len > 0 && (s[d->len - 1] == '\n' || s[d->len - 1] == '\r');
 }
 
-void text_decoder_finish(struct text_decoder *dec, struct decoded_text *out)
+enum text_limit text_decoder_finish(struct text_decoder *dec, struct decoded_text *out)
 {
     if (!dec->started)
         start(dec);
@@ -483,6 +492,10 @@ void text_decoder_finish(struct text_decoder *dec, struct decoded_text *out)
         dec->d.looks_utf8 = !dec->d.has_utf8_bom && dec->utf8_valid && dec->utf8_need == 0 &&
                             dec->utf8_multibyte;
     }
+    if (decoded_limit(dec) != TEXT_WITHIN_LIMITS) {
+        text_decoder_abandon(dec);
+        return TEXT_DECODED_TOO_LARGE;
+    }
     /* Two NULs after the text: flex scans the buffer in place and needs them. */
     buf_reserve(&dec->out, 2);
     dec->out.data[dec->out.len] = '\0';
@@ -492,6 +505,7 @@ void text_decoder_finish(struct text_decoder *dec, struct decoded_text *out)
     note_eols(&dec->d);
     *out = dec->d;
     free(dec);
+    return TEXT_WITHIN_LIMITS;
 }
 
 void text_decoder_abandon(struct text_decoder *dec)
@@ -504,10 +518,12 @@ bool text_decode(const unsigned char *bytes, size_t n, struct decoded_text *out)
 {
     if (n > TEXT_MAX_INPUT)
         return false;
-    struct text_decoder *dec = text_decoder_new(n);
-    text_decoder_feed(dec, bytes, n);
-    text_decoder_finish(dec, out);
-    return true;
+    struct text_decoder *dec = text_decoder_new(n, TEXT_MAX_DECODED);
+    if (text_decoder_feed(dec, bytes, n) != TEXT_WITHIN_LIMITS) {
+        text_decoder_abandon(dec);
+        return false;
+    }
+    return text_decoder_finish(dec, out) == TEXT_WITHIN_LIMITS;
 }
 
 void text_from_utf16le(const unsigned char *p, size_t n, struct buf *out)

@@ -44,6 +44,18 @@ struct text_issue {
 
 /* Largest file reglint reads, in bytes: decoded offsets are 32-bit. */
 #define TEXT_MAX_INPUT ((size_t)1 << 30)
+/* Largest decoded text, in bytes. A byte of an ANSI file may decode to three
+ * (0x80 is U+20AC), a UTF-16 unit to three, so a file within TEXT_MAX_INPUT
+ * may decode to 3 GiB; the scanner (flex) holds the size of its buffer in
+ * an int, and the memory budget is about the file's size. */
+#define TEXT_MAX_DECODED ((size_t)1 << 30)
+
+/* Why a decoder stopped. */
+enum text_limit {
+    TEXT_WITHIN_LIMITS,
+    TEXT_INPUT_TOO_LARGE,   /* more than TEXT_MAX_INPUT bytes fed */
+    TEXT_DECODED_TOO_LARGE, /* the text decodes to more than the decoder's limit */
+};
 
 struct decoded_text {
     char *text;        /* WTF-8, `len` bytes, then two NUL bytes (for flex) */
@@ -58,18 +70,22 @@ struct decoded_text {
 };
 
 /* Decodes a whole file held in memory. Returns false (and sets nothing) when
- * the file is larger than TEXT_MAX_INPUT. */
+ * the file is larger than TEXT_MAX_INPUT or decodes to more than
+ * TEXT_MAX_DECODED. */
 bool text_decode(const unsigned char *bytes, size_t n, struct decoded_text *out);
 
 /* The same, fed in pieces, so that a large file never needs to be in memory
  * twice (raw and decoded). Feed any number of chunks, then finish. `size_hint`
- * is the expected total in bytes (0 if unknown), used to size the buffer. */
+ * is the expected total in bytes (0 if unknown), used to size the buffer;
+ * `max_decoded` is the most decoded text taken, TEXT_MAX_DECODED or less. */
 struct text_decoder;
-struct text_decoder *text_decoder_new(size_t size_hint);
-/* Returns false once the input has exceeded TEXT_MAX_INPUT. */
-bool text_decoder_feed(struct text_decoder *dec, const unsigned char *bytes, size_t n);
-/* Fills *out and frees the decoder. */
-void text_decoder_finish(struct text_decoder *dec, struct decoded_text *out);
+struct text_decoder *text_decoder_new(size_t size_hint, size_t max_decoded);
+/* Says which limit the input has passed, once it has: then abandon the
+ * decoder. */
+enum text_limit text_decoder_feed(struct text_decoder *dec, const unsigned char *bytes, size_t n);
+/* Fills *out and frees the decoder; or, when the last bytes pass the limit
+ * on decoded text, frees it, fills nothing and says so. */
+enum text_limit text_decoder_finish(struct text_decoder *dec, struct decoded_text *out);
 /* Frees the decoder without producing output. */
 void text_decoder_abandon(struct text_decoder *dec);
 

@@ -9,7 +9,8 @@
 # FUZZ_FORK=1 runs libFuzzer's fork mode, in which a finding does not end the
 # run (for the long runs); the counts then come from its last status line.
 # Inputs that add coverage collect in <harness dir>/corpus-<harness>/, crashes
-# in <harness dir>/artifacts/, the output in <harness dir>/<harness>.log.
+# in <harness dir>/artifacts/, the output in <harness dir>/<harness>.log;
+# FUZZ_WORK_DIR, when set, is used instead of <harness dir> (make soak).
 # Fails when a harness finds a crash, a leak, a timeout or undefined behaviour.
 set -u
 seconds=$1
@@ -21,8 +22,10 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 status=0
 for harness in "$@"; do
     name=$(basename "$harness")
-    dir=$(cd "$(dirname "$harness")" && pwd)
-    harness=$dir/$name
+    harness=$(cd "$(dirname "$harness")" && pwd)/$name
+    dir=${FUZZ_WORK_DIR:-$(dirname "$harness")}
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
     seeds=$dir/seeds-$name
     rm -rf "$seeds"
     mkdir -p "$dir/corpus-$name" "$dir/artifacts" "$seeds"

@@ -177,6 +177,74 @@ static void test_key_deletion_takes_the_subtree(void **state)
     imported_free(im);
 }
 
+/* A key deleted and filled again: the next deletion takes what came to exist
+ * since, including a child deleted on its own and created again. */
+static void test_key_deleted_and_filled_again(void **state)
+{
+    (void)state;
+    struct imported im = import_text("REGEDIT4\n"
+                                     "[HKEY_CURRENT_USER\\A\\B]\n"   /* 2 */
+                                     "\"v\"=\"1\"\n"                  /* 3 */
+                                     "[-HKEY_CURRENT_USER\\A]\n"       /* 4 */
+                                     "[HKEY_CURRENT_USER\\A\\B]\n"   /* 5 */
+                                     "\"v\"=\"2\"\n"                  /* 6 */
+                                     "[-HKEY_CURRENT_USER\\A\\B]\n"  /* 7 */
+                                     "[HKEY_CURRENT_USER\\A\\B\\C]\n" /* 8 */
+                                     "\"x\"=\"3\"\n"                  /* 9 */
+                                     "[HKEY_CURRENT_USER\\A]\n"        /* 10 */
+                                     "\"w\"=\"4\"\n"                  /* 11 */
+                                     "[-HKEY_CURRENT_USER\\A]\n"       /* 12 */
+                                     "[HKEY_CURRENT_USER\\A\\D]\n"); /* 13 */
+    struct model_key *a = key_at(im, "A");
+    struct model_key *b = key_at(im, "A\\B");
+    struct model_key *c = key_at(im, "A\\B\\C");
+    struct model_key *d = key_at(im, "A\\D");
+    assert_true(a->exists);
+    assert_true(d->exists);
+    history_is(im, key_history(a), (const uint32_t[]){12, 10, 4}, 3);
+    assert_false(b->exists);
+    history_is(im, key_history(b), (const uint32_t[]){12, 7, 5, 4, 2}, 5);
+    assert_false(c->exists);
+    history_is(im, key_history(c), (const uint32_t[]){12, 8}, 2);
+    struct model_value *v = value_of(im, b, "v");
+    assert_false(v->exists);
+    history_is(im, value_history(v), (const uint32_t[]){7, 6, 4, 3}, 4);
+    struct model_value *x = value_of(im, c, "x");
+    assert_false(x->exists);
+    history_is(im, value_history(x), (const uint32_t[]){12, 9}, 2);
+    struct model_value *w = value_of(im, a, "w");
+    assert_false(w->exists);
+    history_is(im, value_history(w), (const uint32_t[]){12, 11}, 2);
+    imported_free(im);
+}
+
+/* A key deleted and given a new child and a new value, PAIRS times: each
+ * deletion looks at what came since, not at every child and value the key
+ * ever had (PAIRS * PAIRS visits). */
+#define PAIRS 2000
+static void test_deletions_stay_linear(void **state)
+{
+    (void)state;
+    struct buf text = BUF_INIT;
+    buf_puts(&text, "REGEDIT4\n");
+    for (int i = 0; i < PAIRS; i++)
+        buf_printf(&text,
+                   "[-HKEY_CURRENT_USER\\K]\n[HKEY_CURRENT_USER\\K\\B%d]\n"
+                   "[HKEY_CURRENT_USER\\K]\n\"v%d\"=\"x\"\n",
+                   i, i);
+    struct imported im = import_text(text.data);
+    buf_free(&text);
+    struct model_key *k = key_at(im, "K");
+    assert_int_equal(k->nchildren, PAIRS);
+    assert_int_equal(k->nvalues, PAIRS);
+    assert_true(key_at(im, "K\\B1999")->exists);
+    assert_false(key_at(im, "K\\B1998")->exists);
+    assert_true(value_of(im, k, "v1999")->exists);
+    assert_false(value_of(im, k, "v1998")->exists);
+    assert_true(im.m->deletion_visits <= 4 * PAIRS);
+    imported_free(im);
+}
+
 static void test_value_deletions(void **state)
 {
     (void)state;
@@ -460,6 +528,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_keys_compare_case_insensitively),
         cmocka_unit_test(test_children_and_values_keep_their_order),
         cmocka_unit_test(test_key_deletion_takes_the_subtree),
+        cmocka_unit_test(test_key_deleted_and_filled_again),
+        cmocka_unit_test(test_deletions_stay_linear),
         cmocka_unit_test(test_value_deletions),
         cmocka_unit_test(test_deleting_an_absent_key_changes_nothing),
         cmocka_unit_test(test_root_deletion_stops_the_import),

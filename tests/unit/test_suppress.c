@@ -60,6 +60,29 @@ static void test_next_key_and_ranges(void **state)
     parsed_free(p);
 }
 
+/* A disable ends at the first enable that names one of its rules, not at an
+ * enable of another rule; directives in a row each cover the statement after
+ * them; a next-key directive with no key after it covers nothing. */
+static void test_ranges_in_a_row_and_to_the_end(void **state)
+{
+    (void)state;
+    struct parsed *p = lint_text(HEADER SSL3
+                                 "; reglint-disable RL4001 RL5001\r\n"
+                                 "; reglint-enable RL2001\r\n"
+                                 "\"Enabled\"=dword:00000001\r\n"
+                                 "; reglint-enable RL4001\r\n"
+                                 "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\SSL 2.0\\Server]\r\n"
+                                 "; reglint-disable-next-line RL4001\r\n"
+                                 "; reglint-disable-next-line RL4001\r\n"
+                                 "\"Enabled\"=dword:00000001\r\n" TLS10
+                                 "\"Enabled\"=dword:00000001\r\n"
+                                 "; reglint-disable-next-key\r\n",
+                                 true);
+    expect_diag(p, 2, 0, RULE_WEAK_PROTOCOL_ENABLED, 13, 1, "TLS 1.0 Server");
+    expect_diag(p, 2, 1, RULE_UNUSED_SUPPRESSION, 14, 1, "disable-next-key silences nothing");
+    parsed_free(p);
+}
+
 static void test_file_and_unknown(void **state)
 {
     (void)state;
@@ -76,6 +99,7 @@ int main(void)
         cmocka_unit_test(test_next_line),
         cmocka_unit_test(test_next_line_is_only_the_next),
         cmocka_unit_test(test_next_key_and_ranges),
+        cmocka_unit_test(test_ranges_in_a_row_and_to_the_end),
         cmocka_unit_test(test_file_and_unknown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

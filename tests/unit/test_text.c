@@ -96,15 +96,54 @@ static void test_decoder_fed_in_pieces_matches_whole(void **state)
     const char bytes[] = "\xFF\xFE" "a\0" "\x3D\xD8\x00\xDE" "z\0";
     struct decoded_text whole, pieces;
     decode(bytes, sizeof bytes - 1, &whole);
-    struct text_decoder *dec = text_decoder_new(0);
+    struct text_decoder *dec = text_decoder_new(0, TEXT_MAX_DECODED);
     for (size_t i = 0; i < sizeof bytes - 1; i++)
-        assert_true(text_decoder_feed(dec, (const unsigned char *)bytes + i, 1));
-    text_decoder_finish(dec, &pieces);
+        assert_int_equal(text_decoder_feed(dec, (const unsigned char *)bytes + i, 1), TEXT_WITHIN_LIMITS);
+    assert_int_equal(text_decoder_finish(dec, &pieces), TEXT_WITHIN_LIMITS);
     assert_int_equal(whole.len, pieces.len);
     assert_memory_equal(whole.text, pieces.text, whole.len);
     assert_int_equal(pieces.issues[TEXT_ISSUE_LONE_SURROGATE].count, 0);
     free(whole.text);
     free(pieces.text);
+}
+
+/* Decodes `n` bytes in one piece under a limit on the decoded text. */
+static enum text_limit decode_within(const char *bytes, size_t n, size_t limit, size_t *len)
+{
+    struct text_decoder *dec = text_decoder_new(n, limit);
+    enum text_limit why = text_decoder_feed(dec, (const unsigned char *)bytes, n);
+    if (why != TEXT_WITHIN_LIMITS) {
+        text_decoder_abandon(dec);
+        return why;
+    }
+    struct decoded_text d;
+    why = text_decoder_finish(dec, &d);
+    if (why == TEXT_WITHIN_LIMITS) {
+        *len = d.len;
+        free(d.text);
+    }
+    return why;
+}
+
+/* The limit is on the decoded text, not the file: byte 0x80 of an ANSI file
+ * is U+20AC, three bytes of UTF-8; a UTF-16 unit may be three too. */
+static void test_decoded_text_limit(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    /* Four bytes in the file, twelve decoded: at the edge, then past it. */
+    assert_int_equal(decode_within("\x80\x80\x80\x80", 4, 12, &len), TEXT_WITHIN_LIMITS);
+    assert_int_equal(len, 12);
+    assert_int_equal(decode_within("\x80\x80\x80\x80", 4, 11, &len), TEXT_DECODED_TOO_LARGE);
+    /* Fewer than four bytes are decoded only when the decoder finishes. */
+    assert_int_equal(decode_within("\x80", 1, 2, &len), TEXT_DECODED_TOO_LARGE);
+    /* UTF-16LE: the byte order mark and U+20AC twice, six bytes decoded. */
+    assert_int_equal(decode_within("\xFF\xFE\xAC\x20\xAC\x20", 6, 6, &len), TEXT_WITHIN_LIMITS);
+    assert_int_equal(len, 6);
+    assert_int_equal(decode_within("\xFF\xFE\xAC\x20\xAC\x20", 6, 5, &len), TEXT_DECODED_TOO_LARGE);
+    /* A limit above TEXT_MAX_DECODED is TEXT_MAX_DECODED. */
+    assert_int_equal(decode_within("ab", 2, SIZE_MAX, &len), TEXT_WITHIN_LIMITS);
+    assert_int_equal(len, 2);
 }
 
 static void test_line_endings_are_counted(void **state)
@@ -230,6 +269,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_decoder_fed_in_pieces_matches_whole),
         cmocka_unit_test(test_line_endings_are_counted),
         cmocka_unit_test(test_ansi_encoding_round_trips_and_counts_losses),
+        cmocka_unit_test(test_decoded_text_limit),
         cmocka_unit_test(test_counts_and_upcase),
         cmocka_unit_test(test_upcase_is_windows_table),
         cmocka_unit_test(test_snippet_stops_at_line_end_and_escapes),

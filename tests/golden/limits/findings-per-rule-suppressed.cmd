@@ -1,0 +1,1 @@
+{ printf "Windows Registry Editor Version 5.00\n\n"; for i in $(seq 1001); do printf "\"v%d\"=dword:1\n" $i; done; printf "; reglint-disable-next-line RL1004 -- past the limit, still silenced\n\"last\"=dword:1\n"; } > many.tmp && reglint lint many.tmp > out.tmp; echo "rc $?"; tail -n 4 out.tmp; rm -f many.tmp out.tmp
