@@ -338,7 +338,7 @@ bool protocol_default_words(enum protocol p, enum role r, const enum target *tar
     /* Runs of targets with the same default, newest first; each run names
      * its first client and first server release. */
     int end = TARGET_COUNT;
-    bool newest = true;
+    bool newest_run = true;
     while (end > 0) {
         enum os_default d = target_table[end - 1].schannel[p][r];
         int start = end - 1;
@@ -349,7 +349,7 @@ bool protocol_default_words(enum protocol p, enum role r, const enum target *tar
             first[target_table[t].server] = target_table[t].release;
         const char *word = os_default_word(d);
         bool ok;
-        if (newest && start == 0) {
+        if (newest_run && start == 0) {
             ok = append(out, size, &used, (const char *[]){word, " on every Windows version", NULL});
         } else if (start == 0) {
             ok = append(out, size, &used, (const char *[]){", ", word, " before", NULL});
@@ -357,13 +357,13 @@ bool protocol_default_words(enum protocol p, enum role r, const enum target *tar
             const char *one = first[0] ? first[0] : first[1];
             const char *other = first[0] && first[1] ? first[1] : NULL;
             ok = append(out, size, &used,
-                        (const char *[]){newest ? "" : ", ", word, newest ? " on " : " from ", one,
+                        (const char *[]){newest_run ? "" : ", ", word, newest_run ? " on " : " from ", one,
                                          other ? " and " : "", other ? other : "",
-                                         newest ? " and later" : "", NULL});
+                                         newest_run ? " and later" : "", NULL});
         }
         if (!ok)
             return false;
-        newest = false;
+        newest_run = false;
         end = start;
     }
     return true;

@@ -11,7 +11,6 @@
 #include "regfile.h"
 
 struct moved_values {
-    const struct lint_ctx *c;
     const struct model *m;   /* of the values read on a line of their own */
     struct arena *arena;     /* the findings' */
     struct buf said;         /* "enable SSL 2.0 for servers and ..." */
@@ -131,7 +130,7 @@ static void explain(struct lint_ctx *c, struct diag *d)
     /* Text that is not all value lines is left to the reader's help. */
     if (moved.diags.n == 0) {
         struct model *m = model_build(moved.file, moved.arena, MODEL_AS_REGEDIT);
-        struct moved_values mv = {c, m, c->diags->arena, BUF_INIT};
+        struct moved_values mv = {m, c->diags->arena, BUF_INIT};
         posture_walk(m, visit, &mv);
         model_free(m);
         if (mv.said.len) {
