@@ -667,8 +667,13 @@ FILE *platform_output_stream(struct platform_output *o)
 static const char *move_into_place(const struct platform_output *o)
 {
 #ifdef _WIN32
-    /* ReplaceFile keeps the old file's attributes, security and streams. */
-    if (o->replaces && ReplaceFileA(o->target, o->temp, NULL, REPLACEFILE_IGNORE_MERGE_ERRORS, NULL, NULL))
+    /* ReplaceFile keeps the old file's attributes, security and streams.
+     * It is given full paths: Wine's refuses relative ones (ERROR_DIRECTORY). */
+    char target[MAX_PATH], temp[MAX_PATH];
+    DWORD target_len = GetFullPathNameA(o->target, sizeof target, target, NULL);
+    DWORD temp_len = GetFullPathNameA(o->temp, sizeof temp, temp, NULL);
+    if (o->replaces && target_len > 0 && target_len < sizeof target && temp_len > 0 && temp_len < sizeof temp &&
+        ReplaceFileA(target, temp, NULL, REPLACEFILE_IGNORE_MERGE_ERRORS, NULL, NULL))
         return NULL;
     if (!o->replaces && MoveFileExA(o->temp, o->target, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
         return NULL;
