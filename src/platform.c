@@ -139,8 +139,29 @@ static bool same_identity(const struct file_stamp *a, const struct file_stamp *b
     return a->device == b->device && a->inode == b->inode;
 }
 
+#ifdef _WIN32
+/* Whether `path` names one of Windows' devices (NUL, CON, PRN, AUX, COM1-9,
+ * LPT1-9), in any directory and with any extension, as Windows reads it:
+ * such a name is no file, and two of them never clash. */
+static bool windows_device_name(const char *path)
+{
+    static const char *const devices[] = {"NUL", "CON", "PRN", "AUX"};
+    const char *name = base_of(path);
+    size_t len = strcspn(name, ".");
+    for (size_t i = 0; i < sizeof devices / sizeof *devices; i++)
+        if (len == 3 && _strnicmp(name, devices[i], 3) == 0)
+            return true;
+    return len == 4 && (_strnicmp(name, "COM", 3) == 0 || _strnicmp(name, "LPT", 3) == 0) && name[3] >= '1' &&
+           name[3] <= '9';
+}
+#endif
+
 bool platform_same_file(const char *a, const char *b)
 {
+#ifdef _WIN32
+    if (windows_device_name(a) || windows_device_name(b))
+        return false;
+#endif
     struct file_stamp sa, sb;
     platform_file_stamp(a, &sa);
     platform_file_stamp(b, &sb);
