@@ -212,13 +212,15 @@ static void remove_entry_fix(struct lint_ctx *c, struct diag *d, const struct li
     uint32_t n = st->len, start = e->at, end = e->at + e->len;
     while (end < n && (s[end] == ' ' || s[end] == '\t'))
         end++;
-    if (end < n && s[end] == ',')
+    if (end < n && s[end] == ',') {
         end++;
-    else
+    } else {
+        /* The last name: the comma before it goes. */
         while (start > 0 && s[start - 1] != ',')
             start--;
-    if (end == e->at + e->len && start > 0)
-        start--;
+        if (start > 0)
+            start--;
+    }
     struct span cut = {st->data_at.start + 1 + start, st->data_at.start + 1 + end};
     struct fix *fix = diag_fix(c->diags, d, how, "remove %s from the list", e->name);
     diag_fix_edit(c->diags, fix, cut, "");
@@ -520,10 +522,9 @@ static void check_list(struct lint_ctx *c, const struct effective_order *order, 
         return;
     const struct model_value *v = order->value.value;
     const struct reg_value_stmt *st = lint_value_stmt(c, v);
-    const char *s = reg_value_text(c->file, st);
-    bool exact = st->form == REG_FORM_STRING && s &&
+    bool exact = st->form == REG_FORM_STRING &&
                  st->data_at.end - st->data_at.start == st->len + 2 &&
-                 memcmp(c->src->d.text + st->data_at.start + 1, s, st->len) == 0;
+                 memcmp(c->src->d.text + st->data_at.start + 1, reg_value_text(c->file, st), st->len) == 0;
     struct listed l = {order, v, exact, curves,
                        curves ? (policy ? "the policy curve order" : "the local curve order")
                               : (policy ? "the suite order" : "the local suite list")};
