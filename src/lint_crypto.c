@@ -274,6 +274,10 @@ static void check_names(struct lint_ctx *c, const struct listed *l)
                 first_unknown = e;
             if (l->exact && lint_on(c, l->curves ? RULE_UNKNOWN_CURVE : RULE_UNKNOWN_CIPHER_SUITE))
                 report_unknown(c, l, e, 1);
+        } else if (e->fate == FATE_UNSUPPORTED && !l->curves && e->suite->curve &&
+                   lint_on(c, RULE_LEGACY_SUITE_NAME)) {
+            /* Names with a curve suffix are RL4010's, in one finding. */
+            continue;
         } else if (e->fate == FATE_UNSUPPORTED && lint_on(c, RULE_SUITE_UNSUPPORTED_ON_TARGET)) {
             struct diag *d = at_entry(c, RULE_SUITE_UNSUPPORTED_ON_TARGET, l, e,
                                       arena_printf(c->diags->arena, "%s %s is not on %s: Windows skips it",
@@ -447,9 +451,6 @@ static void check_weak_names(struct lint_ctx *c, const struct listed *l)
     if (legacy == 0 || !lint_on(c, RULE_LEGACY_SUITE_NAME))
         return;
     if (c->target && target_info(*c->target)->legacy_suite_names)
-        return;
-    /* With a target that lacks them, RL3016 says it name by name. */
-    if (c->target && lint_on(c, RULE_SUITE_UNSUPPORTED_ON_TARGET))
         return;
     struct diag *d = at_entry(
         c, RULE_LEGACY_SUITE_NAME, l, first_legacy,
