@@ -482,9 +482,13 @@ static void check_signature_schemes(struct lint_ctx *c)
 {
     if (!lint_on(c, RULE_WEAK_CIPHER_SUITE))
         return;
+    /* Beside the local suite list (in whichever control set it is), or in
+     * CurrentControlSet when the file has no local suite list. */
     const struct model_key *local = c->posture.suite_local;
-    const struct model_key *ssl = local ? local->parent : NULL;
-    const struct model_key *key = ssl ? model_child(c->m, ssl, "00010003", 8) : NULL;
+    const struct model_key *key =
+        local ? model_child(c->m, local->parent, "00010003", 8)
+              : model_find_key(c->m, REG_ROOT_HKLM,
+                               "SYSTEM\\CurrentControlSet\\Control\\Cryptography\\Configuration\\Local\\SSL\\00010003");
     const struct model_value *v = posture_value(&c->posture, key, "Functions");
     if (!v || model_value_type(c->m, v) != REG_TYPE_MULTI_SZ)
         return;
