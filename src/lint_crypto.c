@@ -361,7 +361,7 @@ static void check_dead(struct lint_ctx *c, const struct listed *l)
     }
     if (!any13 && known && !l->curves && tls13_on(c)) {
         struct diag *d = lint_at_value(c, RULE_DEAD_SUITE, l->v, PART_DATA,
-                                       "TLS 1.3 is enabled%s%s, but %s has no TLS 1.3 suite: no TLS 1.3 connection can be made",
+                                       "TLS 1.3 is enabled%s%s, but %s leaves no TLS 1.3 suite Schannel can use: no TLS 1.3 connection can be made",
                                        c->target ? " on " : "", c->target ? target_info(*c->target)->display : "",
                                        l->where);
         diag_help(c->diags, d, "put TLS_AES_256_GCM_SHA384 and TLS_AES_128_GCM_SHA256 first, as Windows' default order does");
