@@ -454,7 +454,8 @@ static void check_weak_names(struct lint_ctx *c, const struct listed *l)
     buf_free(&weak);
     if (legacy == 0 || !lint_on(c, RULE_LEGACY_SUITE_NAME))
         return;
-    if (c->target && target_info(*c->target)->legacy_suite_names)
+    /* Up to Windows Server 2012 R2 the names are right (the catalogue has them). */
+    if (c->target && target_suite(*c->target, first_legacy->suite))
         return;
     struct diag *d = at_entry(
         c, RULE_LEGACY_SUITE_NAME, l, first_legacy,
