@@ -172,42 +172,42 @@ const char *role_name(enum role r)
 static const struct target_info target_table[TARGET_COUNT] = {
     [TARGET_WINDOWS_SERVER_2008_SP2] = {"windows-server-2008-sp2", "Windows Server 2008 SP2",
                                         "Windows Server 2008 SP2", true, SCHANNEL_2008_SP2,
-                                        MASK_UNKNOWN, MASK_UNKNOWN, true, true},
+                                        MASK_UNKNOWN, MASK_UNKNOWN, true},
     [TARGET_WINDOWS_7_SP1] = {"windows-7-sp1", "Windows 7 SP1", "Windows 7 SP1", false, SCHANNEL_7,
-                              WINHTTP_7, MASK_UNKNOWN, true, true},
+                              WINHTTP_7, MASK_UNKNOWN, true},
     [TARGET_WINDOWS_SERVER_2008_R2_SP1] = {"windows-server-2008-r2-sp1", "Windows Server 2008 R2 SP1",
                                            "Windows Server 2008 R2 SP1", true, SCHANNEL_7, WINHTTP_7,
-                                           MASK_UNKNOWN, true, true},
+                                           MASK_UNKNOWN, true},
     [TARGET_WINDOWS_8] = {"windows-8", "Windows 8", "Windows 8", false, SCHANNEL_8, WINHTTP_7,
-                          MASK_UNKNOWN, true, true},
+                          MASK_UNKNOWN, true},
     [TARGET_WINDOWS_SERVER_2012] = {"windows-server-2012", "Windows Server 2012",
                                     "Windows Server 2012", true, SCHANNEL_8, WINHTTP_7,
-                                    MASK_UNKNOWN, true, true},
+                                    MASK_UNKNOWN, true},
     [TARGET_WINDOWS_8_1] = {"windows-8.1", "Windows 8.1", "Windows 8.1", false, SCHANNEL_8,
-                            WINHTTP_81, MASK_UNKNOWN, false, true},
+                            WINHTTP_81, MASK_UNKNOWN, false},
     [TARGET_WINDOWS_SERVER_2012_R2] = {"windows-server-2012-r2", "Windows Server 2012 R2",
                                        "Windows Server 2012 R2", true, SCHANNEL_8, WINHTTP_TLS12,
-                                       MASK_UNKNOWN, false, true},
+                                       MASK_UNKNOWN, false},
     [TARGET_WINDOWS_10_1507] = {"windows-10-1507", "Windows 10 1507/1511", "Windows 10 1507",
-                                false, SCHANNEL_8, WINHTTP_81, MASK_UNKNOWN, false, false},
+                                false, SCHANNEL_8, WINHTTP_81, MASK_UNKNOWN, false},
     [TARGET_WINDOWS_10] = {"windows-10", "Windows 10 (1607 and later)", "Windows 10 1607", false,
-                           SCHANNEL_1607, WINHTTP_10, WININET_10, false, false},
+                           SCHANNEL_1607, WINHTTP_10, WININET_10, false},
     [TARGET_WINDOWS_SERVER_2016] = {"windows-server-2016", "Windows Server 2016",
                                     "Windows Server 2016", true, SCHANNEL_1607, WINHTTP_TLS12,
-                                    MASK_UNKNOWN, false, false},
+                                    MASK_UNKNOWN, false},
     [TARGET_WINDOWS_SERVER_2019] = {"windows-server-2019", "Windows Server 2019",
                                     "Windows Server 2019", true, SCHANNEL_1607, WINHTTP_2019,
-                                    WININET_2019, false, false},
+                                    WININET_2019, false},
     [TARGET_WINDOWS_SERVER_2022] = {"windows-server-2022", "Windows Server 2022",
                                     "Windows Server 2022", true, SCHANNEL_2022, WINHTTP_TLS12,
-                                    MASK_UNKNOWN, false, false},
+                                    MASK_UNKNOWN, false},
     [TARGET_WINDOWS_11] = {"windows-11", "Windows 11 (21H2 to 23H2)", "Windows 11", false,
-                           SCHANNEL_2022, WINHTTP_11, WININET_11, false, false},
+                           SCHANNEL_2022, WINHTTP_11, WININET_11, false},
     [TARGET_WINDOWS_11_24H2] = {"windows-11-24h2", "Windows 11 24H2", "Windows 11 24H2", false,
-                                SCHANNEL_2022, WINHTTP_11, WININET_11, false, false},
+                                SCHANNEL_2022, WINHTTP_11, WININET_11, false},
     [TARGET_WINDOWS_SERVER_2025] = {"windows-server-2025", "Windows Server 2025",
                                     "Windows Server 2025", true, SCHANNEL_2022, MASK_2025,
-                                    WININET_11, false, false},
+                                    WININET_11, false},
 };
 
 #undef E
@@ -465,43 +465,6 @@ const struct algorithm_info *algorithm_by_name(const char *name)
     return NULL;
 }
 
-static bool contains_nocase(const char *s, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (equal_nocase(s + i, n, needle))
-            return true;
-    return false;
-}
-
-/* domain.md §4.16 and INTERFACE RL4005: suites using these are weak. */
-const char *suite_weakness(const char *suite, size_t len)
-{
-    static const struct {
-        const char *marker;
-        const char *why;
-    } markers[] = {
-        {"_NULL", "NULL"},      {"EXPORT", "EXPORT"}, {"RC4", "RC4"},
-        {"3DES", "3DES"},       {"DES_EDE", "3DES"},  {"_DES_", "DES"},
-        {"DES40", "DES"},       {"_MD5", "MD5"},
-    };
-    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
-        if (contains_nocase(suite, len, markers[i].marker))
-            return markers[i].why;
-    return NULL;
-}
-
-bool suite_has_curve_suffix(const char *suite, size_t len)
-{
-    static const char *const suffixes[] = {"_P256", "_P384", "_P521"};
-    for (size_t i = 0; i < 3; i++) {
-        size_t n = strlen(suffixes[i]);
-        if (len >= n && equal_nocase(suite + len - n, n, suffixes[i]))
-            return true;
-    }
-    return false;
-}
-
 /* ------------------------------------------------------ known settings */
 
 #define DWORD 4u
@@ -546,6 +509,8 @@ static const struct setting_info setting_table[] = {
     {SK_SUITE_POLICY, NULL, "Functions", SZ, ANY, false, true, false},
     {SK_SUITE_POLICY, NULL, "EccCurves", MULTI_SZ, ANY, false, true, false},
     {SK_SUITE_LOCAL, NULL, "Functions", MULTI_SZ, ANY, false, true, false},
+    /* Windows' own local list carries it too (exports in tests/corpus/real). */
+    {SK_SUITE_LOCAL, NULL, "EccCurves", MULTI_SZ, ANY, false, true, false},
 };
 
 #undef DWORD

@@ -125,8 +125,6 @@ struct target_info {
     struct mask_default wininet;
     /* DefaultSecureProtocols is read only after KB3140245 (7, 2008 R2, 2012). */
     bool winhttp_needs_update;
-    /* Cipher suites are named with a curve suffix (_P256): up to 2012 R2. */
-    bool legacy_suite_names;
 };
 
 const struct target_info *target_info(enum target t);
@@ -207,12 +205,6 @@ const struct algorithm_info *algorithms(size_t *count);
 const struct algorithm_info *algorithm_by_key(enum algorithm_kind kind, const char *key, size_t len);
 /* By profile name, case-insensitive. */
 const struct algorithm_info *algorithm_by_name(const char *name);
-
-/* Why a cipher-suite name is weak ("RC4", "NULL", "3DES", "EXPORT", "DES",
- * "MD5"), or NULL when it is not. */
-const char *suite_weakness(const char *suite, size_t len);
-/* Whether a suite name carries a curve suffix (TLS_ECDHE_..._P256). */
-bool suite_has_curve_suffix(const char *suite, size_t len);
 
 /* ------------------------------------------------------ known settings */
 

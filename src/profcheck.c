@@ -7,6 +7,7 @@
 #include "printf_like.h"
 #include "regfile.h"
 #include "suggest.h"
+#include "suites.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -724,6 +725,14 @@ static void check_name_list(struct checker *c, const struct prof_stmt *st, enum 
         if (!name || !is_list_name(name, a->len)) {
             report(c, PF_BAD_NAME, a->at, "'%s'; %s names are letters, digits and '_'",
                    quoted(c->ctx.arena, a), kind == PS_SUITE_ORDER ? "cipher-suite" : "curve");
+            return;
+        }
+        if (kind == PS_SUITE_ORDER ? !suite_lookup(name, a->len) : !curve_lookup(name, a->len)) {
+            const char *meant = kind == PS_SUITE_ORDER ? suite_suggest(name, a->len) : curve_suggest(name, a->len);
+            struct diag *d = report(c, PF_BAD_NAME, a->at, "'%s' is no %s any Windows version knows",
+                                    quoted(c->ctx.arena, a), kind == PS_SUITE_ORDER ? "cipher suite" : "curve");
+            if (meant)
+                diag_help(c->ctx.diags, d, "did you mean '%s'?", meant);
             return;
         }
         uint32_t hash = policy_name_hash(0, name, a->len);
