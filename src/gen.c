@@ -299,7 +299,7 @@ struct gen_plan *gen_plan(const struct policy *policy, struct arena *arena, stru
     return p.failed ? NULL : p.plan;
 }
 
-static void render_op(struct reg_writer *w, const struct gen_op *op)
+void gen_write_op(struct reg_writer *w, const struct gen_op *op)
 {
     switch (op->kind) {
     case OP_DWORD:
@@ -345,7 +345,7 @@ size_t gen_render(const struct gen_plan *plan, enum gen_mode mode, enum text_enc
             if (mode == GEN_UNDO)
                 writer_value_delete(&w, k->ops[j].name, k->ops[j].name_len);
             else
-                render_op(&w, &k->ops[j]);
+                gen_write_op(&w, &k->ops[j]);
         }
     }
     writer_blank(&w);

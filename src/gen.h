@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "profile.h"
 #include "text.h"
+#include "writer.h"
 
 enum gen_op_kind {
     OP_DWORD,   /* number */
@@ -73,6 +74,8 @@ bool gen_single_value(const struct policy_setting *s, const char **key, struct g
  * QWORD little-endian, strings in UTF-16LE with their NULs (and the final
  * empty string of REG_MULTI_SZ), binary as given; nothing for a deletion. */
 void gen_op_data(const struct gen_op *op, struct buf *out);
+/* Writes one operation as a value line (or "name"=-) through the writer. */
+void gen_write_op(struct reg_writer *w, const struct gen_op *op);
 
 /* The operations a policy asks for; NULL after reporting conflicts. */
 struct gen_plan *gen_plan(const struct policy *policy, struct arena *arena, struct diag_list *diags);
