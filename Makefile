@@ -50,7 +50,8 @@ LIB_OBJS  = $(LIB_SRCS:src/%.c=$(OBJ)/%.o) \
             $(GRAMMARS:%=$(OBJ)/%_parse.o) $(GRAMMARS:%=$(OBJ)/%_scan.o) \
             $(OBJ)/templates.o \
             $(OBJ)/rule_pages.o \
-            $(OBJ)/upcase.o
+            $(OBJ)/upcase.o \
+            $(OBJ)/suites_data.o
 # Built-in profiles, compiled in (src/profile.h: builtin_templates).
 TEMPLATES = $(sort $(wildcard templates/*.profile))
 LIB       = $(BUILD)/libreglint.a
@@ -117,6 +118,15 @@ $(GEN)/rule_pages.c: $(RULE_PAGES) scripts/embed
 	sh scripts/embed rule_pages $@ $(RULE_PAGES)
 
 $(OBJ)/rule_pages.o: $(GEN)/rule_pages.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The cipher-suite and curve catalogue (src/suites.h), from data/suites.txt.
+$(GEN)/suites_data.c: data/suites.txt scripts/suites
+	@mkdir -p $(GEN)
+	sh scripts/suites data/suites.txt $@
+
+$(OBJ)/suites_data.o: $(GEN)/suites_data.c src/suites.h src/knowledge.h src/posture.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -599,6 +599,28 @@ static struct layer_value layered_value(const struct table_ctx *t,
     return none;
 }
 
+struct layer_value posture_layered(const struct posture *layers, size_t nlayers,
+                                   posture_key_fn *key_of, const void *arg, const char *path,
+                                   const char *name)
+{
+    struct layer_value none = {NULL, 0};
+    for (size_t i = nlayers; i-- > 0;) {
+        const struct posture *p = &layers[i];
+        const struct model_key *key = key_of(p, arg);
+        const struct model_value *v =
+            key ? model_find_value(p->model, key, name, strlen(name)) : NULL;
+        if (v)
+            return v->exists ? (struct layer_value){v, i} : none;
+        struct layer_deletions dels;
+        find_deletions(p->model, &dels);
+        bool erased = erased_in(p->model, &dels, path);
+        free(dels.stmts);
+        if (erased)
+            return none;
+    }
+    return none;
+}
+
 /* A layer value as a DWORD; false (with the cell made unknown) when it is of
  * another type. */
 static bool layer_dword(const struct table_ctx *t, struct layer_value lv, uint32_t *out,

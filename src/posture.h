@@ -198,6 +198,19 @@ struct posture_table {
     struct posture_cell cell[PROTO_COUNT][COMP_COUNT];
 };
 
+/* The key of a layer's posture a setting is in (NULL where that file does
+ * not name it), given `arg`. */
+typedef const struct model_key *posture_key_fn(const struct posture *p, const void *arg);
+
+/* The value `name` after importing each layer's file in order, as in
+ * posture_table(): the last layer that sets it or erases it (deletes the
+ * value, its key or a key above) decides; {NULL, 0} when none sets it.
+ * `path`: the key's full path from its root's name (KEY_SUITE_POLICY), to
+ * see deletions of keys the file does not otherwise name. */
+struct layer_value posture_layered(const struct posture *layers, size_t nlayers,
+                                   posture_key_fn *key_of, const void *arg, const char *path,
+                                   const char *name);
+
 /* The rows of the table: the protocols Microsoft documents a key for. */
 bool posture_table_row(enum protocol proto);
 

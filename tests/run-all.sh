@@ -60,6 +60,9 @@ count
 sh "$top/tests/sarif/validate.sh" "$bin" >"$log" 2>&1
 cat "$log"
 count
+sh "$top/tests/suites/check.sh" >"$log" 2>&1
+cat "$log"
+count
 sh "$top/tests/fuzz/replay.sh" "$replays"/fuzz_* >"$log" 2>&1
 cat "$log"
 count
