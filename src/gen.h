@@ -28,6 +28,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "profile.h"
+#include "suites.h"
 #include "text.h"
 #include "writer.h"
 
@@ -77,7 +78,22 @@ void gen_op_data(const struct gen_op *op, struct buf *out);
 /* Writes one operation as a value line (or "name"=-) through the writer. */
 void gen_write_op(struct reg_writer *w, const struct gen_op *op);
 
-/* The operations a policy asks for; NULL after reporting conflicts. */
+/* Cipher-suite rules (`cipher-suites require|forbid`): the rule of the
+ * policy that rules the suite out (NULL: none; tls1.3-first rules out no
+ * suite alone), the policy's rule of a kind (NULL: none), and why the rule
+ * rules the suite out ("is CBC"). */
+const struct policy_setting *gen_suite_forbidden_by(const struct policy *policy,
+                                                    const struct suite_info *s);
+const struct policy_setting *gen_suite_rule(const struct policy *policy, enum suite_rule rule);
+const char *gen_suite_rule_reason(const struct policy_setting *rule, const struct suite_info *s);
+
+/* The operations a policy asks for; NULL after reporting conflicts. With
+ * cipher-suite rules and no list, the order written is the target's
+ * default less what the rules rule out and what the profile's cipher, hash
+ * and key-exchange settings disable (TLS 1.3 suites first with
+ * tls1.3-first); an explicit list is checked against the rules (PF2017),
+ * and a list that leaves a protocol the profile leaves on (on the target)
+ * without a usable suite is refused (PF2018). */
 struct gen_plan *gen_plan(const struct policy *policy, struct arena *arena, struct diag_list *diags);
 
 enum gen_mode {

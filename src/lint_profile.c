@@ -13,6 +13,7 @@
 #include "lint_check.h"
 #include "orderdiff.h"
 #include "profile.h"
+#include "suites.h"
 #include "text.h"
 
 /* The policy as gen plans it for this run's target. */
@@ -43,13 +44,29 @@ static const struct gen_key *plan_key(const struct gen_plan *plan, const char *p
     return NULL;
 }
 
-/* RL6001's fix: what gen writes for the setting under `key_path`. */
+/* RL6001's fix: what gen writes for the setting under `key_path`. A suite
+ * rule shapes the order with the profile's other rules and settings: the
+ * whole profile is planned and its Functions value taken. */
 static void add_profile_fix(struct lint_ctx *c, struct diag *d, const struct policy_setting *s,
                             const char *key_path)
 {
-    const struct gen_key *k = plan_key(plan_for(c, s, 1), key_path);
+    const struct policy *policy = c->o->policy;
+    bool whole = s->kind == PS_SUITE_RULE;
+    const struct gen_key *k = plan_key(plan_for(c, whole ? policy->settings : s,
+                                                whole ? policy->nsettings : 1),
+                                       key_path);
+    const struct gen_op *ops = k ? k->ops : NULL;
+    size_t nops = k ? k->nops : 0;
+    for (size_t i = 0; whole && i < nops; i++)
+        if (policy_names_equal(ops[i].name, ops[i].name_len, "Functions", 9)) {
+            ops = &ops[i];
+            nops = 1;
+            break;
+        }
+    if (whole && nops != 1)
+        return;
     if (k)
-        lint_fix_values(c, d, FIX_SAFE, key_path, k->ops, k->nops,
+        lint_fix_values(c, d, FIX_SAFE, key_path, ops, nops,
                         arena_printf(c->diags->arena, "write what the profile asks for in [%s]", key_path));
 }
 
@@ -312,6 +329,65 @@ static void check_single_value(struct lint_ctx *c, const struct policy_setting *
     }
 }
 
+/* A cipher-suite rule (`cipher-suites require|forbid`): met when no suite
+ * the effective order uses is ruled out (tls1.3-first: no TLS 1.3 suite
+ * after another). The finding names the suites. */
+static void check_suite_rule(struct lint_ctx *c, const struct policy_setting *s)
+{
+    struct effective_order suites, curves;
+    suites_effective(&c->posture, 1, c->target, c->diags->arena, &suites, &curves);
+    const struct policy *policy = c->o->policy;
+    const char *rule = s->subject.suite_rule.rule == SR_NO_SUITE
+                           ? arena_printf(c->diags->arena, "forbid %s", s->subject.suite_rule.name)
+                           : suite_rule_words(s->subject.suite_rule.rule);
+    struct buf names = BUF_INIT;
+    const char *reason = NULL;
+    size_t count = 0;
+    const char *older = NULL;
+    for (size_t i = 0; i < suites.n; i++) {
+        const struct order_entry *e = &suites.entries[i];
+        if (e->fate != FATE_USED || !e->suite)
+            continue;
+        bool broken;
+        if (s->subject.suite_rule.rule == SR_TLS13_FIRST) {
+            broken = older && suite_tls13_only(e->suite);
+            if (!suite_tls13_only(e->suite) && !older)
+                older = e->name;
+        } else {
+            broken = gen_suite_forbidden_by(policy, e->suite) == s;
+            if (broken)
+                reason = gen_suite_rule_reason(s, e->suite);
+        }
+        if (broken)
+            buf_printf(&names, "%s%s", count++ ? ", " : "", e->name);
+    }
+    const char *message = NULL;
+    if (suites.source == ORDER_DEFAULT && !c->target)
+        message = arena_printf(c->diags->arena,
+                               "the cipher-suite order is left to the Windows default, which the profile shapes "
+                               "('cipher-suites %s'; pass --target to judge it)", rule);
+    else if (count && s->subject.suite_rule.rule == SR_TLS13_FIRST)
+        message = arena_printf(c->diags->arena,
+                               "the effective cipher-suite order breaks 'cipher-suites %s': %s come%s after %s",
+                               rule, names.data, count > 1 ? "" : "s", older);
+    else if (count)
+        message = arena_printf(c->diags->arena,
+                               "the effective cipher-suite order breaks 'cipher-suites %s': %s %s%s",
+                               rule, names.data, count > 1 ? "each " : "", reason);
+    buf_free(&names);
+    if (!message)
+        return;
+    bool local = suites.source == ORDER_LOCAL;
+    struct diag *d = unmet(c, s, local ? c->posture.suite_local : c->posture.suite_policy,
+                           local ? KEY_SUITE_LOCAL : KEY_SUITE_POLICY, "Functions", message);
+    if (local) {
+        /* The fix writes the policy value, which Windows prefers. */
+        d->fix = NULL;
+        add_profile_fix(c, d, s, KEY_SUITE_POLICY);
+    }
+    diag_help(c->diags, d, "'reglint gen' writes an order that keeps the profile's suite rules");
+}
+
 void lint_check_profile(struct lint_ctx *c)
 {
     const struct policy *policy = c->o->policy;
@@ -375,6 +451,9 @@ void lint_check_profile(struct lint_ctx *c)
         }
         case PS_CURVE_ORDER:
             check_name_order(c, s, "EccCurves", REG_TYPE_MULTI_SZ, "curve");
+            break;
+        case PS_SUITE_RULE:
+            check_suite_rule(c, s);
             break;
         case PS_RAW:
             check_single_value(c, s);
