@@ -465,43 +465,6 @@ const struct algorithm_info *algorithm_by_name(const char *name)
     return NULL;
 }
 
-static bool contains_nocase(const char *s, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (equal_nocase(s + i, n, needle))
-            return true;
-    return false;
-}
-
-/* domain.md §4.16 and INTERFACE RL4005: suites using these are weak. */
-const char *suite_weakness(const char *suite, size_t len)
-{
-    static const struct {
-        const char *marker;
-        const char *why;
-    } markers[] = {
-        {"_NULL", "NULL"},      {"EXPORT", "EXPORT"}, {"RC4", "RC4"},
-        {"3DES", "3DES"},       {"DES_EDE", "3DES"},  {"_DES_", "DES"},
-        {"DES40", "DES"},       {"_MD5", "MD5"},
-    };
-    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
-        if (contains_nocase(suite, len, markers[i].marker))
-            return markers[i].why;
-    return NULL;
-}
-
-bool suite_has_curve_suffix(const char *suite, size_t len)
-{
-    static const char *const suffixes[] = {"_P256", "_P384", "_P521"};
-    for (size_t i = 0; i < 3; i++) {
-        size_t n = strlen(suffixes[i]);
-        if (len >= n && equal_nocase(suite + len - n, n, suffixes[i]))
-            return true;
-    }
-    return false;
-}
-
 /* ------------------------------------------------------ known settings */
 
 #define DWORD 4u
@@ -546,6 +509,8 @@ static const struct setting_info setting_table[] = {
     {SK_SUITE_POLICY, NULL, "Functions", SZ, ANY, false, true, false},
     {SK_SUITE_POLICY, NULL, "EccCurves", MULTI_SZ, ANY, false, true, false},
     {SK_SUITE_LOCAL, NULL, "Functions", MULTI_SZ, ANY, false, true, false},
+    /* Windows' own local list carries it too (exports in tests/corpus/real). */
+    {SK_SUITE_LOCAL, NULL, "EccCurves", MULTI_SZ, ANY, false, true, false},
 };
 
 #undef DWORD

@@ -208,12 +208,6 @@ const struct algorithm_info *algorithm_by_key(enum algorithm_kind kind, const ch
 /* By profile name, case-insensitive. */
 const struct algorithm_info *algorithm_by_name(const char *name);
 
-/* Why a cipher-suite name is weak ("RC4", "NULL", "3DES", "EXPORT", "DES",
- * "MD5"), or NULL when it is not. */
-const char *suite_weakness(const char *suite, size_t len);
-/* Whether a suite name carries a curve suffix (TLS_ECDHE_..._P256). */
-bool suite_has_curve_suffix(const char *suite, size_t len);
-
 /* ------------------------------------------------------ known settings */
 
 /* The keys that hold TLS settings, by what they are rather than where. */

@@ -1,5 +1,6 @@
 /* Values 32-bit programs read from Wow6432Node (RL3004, RL3005), .NET
- * (RL3012, RL3015, RL4012), the cipher-suite order (RL4005, RL4006, RL4010)
+ * (RL3012, RL3015, RL4012), the cipher-suite and curve orders (RL2007, RL2008,
+ * RL3016-RL3019, RL4005, RL4006, RL4010, RL4016, RL4017)
  * and Schannel's own switches: renegotiation, primitives, key lengths and
  * logging (RL4011, RL4013-RL4015). */
 #include <stdint.h>
@@ -7,6 +8,8 @@
 
 #include "lint_check.h"
 #include "profile.h"
+#include "suites.h"
+#include "text.h"
 
 /* ------------------------------------------------ RL3004, RL3005: mirrors */
 
@@ -124,85 +127,288 @@ void lint_check_mirrors(struct lint_ctx *c)
     }
 }
 
-/* --------------------------------------------- RL4005, 4006, 4010: suites */
+/* ------------------------------------- suite and curve orders: RL2007 ... */
 
-/* A finding inside the string data of a value, when the text as written is
- * the text stored (no escapes), else at the data. */
-static struct diag *at_suite(struct lint_ctx *c, enum rule_id rule, const struct model_value *v,
-                             bool exact, uint32_t offset, uint32_t len, const char *message)
+/* One list the file writes (the policy or the local Functions or
+ * EccCurves), as Windows reads it, and where its names are in the text. */
+struct listed {
+    const struct effective_order *order;
+    const struct model_value *v;
+    bool exact; /* the data as written is the text stored (a plain "string") */
+    bool curves;
+    const char *where; /* "the policy suite order", ... */
+};
+
+/* The span of entry `e` in the file when the text is exact, else the data. */
+static struct span entry_span(struct lint_ctx *c, const struct listed *l, const struct order_entry *e)
 {
-    struct diag *d = lint_at_value(c, rule, v, PART_DATA, "%s", message);
-    if (exact) {
-        uint32_t start = lint_value_stmt(c, v)->data_at.start + 1 + offset;
-        d->at = (struct span){start, start + len};
-    }
+    struct span data = lint_value_stmt(c, l->v)->data_at;
+    if (!l->exact)
+        return data;
+    uint32_t start = data.start + 1 + e->at;
+    return (struct span){start, start + e->len};
+}
+
+static struct diag *at_entry(struct lint_ctx *c, enum rule_id rule, const struct listed *l,
+                             const struct order_entry *e, const char *message)
+{
+    struct diag *d = lint_at_value(c, rule, l->v, PART_DATA, "%s", message);
+    d->at = entry_span(c, l, e);
     return d;
 }
 
-void lint_check_suites(struct lint_ctx *c)
+/* A fix that removes entry `e` and one comma next to it (exact REG_SZ only). */
+static void remove_entry_fix(struct lint_ctx *c, struct diag *d, const struct listed *l,
+                             const struct order_entry *e, enum fix_applicability how)
 {
-    const struct model_value *v = posture_value(&c->posture, c->posture.suite_policy, "Functions");
-    if (!v || model_value_type(c->m, v) != REG_TYPE_SZ)
-        return;
-    const struct reg_value_stmt *st = lint_value_stmt(c, v);
-    if (st->form != REG_FORM_STRING)
+    const struct reg_value_stmt *st = lint_value_stmt(c, l->v);
+    if (!l->exact || l->curves || model_value_type(c->m, l->v) != REG_TYPE_SZ)
         return;
     const char *s = reg_value_text(c->file, st);
-    uint32_t n = st->len;
-    bool exact = st->data_at.end - st->data_at.start == n + 2 &&
-                 memcmp(c->src->d.text + st->data_at.start + 1, s, n) == 0;
-    size_t chars = text_count_cps(s, n);
-    if (chars > SUITE_LIST_MAX_CHARS && lint_on(c, RULE_CIPHER_SUITE_LIST_TOO_LONG)) {
-        struct diag *d = lint_at_value(c, RULE_CIPHER_SUITE_LIST_TOO_LONG, v, PART_DATA,
-                                       "the cipher-suite list is %zu characters; Windows reads at most %d",
-                                       chars, SUITE_LIST_MAX_CHARS);
-        diag_help(c->diags, d, "suites past the limit are ignored; drop the ones no peer needs");
+    uint32_t n = st->len, start = e->at, end = e->at + e->len;
+    while (end < n && (s[end] == ' ' || s[end] == '\t'))
+        end++;
+    if (end < n && s[end] == ',') {
+        end++;
+    } else {
+        /* The last name: the comma before it goes. */
+        while (start > 0 && s[start - 1] != ',')
+            start--;
+        if (start > 0)
+            start--;
     }
-    size_t legacy = 0;
-    uint32_t first_legacy = 0, first_legacy_len = 0;
-    for (uint32_t i = 0; i < n;) {
-        uint32_t start = i;
-        while (i < n && s[i] != ',')
-            i++;
-        uint32_t end = i;
-        i++;
-        while (start < end && (s[start] == ' ' || s[start] == '\t'))
-            start++;
-        while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-            end--;
-        if (end == start)
+    struct span cut = {st->data_at.start + 1 + start, st->data_at.start + 1 + end};
+    struct fix *fix = diag_fix(c->diags, d, how, "remove %s from the list", e->name);
+    diag_fix_edit(c->diags, fix, cut, "");
+}
+
+static const char *kind_word(const struct listed *l)
+{
+    return l->curves ? "curve" : "cipher suite";
+}
+
+/* RL2007, RL2008 for one name; in a list whose names cannot be placed (hex
+ * data), all the unknown names in one finding at the data. */
+static void report_unknown(struct lint_ctx *c, const struct listed *l, const struct order_entry *e,
+                           size_t unknown)
+{
+    enum rule_id rule = l->curves ? RULE_UNKNOWN_CURVE : RULE_UNKNOWN_CIPHER_SUITE;
+    size_t len = strlen(e->name);
+    const char *meant = l->curves ? curve_suggest(e->name, len) : suite_suggest(e->name, len);
+    if (!l->exact) {
+        if (unknown < 2)
+            lint_at_value(c, rule, l->v, PART_DATA,
+                          "\"%s\" in %s is no %s any Windows version knows: Windows skips it%s%s%s",
+                          e->name, l->where, kind_word(l), meant ? "; did you mean \"" : "",
+                          meant ? meant : "", meant ? "\"?" : "");
+        else
+            lint_at_value(c, rule, l->v, PART_DATA,
+                          "%zu names in %s are no %s any Windows version knows, first \"%s\": Windows skips them",
+                          unknown, l->where, kind_word(l), e->name);
+        return;
+    }
+    struct diag *d = at_entry(c, rule, l, e,
+                              arena_printf(c->diags->arena,
+                                           "\"%s\" in %s is no %s any Windows version knows: Windows skips it%s%s%s",
+                                           e->name, l->where, kind_word(l), meant ? "; did you mean \"" : "",
+                                           meant ? meant : "", meant ? "\"?" : ""));
+    if (meant) {
+        struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "write \"%s\"", meant);
+        diag_fix_edit(c->diags, fix, entry_span(c, l, e), meant);
+    }
+}
+
+/* RL2007, RL2008, RL3016, RL3017. */
+static void check_names(struct lint_ctx *c, const struct listed *l)
+{
+    size_t unknown = 0;
+    const struct order_entry *first_unknown = NULL;
+    for (size_t i = 0; i < l->order->n; i++) {
+        const struct order_entry *e = &l->order->entries[i];
+        if (e->fate == FATE_UNKNOWN_NAME) {
+            if (unknown++ == 0)
+                first_unknown = e;
+            if (l->exact && lint_on(c, l->curves ? RULE_UNKNOWN_CURVE : RULE_UNKNOWN_CIPHER_SUITE))
+                report_unknown(c, l, e, 1);
+        } else if (e->fate == FATE_UNSUPPORTED && lint_on(c, RULE_SUITE_UNSUPPORTED_ON_TARGET)) {
+            struct diag *d = at_entry(c, RULE_SUITE_UNSUPPORTED_ON_TARGET, l, e,
+                                      arena_printf(c->diags->arena, "%s %s is not on %s: Windows skips it",
+                                                   kind_word(l), e->name, target_info(*c->target)->display));
+            if (!l->curves && e->suite->curve)
+                diag_help(c->diags, d, "names with a curve suffix (_P256) are for Windows Server 2012 R2 and earlier; from Windows 10 the curve order is set by EccCurves");
+            else if (!l->curves && suite_tls13_only(e->suite))
+                diag_help(c->diags, d, "TLS 1.3 suites are on Windows 11 and Windows Server 2022 and later");
+            remove_entry_fix(c, d, l, e, FIX_UNSAFE);
+        } else if (e->fate == FATE_DUPLICATE && lint_on(c, RULE_DUPLICATE_SUITE)) {
+            struct diag *d = at_entry(c, RULE_DUPLICATE_SUITE, l, e,
+                                      arena_printf(c->diags->arena, "%s %s is listed twice in %s",
+                                                   kind_word(l), e->name, l->where));
+            diag_help(c->diags, d, "which of the two places Windows keeps Microsoft does not say; keep the one you mean");
+            remove_entry_fix(c, d, l, e, FIX_UNSAFE);
+        }
+    }
+    if (unknown && !l->exact && lint_on(c, l->curves ? RULE_UNKNOWN_CURVE : RULE_UNKNOWN_CIPHER_SUITE))
+        report_unknown(c, l, first_unknown, unknown);
+}
+
+/* Whether TLS 1.3 is off in both roles by the file's own values, or on in
+ * some role (on the target, or by the file's values). */
+static bool tls13_off(const struct lint_ctx *c)
+{
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        struct role_posture rp;
+        posture_role(&c->posture, PROTO_TLS_1_3, (enum role)r, c->target, &rp);
+        if (!(rp.by_file && rp.state == ST_DISABLED) && rp.state != ST_UNSUPPORTED)
+            return false;
+    }
+    return true;
+}
+
+static bool tls13_on(const struct lint_ctx *c)
+{
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        struct role_posture rp;
+        posture_role(&c->posture, PROTO_TLS_1_3, (enum role)r, c->target, &rp);
+        /* Without a target, only a file that enables it says it is on. */
+        if (rp.state == ST_ENABLED && (c->target || rp.enabled))
+            return true;
+    }
+    return false;
+}
+
+/* RL3018. */
+static void check_dead(struct lint_ctx *c, const struct listed *l)
+{
+    bool off = tls13_off(c), any13 = false, known = false;
+    for (size_t i = 0; i < l->order->n; i++) {
+        const struct order_entry *e = &l->order->entries[i];
+        if (!e->suite || e->fate == FATE_DUPLICATE || e->fate == FATE_UNSUPPORTED)
             continue;
-        const char *suite = arena_strndup(c->diags->arena, s + start, end - start);
-        const char *why = suite_weakness(suite, end - start);
-        if (why && lint_on(c, RULE_WEAK_CIPHER_SUITE)) {
-            struct diag *d = at_suite(c, RULE_WEAK_CIPHER_SUITE, v, exact, start, end - start,
+        known = true;
+        if (e->fate == FATE_DISABLED) {
+            uint32_t line = lint_stmt_line(c, e->disabled_by.value->stmt);
+            struct diag *d = at_entry(c, RULE_DEAD_SUITE, l, e,
                                       arena_printf(c->diags->arena,
-                                                   "weak cipher suite %s (%s) in the suite order",
-                                                   suite, why));
-            if (exact) {
-                /* Remove the name and one comma next to it. */
-                struct span cut = {st->data_at.start + 1 + start, st->data_at.start + 1 + end};
-                if (end < n && s[end] == ',')
-                    cut.end++;
-                else if (start > 0 && s[start - 1] == ',')
-                    cut.start--;
-                struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "remove %s from the list", suite);
-                diag_fix_edit(c->diags, fix, cut, "");
-            }
+                                                   "%s is listed but %s is disabled (Enabled=0 on line %u): Schannel cannot use it",
+                                                   e->name, e->disabled_key, line));
+            diag_help(c->diags, d, "drop the suite from the list, or the Enabled=0 that disables its %s",
+                      strchr(e->disabled_key, '\\') + 1);
+            continue;
         }
-        if (suite_has_curve_suffix(suite, end - start)) {
-            if (legacy++ == 0) {
-                first_legacy = start;
-                first_legacy_len = end - start;
-            }
+        if (!suite_tls13_only(e->suite))
+            continue;
+        any13 = true;
+        if (off) {
+            struct diag *d = at_entry(c, RULE_DEAD_SUITE, l, e,
+                                      arena_printf(c->diags->arena,
+                                                   "%s is a TLS 1.3 suite, but this file disables TLS 1.3 for clients and servers",
+                                                   e->name));
+            diag_help(c->diags, d, "it is never negotiated; drop it or turn TLS 1.3 back on");
         }
     }
+    if (!any13 && known && !l->curves && tls13_on(c)) {
+        struct diag *d = lint_at_value(c, RULE_DEAD_SUITE, l->v, PART_DATA,
+                                       "TLS 1.3 is on%s%s, but %s has no TLS 1.3 suite: no TLS 1.3 connection can be made",
+                                       c->target ? " on " : "", c->target ? target_info(*c->target)->display : "",
+                                       l->where);
+        diag_help(c->diags, d, "put TLS_AES_256_GCM_SHA384 and TLS_AES_128_GCM_SHA256 first, as Windows' default order does");
+    }
+}
+
+static bool strong_first_choice(const struct suite_info *s)
+{
+    return s->kex == SUITE_KEX_ECDHE && suite_is_aead(s);
+}
+
+/* RL3019, RL4016, RL4017, over the suites Windows uses. */
+static void check_order(struct lint_ctx *c, const struct listed *l)
+{
+    size_t first_strong = SIZE_MAX, weaker = 0, cbc = 0, no_fs = 0;
+    const struct order_entry *first_weaker = NULL, *first_cbc = NULL, *first_no_fs = NULL;
+    for (size_t i = 0; i < l->order->n; i++) {
+        const struct order_entry *e = &l->order->entries[i];
+        if (!e->suite || e->fate != FATE_USED)
+            continue;
+        if (strong_first_choice(e->suite) && first_strong == SIZE_MAX)
+            first_strong = i;
+        bool is_cbc = suite_is_cbc(e->suite), fs = suite_forward_secret(e->suite);
+        if (is_cbc && cbc++ == 0)
+            first_cbc = e;
+        if (!fs && e->suite->kex != SUITE_KEX_PSK && no_fs++ == 0)
+            first_no_fs = e;
+    }
+    for (size_t i = 0; i < first_strong && i < l->order->n; i++) {
+        const struct order_entry *e = &l->order->entries[i];
+        if (!e->suite || e->fate != FATE_USED)
+            continue;
+        if ((suite_is_cbc(e->suite) || e->suite->kex == SUITE_KEX_RSA) && weaker++ == 0)
+            first_weaker = e;
+    }
+    if (first_strong == SIZE_MAX)
+        weaker = 0;
+    if (weaker && lint_on(c, RULE_SUITE_ORDER_WEAKENS)) {
+        const struct order_entry *strong = &l->order->entries[first_strong];
+        struct diag *d = at_entry(c, RULE_SUITE_ORDER_WEAKENS, l, first_weaker,
+                                  arena_printf(c->diags->arena,
+                                               "%s (%s) comes before %s%s%s: a peer that offers both gets the weaker one",
+                                               first_weaker->name,
+                                               first_weaker->suite->kex == SUITE_KEX_RSA ? "no forward secrecy" : "CBC",
+                                               strong->name,
+                                               weaker > 1 ? arena_printf(c->diags->arena, ", and so do %zu more such suites", weaker - 1) : "",
+                                               ""));
+        diag_help(c->diags, d, "list the ECDHE suites with GCM first, as Windows' default order does");
+    }
+    if (cbc && lint_on(c, RULE_CBC_SUITE)) {
+        struct diag *d = at_entry(c, RULE_CBC_SUITE, l, first_cbc,
+                                  arena_printf(c->diags->arena, "%zu CBC suite%s in %s, first %s",
+                                               cbc, cbc > 1 ? "s" : "", l->where, first_cbc->name));
+        diag_help(c->diags, d, "CBC suites with TLS's MAC-then-encrypt have a history of padding-oracle attacks; GCM suites do not");
+    }
+    if (no_fs && lint_on(c, RULE_NO_FORWARD_SECRECY_SUITE)) {
+        struct diag *d = at_entry(c, RULE_NO_FORWARD_SECRECY_SUITE, l, first_no_fs,
+                                  arena_printf(c->diags->arena,
+                                               "%zu suite%s without forward secrecy (RSA key exchange) in %s, first %s",
+                                               no_fs, no_fs > 1 ? "s" : "", l->where, first_no_fs->name));
+        diag_help(c->diags, d, "whoever gets the server's private key later can decrypt recorded sessions; ECDHE and DHE suites do not allow it");
+    }
+}
+
+/* RL4005 and RL4010 over the names of one suite list. */
+static void check_weak_names(struct lint_ctx *c, const struct listed *l)
+{
+    size_t legacy = 0, nweak = 0;
+    const struct order_entry *first_legacy = NULL;
+    struct buf weak = BUF_INIT;
+    for (size_t i = 0; i < l->order->n; i++) {
+        const struct order_entry *e = &l->order->entries[i];
+        if (!e->suite || e->fate == FATE_DUPLICATE)
+            continue;
+        const char *why = suite_info_weakness(e->suite);
+        if (why && !l->exact && lint_on(c, RULE_WEAK_CIPHER_SUITE)) {
+            /* Names in hex data cannot be underlined one by one. */
+            buf_printf(&weak, "%s%s (%s)", nweak++ ? ", " : "", e->name, why);
+        } else if (why && lint_on(c, RULE_WEAK_CIPHER_SUITE)) {
+            struct diag *d = at_entry(c, RULE_WEAK_CIPHER_SUITE, l, e,
+                                      arena_printf(c->diags->arena, "weak cipher suite %s (%s) in %s",
+                                                   e->name, why, l->where));
+            remove_entry_fix(c, d, l, e, FIX_UNSAFE);
+        }
+        if (e->suite->curve && legacy++ == 0)
+            first_legacy = e;
+    }
+    if (nweak)
+        lint_at_value(c, RULE_WEAK_CIPHER_SUITE, l->v, PART_DATA, "weak cipher suite%s %s in %s",
+                      nweak > 1 ? "s" : "", weak.data, l->where);
+    buf_free(&weak);
     if (legacy == 0 || !lint_on(c, RULE_LEGACY_SUITE_NAME))
         return;
     if (c->target && target_info(*c->target)->legacy_suite_names)
         return;
-    struct diag *d = at_suite(
-        c, RULE_LEGACY_SUITE_NAME, v, exact, first_legacy, first_legacy_len,
+    /* With a target that lacks them, RL3016 says it name by name. */
+    if (c->target && lint_on(c, RULE_SUITE_UNSUPPORTED_ON_TARGET))
+        return;
+    struct diag *d = at_entry(
+        c, RULE_LEGACY_SUITE_NAME, l, first_legacy,
         arena_printf(c->diags->arena,
                      "%zu suite name%s with a curve suffix (_P256, _P384): Windows 10 and Server 2016 and later do not know them",
                      legacy, legacy > 1 ? "s" : ""));
@@ -212,6 +418,116 @@ void lint_check_suites(struct lint_ctx *c)
     } else {
         diag_help(c->diags, d, "drop the suffix; the curve order is set by EccCurves");
     }
+}
+
+/* RL3016 for a curve order on a Windows version that reads none. */
+static void check_curves_read(struct lint_ctx *c, const struct model_value *v)
+{
+    if (!v || !c->target || target_catalogue(*c->target)->curves_page ||
+        !lint_on(c, RULE_SUITE_UNSUPPORTED_ON_TARGET))
+        return;
+    struct diag *d = lint_at_value(c, RULE_SUITE_UNSUPPORTED_ON_TARGET, v, PART_NAME,
+                                   "%s has no curve order setting: Windows ignores EccCurves",
+                                   target_info(*c->target)->display);
+    diag_help(c->diags, d, "before Windows 10 a suite's curve is part of its name (TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA_P256)");
+}
+
+/* RL4005 for SHA-1 and MD5 signature schemes in the local 00010003 list. */
+static void check_signature_schemes(struct lint_ctx *c)
+{
+    if (!lint_on(c, RULE_WEAK_CIPHER_SUITE))
+        return;
+    const struct model_key *local = c->posture.suite_local;
+    const struct model_key *ssl = local ? local->parent : NULL;
+    const struct model_key *key = ssl ? model_child(c->m, ssl, "00010003", 8) : NULL;
+    const struct model_value *v = posture_value(&c->posture, key, "Functions");
+    if (!v || model_value_type(c->m, v) != REG_TYPE_MULTI_SZ)
+        return;
+    struct buf raw = BUF_INIT, text = BUF_INIT;
+    model_value_data(c->m, v, &raw);
+    text_from_utf16le((const unsigned char *)raw.data, raw.len & ~(size_t)1, &text);
+    buf_free(&raw);
+    struct buf weak = BUF_INIT;
+    size_t nweak = 0;
+    for (size_t i = 0; i < text.len;) {
+        const char *s = text.data + i;
+        const char *nul = memchr(s, '\0', text.len - i);
+        size_t len = nul ? (size_t)(nul - s) : text.len - i;
+        if (len == 0)
+            break;
+        const char *slash = memchr(s, '/', len);
+        if (slash && (knowledge_name_equal(slash + 1, len - (size_t)(slash + 1 - s), "SHA1") ||
+                      knowledge_name_equal(slash + 1, len - (size_t)(slash + 1 - s), "MD5"))) {
+            buf_printf(&weak, "%s%.*s", nweak++ ? ", " : "", (int)len, s);
+        }
+        i += len + 1;
+    }
+    buf_free(&text);
+    if (nweak) {
+        struct diag *d = lint_at_value(c, RULE_WEAK_CIPHER_SUITE, v, PART_DATA,
+                                       "weak signature scheme%s %s (SHA-1 or MD5) in the local signature list (SSL\\00010003)",
+                                       nweak > 1 ? "s" : "", weak.data);
+        diag_help(c->diags, d, "chosen-prefix collisions make SHA-1 (and MD5) signatures forgeable; list only SHA-256 and stronger schemes");
+    }
+    buf_free(&weak);
+}
+
+static void check_list(struct lint_ctx *c, const struct effective_order *order, bool curves, bool policy)
+{
+    if (order->source != (policy ? ORDER_POLICY : ORDER_LOCAL))
+        return;
+    const struct model_value *v = order->value.value;
+    const struct reg_value_stmt *st = lint_value_stmt(c, v);
+    bool exact = st->form == REG_FORM_STRING &&
+                 st->data_at.end - st->data_at.start == st->len + 2 &&
+                 memcmp(c->src->d.text + st->data_at.start + 1, reg_value_text(c->file, st), st->len) == 0;
+    struct listed l = {order, v, exact, curves,
+                       curves ? (policy ? "the policy curve order" : "the local curve order")
+                              : (policy ? "the suite order" : "the local suite list")};
+    check_names(c, &l);
+    if (curves)
+        return;
+    check_weak_names(c, &l);
+    if (lint_on(c, RULE_DEAD_SUITE))
+        check_dead(c, &l);
+    check_order(c, &l);
+}
+
+static void check_list_length(struct lint_ctx *c)
+{
+    const struct model_value *v = posture_value(&c->posture, c->posture.suite_policy, "Functions");
+    if (!v || model_value_type(c->m, v) != REG_TYPE_SZ || !lint_on(c, RULE_CIPHER_SUITE_LIST_TOO_LONG))
+        return;
+    const struct reg_value_stmt *st = lint_value_stmt(c, v);
+    if (st->form != REG_FORM_STRING)
+        return;
+    size_t chars = text_count_cps(reg_value_text(c->file, st), st->len);
+    if (chars <= SUITE_LIST_MAX_CHARS)
+        return;
+    struct diag *d = lint_at_value(c, RULE_CIPHER_SUITE_LIST_TOO_LONG, v, PART_DATA,
+                                   "the cipher-suite list is %zu characters; Windows reads at most %d",
+                                   chars, SUITE_LIST_MAX_CHARS);
+    diag_help(c->diags, d, "suites past the limit are ignored; drop the ones no peer needs");
+}
+
+void lint_check_suites(struct lint_ctx *c)
+{
+    check_list_length(c);
+    check_signature_schemes(c);
+    if (!c->posture.suite_policy && !c->posture.suite_local)
+        return;
+    /* The policy lists, then the local ones as they stand below them. */
+    struct effective_order suites, curves;
+    suites_effective(&c->posture, 1, c->target, c->diags->arena, &suites, &curves);
+    check_list(c, &suites, false, true);
+    check_list(c, &curves, true, true);
+    check_curves_read(c, posture_value(&c->posture, c->posture.suite_policy, "EccCurves"));
+    check_curves_read(c, posture_value(&c->posture, c->posture.suite_local, "EccCurves"));
+    struct posture local_only = c->posture;
+    local_only.suite_policy = NULL;
+    suites_effective(&local_only, 1, c->target, c->diags->arena, &suites, &curves);
+    check_list(c, &suites, false, false);
+    check_list(c, &curves, true, false);
 }
 
 /* ------------------------------------------------- RL3015, RL4012: .NET */

@@ -317,6 +317,10 @@ static void wrong_type(struct lint_ctx *c, const struct model_value *v, const st
     } else if (s->type == REG_TYPE_MULTI_SZ) {
         diag_help(c->diags, d, "write it as hex(7): one name per string, as regedit exports REG_MULTI_SZ");
     }
+    enum setting_key sk = s->key;
+    if (sk == SK_SUITE_POLICY || sk == SK_SUITE_LOCAL)
+        diag_help(c->diags, d, "this value decides the %s order (the policy value over the local list over the default); with another type Microsoft does not say whether Windows falls back to the next, so the order is unknown",
+                  strcmp(s->name, "EccCurves") == 0 ? "curve" : "cipher-suite");
 }
 
 static void check_range(struct lint_ctx *c, const struct model_value *v, const struct setting_info *s,

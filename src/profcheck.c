@@ -801,6 +801,14 @@ static void check_name_list(struct checker *c, const struct prof_stmt *st, enum 
                    quoted(c->ctx.arena, a), kind == PS_SUITE_ORDER ? "cipher-suite" : "curve");
             return;
         }
+        if (kind == PS_SUITE_ORDER ? !suite_lookup(name, a->len) : !curve_lookup(name, a->len)) {
+            const char *meant = kind == PS_SUITE_ORDER ? suite_suggest(name, a->len) : curve_suggest(name, a->len);
+            struct diag *d = report(c, PF_BAD_NAME, a->at, "'%s' is no %s any Windows version knows",
+                                    quoted(c->ctx.arena, a), kind == PS_SUITE_ORDER ? "cipher suite" : "curve");
+            if (meant)
+                diag_help(c->ctx.diags, d, "did you mean '%s'?", meant);
+            return;
+        }
         uint32_t hash = policy_name_hash(0, name, a->len);
         size_t cursor = 0, i;
         while (policy_index_next(&listed, hash, &cursor, &i)) {

@@ -1,0 +1,1 @@
+reglint lint --select RL2004 RL2004-suite-types.reg

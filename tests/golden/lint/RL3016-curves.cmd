@@ -1,0 +1,1 @@
+reglint lint -f gcc --select RL3016,RL3017 --target windows-11 RL3016-curves.reg; reglint lint -f gcc --select RL3016 --target windows-8.1 RL3016-curves.reg; reglint lint -f gcc --select RL3016,RL3017 --target windows-11-24h2 RL3016-curves.reg

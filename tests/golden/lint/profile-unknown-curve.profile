@@ -1,0 +1,3 @@
+profile "curve-names" {
+  ecc-curves curve25519 NistP265
+}

@@ -1,0 +1,1 @@
+reglint lint profile-unknown-suite.profile profile-unknown-curve.profile
