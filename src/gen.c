@@ -137,19 +137,36 @@ static const char *algorithm_parent(enum algorithm_kind kind)
                               : KEY_SCHANNEL_KEX;
 }
 
+const char **gen_list_for_target(const struct policy *policy, const struct policy_setting *s,
+                                 struct arena *arena, size_t *n)
+{
+    *n = s->nstrings;
+    if (!policy->has_target)
+        return s->strings;
+    enum target t = policy->target;
+    bool curves = s->kind == PS_CURVE_ORDER;
+    if (curves && !target_catalogue(t)->curves_page) {
+        *n = 0;
+        return NULL;
+    }
+    const char **kept = arena_alloc(arena, (s->nstrings + 1) * sizeof *kept);
+    size_t k = 0;
+    for (size_t i = 0; i < s->nstrings; i++) {
+        size_t len = strlen(s->strings[i]);
+        const struct suite_info *suite = curves ? NULL : suite_lookup(s->strings[i], len);
+        const struct curve_info *curve = curves ? curve_lookup(s->strings[i], len) : NULL;
+        /* A name no version knows stays: it is the profile's mistake to see. */
+        if ((!suite && !curve) || (suite && target_suite(t, suite)) || (curve && target_curve(t, curve)))
+            kept[k++] = s->strings[i];
+    }
+    if (k == 0)
+        return s->strings;
+    *n = k;
+    return kept;
+}
+
 bool gen_single_value(const struct policy_setting *s, const char **key, struct gen_op *op)
 {
-    if (s->kind == PS_CURVE_ORDER) {
-        *key = KEY_SUITE_POLICY;
-        *op = (struct gen_op){.name = "EccCurves", .name_len = 9, .kind = OP_DELETE, .from = s};
-        if (s->action != PA_DEFAULT) {
-            op->kind = OP_STRINGS;
-            op->type = REG_TYPE_MULTI_SZ;
-            op->strings = s->strings;
-            op->nstrings = s->nstrings;
-        }
-        return true;
-    }
     if (s->kind != PS_RAW || !s->subject.raw.name)
         return false;
     *key = s->subject.raw.key;
@@ -268,9 +285,11 @@ static void plan_setting(struct planner *p, const struct policy *policy,
     case PS_SUITE_ORDER: {
         struct gen_op op = {.name = "Functions", .name_len = 9, .kind = OP_DELETE};
         if (s->action != PA_DEFAULT) {
+            size_t n;
+            const char **names = gen_list_for_target(policy, s, arena, &n);
             struct buf joined = BUF_INIT;
-            for (size_t i = 0; i < s->nstrings; i++)
-                buf_printf(&joined, "%s%s", i ? "," : "", s->strings[i]);
+            for (size_t i = 0; i < n; i++)
+                buf_printf(&joined, "%s%s", i ? "," : "", names[i]);
             const char **one = arena_alloc(arena, sizeof *one);
             one[0] = arena_strdup(arena, joined.data ? joined.data : "");
             buf_free(&joined);
@@ -282,7 +301,21 @@ static void plan_setting(struct planner *p, const struct policy *policy,
         add_op(p, KEY_SUITE_POLICY, &op);
         break;
     }
-    case PS_CURVE_ORDER:
+    case PS_CURVE_ORDER: {
+        struct gen_op op = {.name = "EccCurves", .name_len = 9, .kind = OP_DELETE};
+        if (s->action != PA_DEFAULT) {
+            op.kind = OP_STRINGS;
+            op.type = REG_TYPE_MULTI_SZ;
+            op.strings = gen_list_for_target(policy, s, arena, &op.nstrings);
+            /* A Windows version without a curve order ignores the value. */
+            if (op.nstrings == 0) {
+                add_op(p, KEY_SUITE_POLICY, NULL);
+                break;
+            }
+        }
+        add_op(p, KEY_SUITE_POLICY, &op);
+        break;
+    }
     case PS_RAW:
         plan_raw(p, s);
         break;

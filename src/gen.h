@@ -67,10 +67,16 @@ struct gen_plan {
     struct policy_index keys_by_path;
 };
 
-/* For a setting that writes one value (the curve order; a raw value): the
- * key it goes under and the operation, as gen_plan() plans it. False for
- * other settings. */
+/* For a setting that writes one value (a raw value): the key it goes under
+ * and the operation, as gen_plan() plans it. False for other settings. */
 bool gen_single_value(const struct policy_setting *s, const char **key, struct gen_op *op);
+/* The names gen writes for a cipher-suite or curve list on the policy's
+ * target: those the target has, as a WinHTTP mask keeps the protocols it
+ * has (all of them without a target, or when the target has none; names no
+ * version knows stay). For curves on a version without a curve order: none
+ * (*n == 0), and gen writes no EccCurves. In the arena. */
+const char **gen_list_for_target(const struct policy *policy, const struct policy_setting *s,
+                                 struct arena *arena, size_t *n);
 /* Appends the bytes a value operation stores in the registry: a DWORD or
  * QWORD little-endian, strings in UTF-16LE with their NULs (and the final
  * empty string of REG_MULTI_SZ), binary as given; nothing for a deletion. */

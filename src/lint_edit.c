@@ -1,8 +1,8 @@
 /* Fixes that make a key hold values: the data of a value the file sets is
  * rewritten where it stands, a missing value goes below the key's own
  * values, a missing key gets a block of its own at the end of the file. The
- * lines are laid out by the writer in the file's line endings (the fixer
- * encodes them with the rest of the file). */
+ * lines are laid out by the writer for the file's encoding and line endings
+ * (the fixer encodes them with the rest of the file). */
 #include <stdint.h>
 #include <string.h>
 
@@ -70,10 +70,10 @@ struct fix *lint_fix_values(struct lint_ctx *c, struct diag *d, enum fix_applica
         }
         /* The statement that sets it last is the one in effect. */
         struct reg_writer w;
-        writer_init(&w, TEXT_UTF8);
+        writer_init(&w, in->encoding);
         gen_write_op(&w, op);
         struct buf text = BUF_INIT;
-        writer_finish(&w, in->eol, false, &text);
+        writer_finish_text(&w, in->eol, false, &text);
         writer_release(&w);
         if (!fix)
             fix = diag_fix(c->diags, d, how, "%s", message);
@@ -104,13 +104,13 @@ struct fix *lint_fix_values(struct lint_ctx *c, struct diag *d, enum fix_applica
         return NULL;
     }
     struct reg_writer w;
-    writer_init(&w, TEXT_UTF8);
+    writer_init(&w, in->encoding);
     struct buf text = BUF_INIT;
     if (block_end != SIZE_MAX) {
         writer_blank(&w);
         for (size_t i = 0; i < nmissing; i++)
             gen_write_op(&w, missing[i]);
-        writer_finish(&w, in->eol, false, &text);
+        writer_finish_text(&w, in->eol, false, &text);
     } else {
         /* Each new block brings its own blank line, so that several can go
          * in at once; a file's final blank line stays last, and a file
@@ -121,7 +121,7 @@ struct fix *lint_fix_values(struct lint_ctx *c, struct diag *d, enum fix_applica
         writer_key(&w, path, strlen(path), false);
         for (size_t i = 0; i < nmissing; i++)
             gen_write_op(&w, missing[i]);
-        writer_finish(&w, in->eol, in->final_newline || in->len == 0, &text);
+        writer_finish_text(&w, in->eol, in->final_newline || in->len == 0, &text);
     }
     writer_release(&w);
     if (!fix)

@@ -248,6 +248,16 @@ static void order_words(const struct order_diff *od, struct buf *out)
     }
 }
 
+/* The names gen writes for a list setting on this run's target. */
+static const char **profile_list(struct lint_ctx *c, const struct policy_setting *s, size_t *n)
+{
+    struct policy on_target = *c->o->policy;
+    on_target.has_target = c->target != NULL;
+    if (c->target)
+        on_target.target = *c->target;
+    return gen_list_for_target(&on_target, s, c->diags->arena, n);
+}
+
 /* The cipher-suite order (policy Functions, REG_SZ) or the curve order
  * (EccCurves, REG_MULTI_SZ): met when the value holds the profile's names in
  * its order; otherwise the finding says which names are missing, extra or
@@ -264,10 +274,11 @@ static void check_name_order(struct lint_ctx *c, const struct policy_setting *s,
         buf_printf(&message, "the %s order \"%s\" is %s; the profile writes %s", what, name,
                    dump_type_name(model_value_type(c->m, v), have), dump_type_name(type, want));
     } else {
-        size_t n;
+        size_t n, nwant;
         const char **names = listed_names(c, v, &n);
+        const char **want = profile_list(c, s, &nwant);
         struct order_diff od;
-        order_compare(names, n, s->strings, s->nstrings, &od);
+        order_compare(names, n, want, nwant, &od);
         if (od.n) {
             buf_printf(&message, "the %s order differs from the profile's: ", what);
             order_words(&od, &message);
@@ -450,6 +461,7 @@ void lint_check_profile(struct lint_ctx *c)
             break;
         }
         case PS_CURVE_ORDER:
+            if (!c->target || target_catalogue(*c->target)->curves_page)
             check_name_order(c, s, "EccCurves", REG_TYPE_MULTI_SZ, "curve");
             break;
         case PS_SUITE_RULE:
