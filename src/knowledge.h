@@ -125,8 +125,6 @@ struct target_info {
     struct mask_default wininet;
     /* DefaultSecureProtocols is read only after KB3140245 (7, 2008 R2, 2012). */
     bool winhttp_needs_update;
-    /* Cipher suites are named with a curve suffix (_P256): up to 2012 R2. */
-    bool legacy_suite_names;
 };
 
 const struct target_info *target_info(enum target t);

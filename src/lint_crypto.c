@@ -230,6 +230,10 @@ static void check_names(struct lint_ctx *c, const struct listed *l)
                 first_unknown = e;
             if (l->exact && lint_on(c, l->curves ? RULE_UNKNOWN_CURVE : RULE_UNKNOWN_CIPHER_SUITE))
                 report_unknown(c, l, e, 1);
+        } else if (e->fate == FATE_UNSUPPORTED && !l->curves && e->suite->curve &&
+                   lint_on(c, RULE_LEGACY_SUITE_NAME)) {
+            /* Names with a curve suffix are RL4010's, in one finding. */
+            continue;
         } else if (e->fate == FATE_UNSUPPORTED && lint_on(c, RULE_SUITE_UNSUPPORTED_ON_TARGET)) {
             struct diag *d = at_entry(c, RULE_SUITE_UNSUPPORTED_ON_TARGET, l, e,
                                       arena_printf(c->diags->arena, "%s %s is not on %s: Windows skips it",
@@ -251,19 +255,24 @@ static void check_names(struct lint_ctx *c, const struct listed *l)
         report_unknown(c, l, first_unknown, unknown);
 }
 
-/* Whether TLS 1.3 is off in both roles by the file's own values, or on in
- * some role (on the target, or by the file's values). */
+/* Whether the file's own values disable TLS 1.3 in every role the target
+ * has it in (and in one role at least). */
 static bool tls13_off(const struct lint_ctx *c)
 {
+    bool disabled = false;
     for (int r = 0; r < ROLE_COUNT; r++) {
         struct role_posture rp;
         posture_role(&c->posture, PROTO_TLS_1_3, (enum role)r, c->target, &rp);
-        if (!(rp.by_file && rp.state == ST_DISABLED) && rp.state != ST_UNSUPPORTED)
+        if (rp.by_file && rp.state == ST_DISABLED)
+            disabled = true;
+        else if (rp.state != ST_UNSUPPORTED)
             return false;
     }
-    return true;
+    return disabled;
 }
 
+/* Whether TLS 1.3 is on in some role: on the target, or, without one, by
+ * the file's own Enabled value. */
 static bool tls13_on(const struct lint_ctx *c)
 {
     for (int r = 0; r < ROLE_COUNT; r++) {
@@ -308,7 +317,7 @@ static void check_dead(struct lint_ctx *c, const struct listed *l)
     }
     if (!any13 && known && !l->curves && tls13_on(c)) {
         struct diag *d = lint_at_value(c, RULE_DEAD_SUITE, l->v, PART_DATA,
-                                       "TLS 1.3 is on%s%s, but %s has no TLS 1.3 suite: no TLS 1.3 connection can be made",
+                                       "TLS 1.3 is enabled%s%s, but %s leaves no TLS 1.3 suite Schannel can use: no TLS 1.3 connection can be made",
                                        c->target ? " on " : "", c->target ? target_info(*c->target)->display : "",
                                        l->where);
         diag_help(c->diags, d, "put TLS_AES_256_GCM_SHA384 and TLS_AES_128_GCM_SHA256 first, as Windows' default order does");
@@ -350,12 +359,11 @@ static void check_order(struct lint_ctx *c, const struct listed *l)
         const struct order_entry *strong = &l->order->entries[first_strong];
         struct diag *d = at_entry(c, RULE_SUITE_ORDER_WEAKENS, l, first_weaker,
                                   arena_printf(c->diags->arena,
-                                               "%s (%s) comes before %s%s%s: a peer that offers both gets the weaker one",
+                                               "%s (%s) comes before %s%s: as a server, Schannel gives a client that offers both the weaker one",
                                                first_weaker->name,
                                                first_weaker->suite->kex == SUITE_KEX_RSA ? "no forward secrecy" : "CBC",
                                                strong->name,
-                                               weaker > 1 ? arena_printf(c->diags->arena, ", and so do %zu more such suites", weaker - 1) : "",
-                                               ""));
+                                               weaker > 1 ? arena_printf(c->diags->arena, ", and so do %zu more such suites", weaker - 1) : ""));
         diag_help(c->diags, d, "list the ECDHE suites with GCM first, as Windows' default order does");
     }
     if (cbc && lint_on(c, RULE_CBC_SUITE)) {
@@ -402,10 +410,8 @@ static void check_weak_names(struct lint_ctx *c, const struct listed *l)
     buf_free(&weak);
     if (legacy == 0 || !lint_on(c, RULE_LEGACY_SUITE_NAME))
         return;
-    if (c->target && target_info(*c->target)->legacy_suite_names)
-        return;
-    /* With a target that lacks them, RL3016 says it name by name. */
-    if (c->target && lint_on(c, RULE_SUITE_UNSUPPORTED_ON_TARGET))
+    /* Up to Windows Server 2012 R2 the names are right (the catalogue has them). */
+    if (c->target && target_suite(*c->target, first_legacy->suite))
         return;
     struct diag *d = at_entry(
         c, RULE_LEGACY_SUITE_NAME, l, first_legacy,
@@ -437,9 +443,13 @@ static void check_signature_schemes(struct lint_ctx *c)
 {
     if (!lint_on(c, RULE_WEAK_CIPHER_SUITE))
         return;
+    /* Beside the local suite list (in whichever control set it is), or in
+     * CurrentControlSet when the file has no local suite list. */
     const struct model_key *local = c->posture.suite_local;
-    const struct model_key *ssl = local ? local->parent : NULL;
-    const struct model_key *key = ssl ? model_child(c->m, ssl, "00010003", 8) : NULL;
+    const struct model_key *key =
+        local ? model_child(c->m, local->parent, "00010003", 8)
+              : model_find_key(c->m, REG_ROOT_HKLM,
+                               "SYSTEM\\CurrentControlSet\\Control\\Cryptography\\Configuration\\Local\\SSL\\00010003");
     const struct model_value *v = posture_value(&c->posture, key, "Functions");
     if (!v || model_value_type(c->m, v) != REG_TYPE_MULTI_SZ)
         return;

@@ -217,6 +217,38 @@ static void test_policy_over_local(void **state)
     layers_free(&l);
 }
 
+static void test_schannel_keys_in_layers(void **state)
+{
+    (void)state;
+    struct layers l = {0};
+    add_layer(&l, parse_text(HEADER POLICY "\"Functions\"=\"TLS_RSA_WITH_AES_128_CBC_SHA,"
+                             "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA\"\r\n"
+                             "\r\n" SCHANNEL "Hashes\\SHA]\r\n\"Enabled\"=dword:00000000\r\n"
+                             "\r\n" SCHANNEL "KeyExchangeAlgorithms\\Diffie-Hellman]\r\n\"Enabled\"=dword:00000000\r\n"));
+    struct effective_order suites, curves;
+    effective(&l, "windows-server-2019", &suites, &curves);
+    assert_int_equal(suites.n, 3);
+    assert_int_equal(suites.entries[0].fate, FATE_DISABLED); /* its MAC is SHA-1 */
+    assert_string_equal(suites.entries[0].disabled_key, "Hashes\\SHA");
+    assert_int_equal(suites.entries[1].fate, FATE_DISABLED);
+    assert_string_equal(suites.entries[1].disabled_key, "KeyExchangeAlgorithms\\Diffie-Hellman");
+    assert_int_equal(suites.entries[2].fate, FATE_DISABLED);
+    /* A later file that deletes the Hashes key gives the SHA suites back. */
+    add_layer(&l, parse_text(HEADER "[-HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\"
+                                    "SecurityProviders\\SCHANNEL\\Hashes]\r\n"));
+    effective(&l, "windows-server-2019", &suites, &curves);
+    assert_int_equal(suites.entries[0].fate, FATE_USED);
+    assert_int_equal(suites.entries[1].fate, FATE_DISABLED);
+    assert_int_equal(suites.entries[1].disabled_by.layer, 0);
+    assert_int_equal(suites.entries[2].fate, FATE_USED);
+    /* Enabled=1 (or 0xffffffff) disables nothing. */
+    add_layer(&l, parse_text(HEADER SCHANNEL "KeyExchangeAlgorithms\\Diffie-Hellman]\r\n"
+                                    "\"Enabled\"=dword:ffffffff\r\n"));
+    effective(&l, "windows-server-2019", &suites, &curves);
+    assert_int_equal(suites.entries[1].fate, FATE_USED);
+    layers_free(&l);
+}
+
 static void test_wrong_type(void **state)
 {
     (void)state;
@@ -241,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_default_order),
         cmocka_unit_test(test_policy_over_local),
+        cmocka_unit_test(test_schannel_keys_in_layers),
         cmocka_unit_test(test_wrong_type),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
