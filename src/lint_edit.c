@@ -42,75 +42,36 @@ static bool holds(const struct lint_ctx *c, const struct model_value *v, const s
     return same;
 }
 
-struct fix *lint_fix_values(struct lint_ctx *c, struct diag *d, enum fix_applicability how,
-                            const char *path, const struct gen_op *ops, size_t nops,
-                            const char *message)
+/* Where a value line of a key goes: after the last line of its block, past
+ * any text regedit ignores there, which must stay on that line; else, for a
+ * new block, at the end of the file, before its final blank line. */
+static uint32_t insertion_point(struct lint_ctx *c, size_t block_end)
 {
     const struct decoded_text *in = &c->src->d;
-    if (c->file->version != REG_VERSION_4 && c->file->version != REG_VERSION_5) {
-        diag_help(c->diags, d, "no fix: regedit reads no key blocks from this file (its first line is "
-                               "not a .reg header of Version 5.00 or REGEDIT4)");
-        return NULL;
-    }
-    const struct model_key *key = lint_key_by_path(c, path);
-    struct fix *fix = NULL;
-    const struct gen_op **missing = arena_alloc(c->diags->arena, (nops + 1) * sizeof *missing);
-    size_t nmissing = 0;
-    for (size_t i = 0; i < nops; i++) {
-        const struct gen_op *op = &ops[i];
-        const struct model_value *v =
-            key && key->exists ? model_find_value(c->m, key, op->name, op->name_len) : NULL;
-        if (v && !v->exists)
-            v = NULL;
-        if (op->kind == OP_DELETE ? !v : v && holds(c, v, op))
-            continue;
-        if (!v) {
-            missing[nmissing++] = op;
-            continue;
-        }
-        /* The statement that sets it last is the one in effect. */
-        struct reg_writer w;
-        writer_init(&w, in->encoding);
-        gen_write_op(&w, op);
-        struct buf text = BUF_INIT;
-        writer_finish_text(&w, in->eol, false, &text);
-        writer_release(&w);
-        if (!fix)
-            fix = diag_fix(c->diags, d, how, "%s", message);
-        diag_fix_edit(c->diags, fix, c->file->stmts[v->stmt].at, text.data);
-        buf_free(&text);
-    }
-    size_t block_end = end_of_block(c, key);
-    bool new_key = !key || !key->exists;
-    if (nmissing == 0 && !new_key)
-        return fix;
-    uint32_t at;
     if (block_end != SIZE_MAX) {
-        /* At the end of the block's last line, past any text regedit
-         * ignores there, which must stay on that line. */
         uint32_t line, col;
         source_position(c->src, c->file->stmts[block_end].at.end, &line, &col);
-        at = source_line(c->src, line).end;
-    } else {
-        at = (uint32_t)in->len;
-        uint32_t nlines = source_line_count(c->src);
-        struct span last = nlines ? source_line(c->src, nlines) : (struct span){0, 0};
-        if (in->final_newline && last.start == last.end && nlines > 1)
-            at = last.start;
+        return source_line(c->src, line).end;
     }
-    if (at > c->file->open_continuation) {
-        diag_help(c->diags, d, "no fix: the file ends inside hex data continued with '\\' (RL1009), and "
-                               "regedit would read a block added below as more of it; remove that '\\' first");
-        return NULL;
-    }
+    uint32_t nlines = source_line_count(c->src);
+    struct span last = nlines ? source_line(c->src, nlines) : (struct span){0, 0};
+    if (in->final_newline && last.start == last.end && nlines > 1)
+        return last.start;
+    return (uint32_t)in->len;
+}
+
+/* The text that adds `ops` below a block, or as a new block for `path`. */
+static void added_text(const struct lint_ctx *c, const char *path, bool new_block,
+                       const struct gen_op *const *ops, size_t n, struct buf *out)
+{
+    const struct decoded_text *in = &c->src->d;
     struct reg_writer w;
     writer_init(&w, in->encoding);
-    struct buf text = BUF_INIT;
-    if (block_end != SIZE_MAX) {
+    if (!new_block) {
         writer_blank(&w);
-        for (size_t i = 0; i < nmissing; i++)
-            gen_write_op(&w, missing[i]);
-        writer_finish_text(&w, in->eol, false, &text);
+        for (size_t i = 0; i < n; i++)
+            gen_write_op(&w, ops[i]);
+        writer_finish_text(&w, in->eol, false, out);
     } else {
         /* Each new block brings its own blank line, so that several can go
          * in at once; a file's final blank line stays last, and a file
@@ -119,16 +80,72 @@ struct fix *lint_fix_values(struct lint_ctx *c, struct diag *d, enum fix_applica
             writer_blank(&w);
         writer_blank(&w);
         writer_key(&w, path, strlen(path), false);
-        for (size_t i = 0; i < nmissing; i++)
-            gen_write_op(&w, missing[i]);
-        writer_finish_text(&w, in->eol, in->final_newline || in->len == 0, &text);
+        for (size_t i = 0; i < n; i++)
+            gen_write_op(&w, ops[i]);
+        writer_finish_text(&w, in->eol, in->final_newline || in->len == 0, out);
     }
     writer_release(&w);
-    if (!fix)
-        fix = diag_fix(c->diags, d, how, "%s", message);
-    if (block_end == SIZE_MAX)
-        fix->new_block = arena_strdup(c->diags->arena, path);
-    diag_fix_edit(c->diags, fix, (struct span){at, at}, text.data);
+}
+
+struct fix *lint_fix_values(struct lint_ctx *c, struct diag *d, enum fix_applicability how,
+                            const char *path, const struct gen_op *ops, size_t nops,
+                            const char *message)
+{
+    if (c->file->version != REG_VERSION_4 && c->file->version != REG_VERSION_5) {
+        diag_help(c->diags, d, "no fix: regedit reads no key blocks from this file (its first line is "
+                               "not a .reg header of Version 5.00 or REGEDIT4)");
+        return NULL;
+    }
+    const struct model_key *key = lint_key_by_path(c, path);
+    bool new_key = !key || !key->exists;
+    /* What to rewrite where it stands, and what to add. */
+    const struct gen_op **missing = arena_alloc(c->diags->arena, (nops + 1) * sizeof *missing);
+    const struct gen_op **rewrite = arena_alloc(c->diags->arena, (nops + 1) * sizeof *rewrite);
+    const struct model_value **at_value = arena_alloc(c->diags->arena, (nops + 1) * sizeof *at_value);
+    size_t nmissing = 0, nrewrite = 0;
+    for (size_t i = 0; i < nops; i++) {
+        const struct gen_op *op = &ops[i];
+        const struct model_value *v = new_key ? NULL : model_find_value(c->m, key, op->name, op->name_len);
+        if (v && !v->exists)
+            v = NULL;
+        if (op->kind == OP_DELETE ? !v : v && holds(c, v, op))
+            continue;
+        if (v) {
+            rewrite[nrewrite] = op;
+            at_value[nrewrite++] = v;
+        } else {
+            missing[nmissing++] = op;
+        }
+    }
+    bool insert = nmissing > 0 || new_key;
+    if (nrewrite == 0 && !insert)
+        return NULL;
+    size_t block_end = end_of_block(c, key);
+    uint32_t at = insert ? insertion_point(c, block_end) : 0;
+    if (insert && at > c->file->open_continuation) {
+        diag_help(c->diags, d, "no fix: the file ends inside hex data continued with '\\' (RL1009), and "
+                               "regedit would read a block added below as more of it; remove that '\\' first");
+        return NULL;
+    }
+    struct fix *fix = diag_fix(c->diags, d, how, "%s", message);
+    struct buf text = BUF_INIT;
+    for (size_t i = 0; i < nrewrite; i++) {
+        /* The statement that sets it last is the one in effect. */
+        struct reg_writer w;
+        writer_init(&w, c->src->d.encoding);
+        gen_write_op(&w, rewrite[i]);
+        buf_clear(&text);
+        writer_finish_text(&w, c->src->d.eol, false, &text);
+        writer_release(&w);
+        diag_fix_edit(c->diags, fix, c->file->stmts[at_value[i]->stmt].at, text.data);
+    }
+    if (insert) {
+        buf_clear(&text);
+        added_text(c, path, block_end == SIZE_MAX, missing, nmissing, &text);
+        if (block_end == SIZE_MAX)
+            fix->new_block = arena_strdup(c->diags->arena, path);
+        diag_fix_edit(c->diags, fix, (struct span){at, at}, text.data);
+    }
     buf_free(&text);
     return fix;
 }
