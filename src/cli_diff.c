@@ -11,8 +11,10 @@ static const char diff_help[] =
     "\n"
     "Print what importing NEW does that importing OLD does not, value by value\n"
     "(added, removed, changed, with what known settings mean), then the cells\n"
-    "of the effective TLS table (reglint posture) that change. The files may\n"
-    "differ in encoding. Exit status 1 when anything differs.\n"
+    "of the effective TLS table (reglint posture) that change, and the cipher\n"
+    "suites and curves added to, removed from or moved in the effective order,\n"
+    "with the suite a client then offers first. The files may differ in\n"
+    "encoding. Exit status 1 when anything differs.\n"
     "\n"
     "  -f, --format FMT    text (default), json, or markdown (a pull-request comment)\n"
     "      --target OS     the Windows version whose defaults fill absent values\n"
@@ -141,6 +143,196 @@ static void cell_text(const struct diff_run *r, const struct posture_cell *cell,
     buf_free(&why);
 }
 
+/* ------------------------------------------------ suite and curve orders */
+
+static void markdown_buf(struct buf *out, const struct buf *text)
+{
+    report_markdown_text(out, text->data ? text->data : "", text->len);
+}
+
+
+static const char *const order_words[] = {
+    [ORDER_ADDED] = "added", [ORDER_REMOVED] = "removed",
+    [ORDER_MOVED_UP] = "moved up", [ORDER_MOVED_DOWN] = "moved down"};
+static const char *const order_ids[] = {
+    [ORDER_ADDED] = "added", [ORDER_REMOVED] = "removed",
+    [ORDER_MOVED_UP] = "moved-up", [ORDER_MOVED_DOWN] = "moved-down"};
+
+/* "the Group Policy value (...) -> the default of Windows 11", or the one
+ * source when both sides say the same. */
+static void order_sources(const struct diff_run *r, const struct order_changes *oc, bool curves,
+                          struct buf *out)
+{
+    struct buf a = BUF_INIT, b = BUF_INIT;
+    posture_order_source(&oc->old_order, curves, r->target, side_layer(r, false), &a);
+    posture_order_source(&oc->new_order, curves, r->target, side_layer(r, true), &b);
+    if (a.len != b.len || memcmp(a.data, b.data, a.len) != 0)
+        buf_printf(out, "%s -> ", a.data);
+    buf_puts(out, b.data);
+    buf_free(&a);
+    buf_free(&b);
+}
+
+/* "(3rd)", "(was 5th)", "(4th -> 1st)": places among the names used. */
+static void order_places(const struct order_item *it, struct buf *out)
+{
+    char a[24], b[24];
+    if (it->change == ORDER_ADDED)
+        buf_printf(out, "(%s)", order_ordinal(it->new_pos, b));
+    else if (it->change == ORDER_REMOVED)
+        buf_printf(out, "(was %s)", order_ordinal(it->old_pos, a));
+    else
+        buf_printf(out, "(%s -> %s)", order_ordinal(it->old_pos, a), order_ordinal(it->new_pos, b));
+}
+
+/* Why a name left (or joined) the names used while still listed on the
+ * other side: "disabled by Ciphers\\AES 128/128 (Enabled=0 at new.reg:4)",
+ * "was not on this Windows version"; nothing otherwise. */
+static void order_reason(const struct diff_run *r, const struct order_changes *oc,
+                         const struct order_item *it, struct buf *out)
+{
+    bool removed = it->change == ORDER_REMOVED;
+    if (!removed && it->change != ORDER_ADDED)
+        return;
+    const struct effective_order *o = removed ? &oc->new_order : &oc->old_order;
+    for (size_t i = 0; i < o->n; i++) {
+        const struct order_entry *e = &o->entries[i];
+        if (!knowledge_name_equal(e->name, strlen(e->name), it->name))
+            continue;
+        buf_puts(out, removed ? "" : "was ");
+        posture_entry_why(e, side_layer(r, removed), out);
+        return;
+    }
+}
+
+/* "first offered for TLS 1.2: X (was Y)", "first curve: X (was Y)". */
+static void first_text(const struct first_change *f, struct buf *out)
+{
+    if (f->protocol == PROTO_COUNT)
+        buf_puts(out, "first curve: ");
+    else
+        buf_printf(out, "first offered for %s: ", protocol_info(f->protocol)->display);
+    buf_printf(out, "%s (was %s)", f->new_name ? f->new_name : "none",
+               f->old_name ? f->old_name : "none");
+}
+
+static void order_text(const struct diff_run *r, const struct order_changes *oc, bool curves,
+                       struct buf *out)
+{
+    if (!semdiff_order_changed(oc))
+        return;
+    buf_printf(out, "\n%s order ", curves ? "curve" : "cipher-suite");
+    report_scope_phrase(r->target, r->view, false, out);
+    buf_puts(out, ": ");
+    order_sources(r, oc, curves, out);
+    buf_putc(out, '\n');
+    if (oc->needs_target)
+        buf_puts(out, "  pass --target to compare it name by name with the Windows default\n");
+    for (size_t i = 0; i < oc->diff.n; i++) {
+        const struct order_item *it = &oc->diff.items[i];
+        buf_printf(out, "  %-10s %s ", order_words[it->change], it->name);
+        order_places(it, out);
+        size_t before = out->len;
+        buf_puts(out, ": ");
+        order_reason(r, oc, it, out);
+        if (out->len == before + 2)
+            out->len = before;
+        buf_putc(out, '\n');
+    }
+    for (size_t i = 0; i < oc->nfirst; i++) {
+        buf_puts(out, "  ");
+        first_text(&oc->first[i], out);
+        buf_putc(out, '\n');
+    }
+}
+
+static void order_markdown(const struct diff_run *r, const struct order_changes *oc, bool curves,
+                           struct buf *out)
+{
+    if (!semdiff_order_changed(oc))
+        return;
+    struct buf t = BUF_INIT;
+    buf_printf(out, "\n#### %s order changes ", curves ? "Curve" : "Cipher-suite");
+    report_scope_phrase(r->target, r->view, false, &t);
+    markdown_buf(out, &t);
+    buf_puts(out, "\n\nFrom ");
+    buf_clear(&t);
+    order_sources(r, oc, curves, &t);
+    markdown_buf(out, &t);
+    buf_puts(out, ".\n");
+    if (oc->needs_target)
+        buf_puts(out, "Pass --target to compare it name by name with the Windows default.\n");
+    if (oc->diff.n)
+        buf_printf(out, "\n| Change | %s | Place | Why |\n|---|---|---|---|\n", curves ? "Curve" : "Suite");
+    for (size_t i = 0; i < oc->diff.n; i++) {
+        const struct order_item *it = &oc->diff.items[i];
+        buf_printf(out, "| %s | ", order_words[it->change]);
+        report_markdown_text(out, it->name, strlen(it->name));
+        buf_puts(out, " | ");
+        buf_clear(&t);
+        order_places(it, &t);
+        markdown_buf(out, &t);
+        buf_puts(out, " | ");
+        buf_clear(&t);
+        order_reason(r, oc, it, &t);
+        markdown_buf(out, &t);
+        buf_puts(out, " |\n");
+    }
+    if (oc->nfirst)
+        buf_putc(out, '\n');
+    for (size_t i = 0; i < oc->nfirst; i++) {
+        buf_clear(&t);
+        first_text(&oc->first[i], &t);
+        buf_puts(out, "- **");
+        markdown_buf(out, &t);
+        buf_puts(out, "**\n");
+    }
+    buf_free(&t);
+}
+
+static void json_name(const char *name, struct buf *out)
+{
+    if (name)
+        text_json_string(out, name, strlen(name));
+    else
+        buf_puts(out, "null");
+}
+
+static void order_json(const struct diff_run *r, const struct order_changes *oc, struct buf *out)
+{
+    struct buf why = BUF_INIT;
+    buf_printf(out, "{\"old_source\":\"%s\",\"new_source\":\"%s\",\"needs_target\":%s,\"changes\":[",
+               order_source_name(oc->old_order.source), order_source_name(oc->new_order.source),
+               oc->needs_target ? "true" : "false");
+    for (size_t i = 0; i < oc->diff.n; i++) {
+        const struct order_item *it = &oc->diff.items[i];
+        buf_printf(out, "%s{\"change\":\"%s\",\"name\":", i ? "," : "", order_ids[it->change]);
+        text_json_string(out, it->name, strlen(it->name));
+        buf_puts(out, ",\"old_position\":");
+        buf_printf(out, it->old_pos == ORDER_ABSENT ? "null" : "%zu", it->old_pos + 1);
+        buf_puts(out, ",\"new_position\":");
+        buf_printf(out, it->new_pos == ORDER_ABSENT ? "null" : "%zu", it->new_pos + 1);
+        buf_clear(&why);
+        order_reason(r, oc, it, &why);
+        buf_puts(out, ",\"why\":");
+        json_name(why.len ? why.data : NULL, out);
+        buf_putc(out, '}');
+    }
+    buf_puts(out, "],\"first\":[");
+    for (size_t i = 0; i < oc->nfirst; i++) {
+        const struct first_change *f = &oc->first[i];
+        buf_puts(out, i ? ",{\"protocol\":" : "{\"protocol\":");
+        json_name(f->protocol == PROTO_COUNT ? NULL : protocol_info(f->protocol)->display, out);
+        buf_puts(out, ",\"old\":");
+        json_name(f->old_name, out);
+        buf_puts(out, ",\"new\":");
+        json_name(f->new_name, out);
+        buf_putc(out, '}');
+    }
+    buf_puts(out, "]}");
+    buf_free(&why);
+}
+
 static void diff_text(const struct diff_run *r, struct buf *out)
 {
     const struct semdiff *d = r->d;
@@ -191,11 +383,8 @@ static void diff_text(const struct diff_run *r, struct buf *out)
         other_view_text(r, out);
         buf_putc(out, '\n');
     }
-}
-
-static void markdown_buf(struct buf *out, const struct buf *text)
-{
-    report_markdown_text(out, text->data ? text->data : "", text->len);
+    order_text(r, &d->suites, false, out);
+    order_text(r, &d->curves, true, out);
 }
 
 static void diff_markdown(const struct diff_run *r, struct buf *out)
@@ -265,6 +454,8 @@ static void diff_markdown(const struct diff_run *r, struct buf *out)
         buf_puts(out, ".\n");
     }
     buf_free(&t);
+    order_markdown(r, &d->suites, false, out);
+    order_markdown(r, &d->curves, true, out);
 }
 
 static void json_side(const struct model *m, const struct model_value *v, struct buf *out)
@@ -342,7 +533,11 @@ static void diff_json(const struct diff_run *r, struct buf *out)
         posture_report_json_cell(&cc->new_cell, side_layer(r, true), out);
         buf_putc(out, '}');
     }
-    buf_printf(out, "],\"other_view_differs\":%s}\n", r->other_view_differs ? "true" : "false");
+    buf_printf(out, "],\"other_view_differs\":%s,\"suites\":", r->other_view_differs ? "true" : "false");
+    order_json(r, &d->suites, out);
+    buf_puts(out, ",\"curves\":");
+    order_json(r, &d->curves, out);
+    buf_puts(out, "}\n");
     buf_free(&t);
 }
 
@@ -395,6 +590,7 @@ int cli_diff(int argc, char **argv)
     struct semdiff d;
     semdiff_models(pf.models[0], pf.models[1], pf.docs[1].arena, &d);
     semdiff_cells(&before, &after, &d);
+    semdiff_orders(&pf.layers[0], &pf.layers[1], target, pf.docs[1].arena, &d);
     /* The same in the other view, only to tell whether it differs. */
     enum view other = o.view == VIEW_NATIVE ? VIEW_WOW64 : VIEW_NATIVE;
     posture_table(&pf.layers[0], 1, target, other, &before);
@@ -417,7 +613,10 @@ int cli_diff(int argc, char **argv)
     }
     fwrite(out.data, 1, out.len, stdout);
     buf_free(&out);
-    int rc = d.nchanges || d.ncells ? EXIT_FINDINGS : EXIT_OK;
+    int rc = d.nchanges || d.ncells || semdiff_order_changed(&d.suites) ||
+                     semdiff_order_changed(&d.curves)
+                 ? EXIT_FINDINGS
+                 : EXIT_OK;
     semdiff_free(&d);
     posture_files_release(&pf);
     return rc;

@@ -117,9 +117,23 @@ static bool is_ascii(const struct buf *b)
 
 /* Without a target, a WinHTTP or WinINet mask that names TLS 1.3 has no
  * right value: with the bit it is undocumented on Windows before 11 and
- * Server 2022, without it TLS 1.3 is taken away on later ones. */
+ * Server 2022, without it TLS 1.3 is taken away on later ones. Nor has an
+ * order shaped by suite rules: it starts from the target's default. */
 static bool target_settled(const struct policy *policy, const char *command)
 {
+    /* Suite rules without a list shape the target's own default order. */
+    bool rules = false, list = false;
+    for (size_t i = 0; i < policy->nsettings; i++) {
+        rules |= policy->settings[i].kind == PS_SUITE_RULE;
+        list |= policy->settings[i].kind == PS_SUITE_ORDER;
+    }
+    if (rules && !list) {
+        cli_usage(command, "profile \"%s\" shapes the cipher-suite order with 'cipher-suites "
+                           "require|forbid', which gen writes from a Windows version's own suites: "
+                           "give --target",
+                  policy->name);
+        return false;
+    }
     for (size_t i = 0; i < policy->nsettings; i++) {
         const struct policy_setting *s = &policy->settings[i];
         if ((s->kind != PS_WINHTTP && s->kind != PS_WININET) || s->action == PA_DEFAULT)

@@ -43,6 +43,10 @@ struct fix_edit {
 
 struct fix {
     enum fix_applicability applicability;
+    /* The key of the block it adds at the end of the file, or NULL. Fixes
+     * that add blocks for different keys go in at the same place in one
+     * pass, one after the other in finding order. */
+    const char *new_block;
     const char *message;
     struct fix_edit *edits;
     size_t nedits;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "regfile.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* An edit of a fix taken in this pass, with its place in the list so that
@@ -37,6 +38,18 @@ static bool fix_wanted(const struct diag *d, bool unsafe, size_t len)
     return true;
 }
 
+/* Whether a fix that adds a block for `key` may go where the fixes that
+ * added `blocks` went: only new blocks, each for another key. */
+static bool block_of_its_own(const char *const *blocks, size_t n, const char *key)
+{
+    if (!key || n == 0)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (text_names_equal(blocks[i], strlen(blocks[i]), key, strlen(key)))
+            return false;
+    return true;
+}
+
 size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bool unsafe,
                  struct buf *out)
 {
@@ -64,18 +77,30 @@ size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bo
     bool *deferred = xcalloc(nfindings ? nfindings : 1, sizeof *deferred);
     uint32_t reach = 0, inserted_at = 0;
     size_t reach_owner = SIZE_MAX, insert_owner = SIZE_MAX;
+    /* The keys of the new blocks inserted at `inserted_at` (none when the
+     * first insertion there is not a new block). */
+    const char **blocks = NULL;
+    size_t nblocks = 0, blocks_cap = 0;
     for (size_t i = 0; i < nedits; i++) {
         const struct placed_edit *p = &edits[i];
         if (deferred[p->fix_index])
             continue;
         bool insertion = p->edit->at.start == p->edit->at.end;
+        const char *block = diags->items[p->fix_index]->fix->new_block;
+        bool same_point = insertion && insert_owner != SIZE_MAX && insert_owner != p->fix_index &&
+                          inserted_at == p->edit->at.start;
         if ((p->edit->at.start < reach && reach_owner != p->fix_index) ||
-            (insertion && insert_owner != SIZE_MAX && insert_owner != p->fix_index &&
-             inserted_at == p->edit->at.start)) {
+            (same_point && !block_of_its_own(blocks, nblocks, block))) {
             deferred[p->fix_index] = true;
             continue;
         }
         if (insertion) {
+            if (!same_point)
+                nblocks = 0;
+            if (block) {
+                blocks = xgrow(blocks, &blocks_cap, nblocks + 1, sizeof *blocks);
+                blocks[nblocks++] = block;
+            }
             inserted_at = p->edit->at.start;
             insert_owner = p->fix_index;
         }
@@ -108,6 +133,7 @@ size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bo
     }
     free(deferred);
     free(edits);
+    free(blocks);
     return applied;
 }
 

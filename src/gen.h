@@ -28,7 +28,9 @@
 #include "buf.h"
 #include "diag.h"
 #include "profile.h"
+#include "suites.h"
 #include "text.h"
+#include "writer.h"
 
 enum gen_op_kind {
     OP_DWORD,   /* number */
@@ -65,16 +67,39 @@ struct gen_plan {
     struct policy_index keys_by_path;
 };
 
-/* For a setting that writes one value (the curve order; a raw value): the
- * key it goes under and the operation, as gen_plan() plans it. False for
- * other settings. */
+/* For a setting that writes one value (a raw value): the key it goes under
+ * and the operation, as gen_plan() plans it. False for other settings. */
 bool gen_single_value(const struct policy_setting *s, const char **key, struct gen_op *op);
+/* The names gen writes for a cipher-suite or curve list on the policy's
+ * target: those the target has, as a WinHTTP mask keeps the protocols it
+ * has (all of them without a target, or when the target has none; names no
+ * version knows stay). For curves on a version without a curve order: none
+ * (*n == 0), and gen writes no EccCurves. In the arena. */
+const char **gen_list_for_target(const struct policy *policy, const struct policy_setting *s,
+                                 struct arena *arena, size_t *n);
 /* Appends the bytes a value operation stores in the registry: a DWORD or
  * QWORD little-endian, strings in UTF-16LE with their NULs (and the final
  * empty string of REG_MULTI_SZ), binary as given; nothing for a deletion. */
 void gen_op_data(const struct gen_op *op, struct buf *out);
+/* Writes one operation as a value line (or "name"=-) through the writer. */
+void gen_write_op(struct reg_writer *w, const struct gen_op *op);
 
-/* The operations a policy asks for; NULL after reporting conflicts. */
+/* Cipher-suite rules (`cipher-suites require|forbid`): the rule of the
+ * policy that rules the suite out (NULL: none; tls1.3-first rules out no
+ * suite alone), the policy's rule of a kind (NULL: none), and why the rule
+ * rules the suite out ("is CBC"). */
+const struct policy_setting *gen_suite_forbidden_by(const struct policy *policy,
+                                                    const struct suite_info *s);
+const struct policy_setting *gen_suite_rule(const struct policy *policy, enum suite_rule rule);
+const char *gen_suite_rule_reason(const struct policy_setting *rule, const struct suite_info *s);
+
+/* The operations a policy asks for; NULL after reporting conflicts. With
+ * cipher-suite rules and no list, the order written is the target's
+ * default less what the rules rule out and what the profile's cipher, hash
+ * and key-exchange settings disable (TLS 1.3 suites first with
+ * tls1.3-first); an explicit list is checked against the rules (PF2017),
+ * and a list that leaves a protocol the profile leaves on (on the target)
+ * without a usable suite is refused (PF2018). */
 struct gen_plan *gen_plan(const struct policy *policy, struct arena *arena, struct diag_list *diags);
 
 enum gen_mode {

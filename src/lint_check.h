@@ -7,6 +7,7 @@
 #define REGLINT_LINT_CHECK_H
 
 #include "diag.h"
+#include "gen.h"
 #include "lint.h"
 #include "model.h"
 #include "posture.h"
@@ -47,6 +48,25 @@ unsigned lint_stmt_line(const struct lint_ctx *c, size_t stmt);
 /* The span of a whole line (or lines) holding `at`, line ending included,
  * for fixes that remove a statement. */
 struct span lint_line_span(const struct lint_ctx *c, struct span at);
+
+/* The key a full path names ("HKEY_...\\..."), or NULL when the file never
+ * names it. */
+const struct model_key *lint_key_by_path(const struct lint_ctx *c, const char *path);
+/* Attaches to `d` a fix (`message`) that makes the key `path` hold what
+ * each operation writes: a value the file sets otherwise is rewritten where
+ * it stands, a missing one goes below the key's values, a missing key gets
+ * a new block at the end of the file (lint_edit.c). Operations the file
+ * already meets add nothing. Returns the fix, or NULL when there is nothing
+ * to do or no safe place (the file ends inside continued hex data: a help
+ * line says so). */
+struct fix *lint_fix_values(struct lint_ctx *c, struct diag *d, enum fix_applicability how,
+                            const char *path, const struct gen_op *ops, size_t nops,
+                            const char *message);
+/* Whether the profile (if any) accepts `type` data `data[0..len)` as the
+ * value `name` of the key `path`: true without a profile, or when the
+ * profile writes nothing there or exactly that (lint_profile.c). */
+bool lint_profile_accepts(struct lint_ctx *c, const char *path, const char *name, uint32_t type,
+                          const void *data, size_t len);
 
 /* Names of the protocols whose bits are in `mask`, "TLS 1.1, TLS 1.2". */
 const char *lint_mask_names(struct lint_ctx *c, uint32_t mask);

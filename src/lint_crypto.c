@@ -10,89 +10,45 @@
 #include "profile.h"
 #include "suites.h"
 #include "text.h"
-#include "writer.h"
 
 /* ------------------------------------------------ RL3004, RL3005: mirrors */
 
-/* The statement after which a value of `key` can be added: the last value
- * line of the block its last key line opens (or that key line), when nothing
- * after it deletes a key; otherwise SIZE_MAX. */
-static size_t end_of_block(const struct lint_ctx *c, const struct model_key *key)
-{
-    if (!key || key->stmt == MODEL_NO_STMT || c->file->stmts[key->stmt].kind != REG_STMT_KEY)
-        return SIZE_MAX;
-    size_t last = key->stmt, i = key->stmt + 1;
-    for (; i < c->file->nstmts && c->file->stmts[i].kind != REG_STMT_KEY &&
-           c->file->stmts[i].kind != REG_STMT_KEY_DELETE;
-         i++)
-        if (c->file->stmts[i].kind == REG_STMT_VALUE || c->file->stmts[i].kind == REG_STMT_VALUE_DELETE)
-            last = i;
-    for (; i < c->file->nstmts; i++)
-        if (c->file->stmts[i].kind == REG_STMT_KEY_DELETE)
-            return SIZE_MAX;
-    return last;
-}
-
-/* RL3004: the value added to the twin key, laid out by the writer in the
- * file's line endings (the fixer encodes it with the rest of the file):
- * below the twin's own values when the file has a block for it, else in a
- * new block at the end. Each new block brings its own blank line, so that
- * several can go in at once; a file's final blank line stays last, and a
- * file without a final line ending stays without one. */
+/* RL3004: the value added to the twin key (lint_fix_values() places it),
+ * unless the profile asks for another value there: then RL6001's fix
+ * writes the profile's. */
 static void add_mirror_fix(struct lint_ctx *c, struct diag *d, const struct model_value *v,
-                           const struct model_key *twin_key, const char *twin)
+                           const char *twin)
 {
     uint32_t value;
     if (!model_value_dword(c->m, v, &value))
         return;
-    const struct decoded_text *in = &c->src->d;
     const char *name = lint_value_name(c, v);
     size_t name_len = strcmp(name, "@") == 0 ? 0 : strlen(name);
-    uint32_t at;
-    size_t block_end = end_of_block(c, twin_key);
-    if (block_end != SIZE_MAX) {
-        /* At the end of the block's last line, past any text regedit
-         * ignores there, which must stay on that line. */
-        uint32_t line, col;
-        source_position(c->src, c->file->stmts[block_end].at.end, &line, &col);
-        at = source_line(c->src, line).end;
-    } else {
-        at = (uint32_t)in->len;
-        uint32_t nlines = source_line_count(c->src);
-        struct span last = nlines ? source_line(c->src, nlines) : (struct span){0, 0};
-        if (in->final_newline && last.start == last.end && nlines > 1)
-            at = last.start;
-    }
-    if (at > c->file->open_continuation) {
-        diag_help(c->diags, d, "no fix: the file ends inside hex data continued with '\\' (RL1009), and "
-                               "regedit would read a block added below as more of it; remove that '\\' first");
+    unsigned char data[4] = {(unsigned char)value, (unsigned char)(value >> 8),
+                             (unsigned char)(value >> 16), (unsigned char)(value >> 24)};
+    if (!lint_profile_accepts(c, twin, name, REG_TYPE_DWORD, data, sizeof data)) {
+        diag_help(c->diags, d, "no fix: the profile asks for another value in [%s]", twin);
         return;
     }
-    struct reg_writer w;
-    writer_init(&w, TEXT_UTF8);
-    struct buf text = BUF_INIT;
-    if (block_end != SIZE_MAX) {
-        writer_blank(&w);
-        writer_dword(&w, name, name_len, value);
-        writer_finish(&w, in->eol, false, &text);
-    } else {
-        if (!in->final_newline && in->len > 0)
-            writer_blank(&w);
-        writer_blank(&w);
-        writer_key(&w, twin, strlen(twin), false);
-        writer_dword(&w, name, name_len, value);
-        writer_finish(&w, in->eol, in->final_newline || in->len == 0, &text);
-    }
-    writer_release(&w);
-    struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "add the value to [%s]", twin);
-    diag_fix_edit(c->diags, fix, (struct span){at, at}, text.data);
-    buf_free(&text);
+    struct gen_op op = {.name = name, .name_len = name_len, .kind = OP_DWORD,
+                        .type = REG_TYPE_DWORD, .number = value};
+    lint_fix_values(c, d, FIX_UNSAFE, twin, &op, 1,
+                    arena_printf(c->diags->arena, "add the value to [%s]", twin));
 }
 
 /* RL3005: the twin takes the native value, written as the native one is. */
 static void copy_native_fix(struct lint_ctx *c, struct diag *d, const struct model_value *native,
                             const struct model_value *twin)
 {
+    struct buf data = BUF_INIT;
+    model_value_data(c->m, native, &data);
+    bool accepted = lint_profile_accepts(c, model_key_path(c->m, twin->key), lint_value_name(c, twin),
+                                         model_value_type(c->m, native), data.data, data.len);
+    buf_free(&data);
+    if (!accepted) {
+        diag_help(c->diags, d, "no fix: the profile asks for another value in the Wow6432Node twin");
+        return;
+    }
     struct span from = lint_value_stmt(c, native)->data_at;
     const char *text = arena_strndup(c->diags->arena, c->src->d.text + from.start, from.end - from.start);
     struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "give the Wow6432Node twin the 64-bit value");
@@ -119,7 +75,7 @@ static void check_mirror(struct lint_ctx *c, const struct model_key *native, con
         struct diag *d = lint_at_value(c, RULE_WOW64_MIRROR_MISSING, have, PART_NAME,
                                        "\"%s\" is set for %s programs only; %s programs read [%s]", name,
                                        a ? "64-bit" : "32-bit", a ? "32-bit" : "64-bit", twin);
-        add_mirror_fix(c, d, have, a ? wow : native, twin);
+        add_mirror_fix(c, d, have, twin);
         return;
     }
     struct buf x = BUF_INIT, y = BUF_INIT;

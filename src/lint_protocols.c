@@ -72,12 +72,14 @@ static const char *intent_word(enum intent i)
  * enable TLS 1.2 and 1.3, disable SSL, PCT, TLS 1.0 and 1.1. None
  * when the protocol may be unsafe to enable: one the target lacks, TLS 1.3
  * without a target (Microsoft: not a safe configuration before Windows 11
- * and Server 2022), DTLS 1.3 (no Windows has it). A profile that disables
- * the protocol settles it the other way. */
+ * and Server 2022), DTLS 1.3 (no Windows has it). A profile that enables or
+ * disables the protocol settles it its way. */
 enum way_out { WAY_NONE, WAY_ENABLE, WAY_DISABLE };
 
 static enum way_out secure_way_out(const struct lint_ctx *c, enum protocol p)
 {
+    if (c->o->protocol_required[p] && !c->o->protocol_forbidden[p])
+        return WAY_ENABLE;
     if (c->o->protocol_forbidden[p] || protocol_info(p)->strength == STRENGTH_BROKEN ||
         p == PROTO_TLS_1_0 || p == PROTO_TLS_1_1)
         return WAY_DISABLE;
@@ -118,8 +120,14 @@ static void check_pair(struct lint_ctx *c, enum protocol p, enum role r, const s
                                        PART_STATEMENT,
                                        "%s %s is disabled (Enabled=0) but DisabledByDefault=0 says the opposite",
                                        proto, role_key(r));
-        struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "write DisabledByDefault=1, as Microsoft pairs it with Enabled=0");
-        diag_fix_edit(c->diags, fix, lint_value_stmt(c, v->dbd)->data_at, "dword:00000001");
+        /* A profile that enables the protocol settles it the other way. */
+        if (c->o->protocol_required[p] && !c->o->protocol_forbidden[p]) {
+            struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "enable it, as the profile requires: Enabled=1");
+            diag_fix_edit(c->diags, fix, lint_value_stmt(c, v->enabled)->data_at, "dword:00000001");
+        } else {
+            struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "write DisabledByDefault=1, as Microsoft pairs it with Enabled=0");
+            diag_fix_edit(c->diags, fix, lint_value_stmt(c, v->dbd)->data_at, "dword:00000001");
+        }
     }
 }
 
@@ -489,6 +497,20 @@ static void check_mask_tls13(struct lint_ctx *c, const struct model_value *const
                         "%s=0x%X leaves out TLS 1.3 (0x2000), which this file turns on in Schannel's client",
                         what, mask);
     diag_help(c->diags, d, "programs that rely on this mask never use TLS 1.3; add 0x2000 (0x%X)", mask | tls13);
+    /* With a profile, no fix writes a mask the profile asks to be otherwise. */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t m;
+        if (!model_value_dword(c->m, values[i], &m) || m == 0 || (m & tls13))
+            continue;
+        m |= tls13;
+        unsigned char data[4] = {(unsigned char)m, (unsigned char)(m >> 8), (unsigned char)(m >> 16),
+                                 (unsigned char)(m >> 24)};
+        if (!lint_profile_accepts(c, model_key_path(c->m, values[i]->key), lint_value_name(c, values[i]),
+                                  REG_TYPE_DWORD, data, sizeof data)) {
+            diag_help(c->diags, d, "no fix: the profile asks for another mask");
+            return;
+        }
+    }
     struct fix *fix = diag_fix(c->diags, d, FIX_UNSAFE, "add TLS 1.3 (0x2000)");
     for (size_t i = 0; i < n; i++) {
         uint32_t m;

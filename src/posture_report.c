@@ -291,7 +291,7 @@ static void table_json(const struct posture_table *t, const struct posture_files
         }
         buf_puts(out, "}}");
     }
-    buf_puts(out, "]}\n");
+    buf_puts(out, "]");
 }
 
 void posture_report_table(const struct posture_table *t, const struct posture_files *pf,
@@ -309,4 +309,7 @@ void posture_report_table(const struct posture_table *t, const struct posture_fi
         table_markdown(t, pf, target, view, out);
         break;
     }
+    posture_report_suites(pf, target, format, out);
+    if (format == REPORT_JSON)
+        buf_puts(out, "}\n");
 }

@@ -4,7 +4,9 @@
  * the output formats (text, json, markdown) and the effective table printed
  * in each.
  *
- * It prints what posture.h computed; it decides nothing about TLS.
+ * It prints what posture.h and suites.h computed; it decides nothing about
+ * TLS. posture_suites.c holds the part below the protocol table: Schannel's
+ * switches and the effective cipher-suite and curve orders.
  *
  * Ownership: a posture_files owns its documents, models and layers until
  * posture_files_release(); printed text is appended to the caller's buf.
@@ -18,6 +20,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "posture.h"
+#include "suites.h"
 
 enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_MARKDOWN };
 
@@ -71,6 +74,34 @@ int report_view_bits(enum view view);
 void posture_report_table(const struct posture_table *t, const struct posture_files *pf,
                           const enum target *target, enum view view, enum report_format format,
                           struct buf *out);
+/* A Schannel switch (Ciphers, Hashes, KeyExchangeAlgorithms) a file sets:
+ * its algorithm, the Enabled value that decides and what it makes of it
+ * ("enabled", "disabled", "unknown" for a value that is no DWORD). */
+struct posture_switch {
+    const struct algorithm_info *alg;
+    struct layer_value by;
+    const char *state;
+};
+/* How many switches there can be (the size `out` needs). */
+size_t posture_switch_capacity(void);
+/* The switches the layers leave set, in the algorithm table's order. */
+void posture_switches(const struct posture *layers, size_t nlayers, struct posture_switch *out,
+                      size_t *n);
+/* "Ciphers\Triple DES 168". */
+void posture_switch_key(const struct algorithm_info *alg, struct buf *out);
+/* What decided an order: "the Group Policy value (Functions (REG_SZ) at
+ * a.reg:4)", "the default of Windows 11", ... */
+void posture_order_source(const struct effective_order *o, bool curves, const enum target *target,
+                          const struct posture *layers, struct buf *out);
+/* What becomes of an entry: "used", "disabled by Ciphers\AES 128/128
+ * (Enabled=0 at a.reg:9)", ... */
+void posture_entry_why(const struct order_entry *e, const struct posture *layers, struct buf *out);
+/* The switches and the suite and curve orders of the layers on `target`:
+ * sections after the table in text and markdown; in JSON the members
+ * ",\"switches\":[...],\"suites\":{...},\"curves\":{...}" of the table's object. */
+void posture_report_suites(const struct posture_files *pf, const enum target *target,
+                           enum report_format format, struct buf *out);
+
 /* The JSON object of one cell: {"state", "default", "why", "value"}. */
 void posture_report_json_cell(const struct posture_cell *cell, const struct posture *layers,
                               struct buf *out);

@@ -210,6 +210,10 @@ const char *policy_describe(struct arena *arena, const struct policy_setting *s)
     }
     case PS_SUITE_ORDER:
         return "cipher-suites";
+    case PS_SUITE_RULE:
+        if (s->subject.suite_rule.rule == SR_NO_SUITE)
+            return arena_printf(arena, "cipher-suites forbid %s", s->subject.suite_rule.name);
+        return arena_printf(arena, "cipher-suites %s", suite_rule_words(s->subject.suite_rule.rule));
     case PS_CURVE_ORDER:
         return "ecc-curves";
     case PS_SEND_EXTRA_RECORD:
@@ -698,10 +702,78 @@ static bool is_list_name(const char *s, size_t len)
     return true;
 }
 
-/* cipher-suites NAME...|default, ecc-curves NAME...|default */
+/* ORDER: enum suite_rule. */
+static const struct {
+    bool require;
+    const char *word;  /* NULL: a suite name */
+    const char *words; /* as a profile says it */
+} suite_rules[SR_COUNT] = {
+    [SR_FORWARD_SECRECY] = {true, "forward-secrecy", "require forward-secrecy"},
+    [SR_AEAD] = {true, "aead", "require aead"},
+    [SR_TLS13_FIRST] = {true, "tls1.3-first", "require tls1.3-first"},
+    [SR_NO_CBC] = {false, "cbc", "forbid cbc"},
+    [SR_NO_RSA_KEX] = {false, "rsa-key-exchange", "forbid rsa-key-exchange"},
+    [SR_NO_SHA1] = {false, "sha1", "forbid sha1"},
+    [SR_NO_WEAK] = {false, "weak", "forbid weak"},
+    [SR_NO_SUITE] = {false, NULL, "forbid"},
+};
+
+const char *suite_rule_words(enum suite_rule rule)
+{
+    return suite_rules[rule].words;
+}
+
+/* cipher-suites require PROPERTY...; cipher-suites forbid PROPERTY|NAME... */
+static void check_suite_rules(struct checker *c, const struct prof_stmt *st)
+{
+    bool require = arg_is(st->args, "require");
+    const char *words[SR_COUNT];
+    enum suite_rule rules[SR_COUNT];
+    size_t n = 0;
+    for (int r = 0; r < SR_COUNT; r++)
+        if (suite_rules[r].require == require && suite_rules[r].word) {
+            words[n] = suite_rules[r].word;
+            rules[n++] = (enum suite_rule)r;
+        }
+    const struct prof_arg *a = st->args->next;
+    if (!a) {
+        missing(c, st, require ? "forward-secrecy, aead or tls1.3-first after 'require'"
+                               : "cbc, rsa-key-exchange, sha1, weak or suite names after 'forbid'");
+        return;
+    }
+    for (; a; a = a->next) {
+        struct policy_setting *s = new_setting(c, PS_SUITE_RULE, st);
+        s->action = PA_SET;
+        int k = arg_choice(a, words, n);
+        const char *name = arg_name(a);
+        if (k >= 0) {
+            s->subject.suite_rule.rule = rules[k];
+        } else if (!require && name && suite_lookup(name, a->len)) {
+            s->subject.suite_rule.rule = SR_NO_SUITE;
+            s->subject.suite_rule.name = suite_lookup(name, a->len)->name;
+        } else if (!require && name && memchr(name, '_', a->len)) {
+            struct diag *d = report(c, PF_BAD_NAME, a->at, "'%s' is not a cipher suite Windows knows",
+                                    quoted(c->ctx.arena, a));
+            const char *near = suite_suggest(name, a->len);
+            if (near)
+                diag_help(c->ctx.diags, d, "did you mean '%s'?", near);
+            return;
+        } else {
+            unknown_word(c, a, words, n);
+            return;
+        }
+        add_setting(c, s);
+    }
+}
+
+/* cipher-suites NAME...|default|require ...|forbid ..., ecc-curves NAME...|default */
 static void check_name_list(struct checker *c, const struct prof_stmt *st, enum policy_kind kind)
 {
     const struct prof_arg *a = st->args;
+    if (kind == PS_SUITE_ORDER && (arg_is(a, "require") || arg_is(a, "forbid"))) {
+        check_suite_rules(c, st);
+        return;
+    }
     struct policy_setting *s = new_setting(c, kind, st);
     if (arg_is(a, "default")) {
         if (!no_more(c, st, a->next))
@@ -717,6 +789,8 @@ static void check_name_list(struct checker *c, const struct prof_stmt *st, enum 
     }
     s->action = PA_SET;
     s->strings = arena_alloc(c->ctx.arena, st->nargs * sizeof *s->strings);
+    struct span *spans = arena_alloc(c->ctx.arena, st->nargs * sizeof *spans);
+    s->strings_at = spans;
     size_t total = 0;
     struct span whole = {st->at.start, st->at.end};
     struct policy_index listed = {0};
@@ -744,6 +818,7 @@ static void check_name_list(struct checker *c, const struct prof_stmt *st, enum 
             }
         }
         policy_index_add(c->ctx.arena, &listed, hash, s->nstrings);
+        spans[s->nstrings] = a->at;
         s->strings[s->nstrings++] = name;
         total += a->len + (s->nstrings > 1);
         whole.end = a->at.end;

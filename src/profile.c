@@ -75,6 +75,8 @@ static const struct {
     [PF_BAD_NAME] = {"PF2014", "invalid name"},
     [PF_NO_PROTOCOL_BIT] = {"PF2015", "protocol has no bit"},
     [PF_UNDOCUMENTED] = {"PF2016", "undocumented setting"},
+    [PF_SUITE_RULE_BROKEN] = {"PF2017", "suite rule broken"},
+    [PF_NO_USABLE_SUITE] = {"PF2018", "no usable suite"},
 };
 
 enum prof_keyword prof_keyword_lookup(const char *s, size_t len)
@@ -220,6 +222,10 @@ bool policy_same_subject(const struct policy_setting *a, const struct policy_set
     case PS_KEY_LENGTH:
         return a->subject.key_length.algorithm == b->subject.key_length.algorithm &&
                a->subject.key_length.bound == b->subject.key_length.bound;
+    case PS_SUITE_RULE:
+        return a->subject.suite_rule.rule == b->subject.suite_rule.rule &&
+               (a->subject.suite_rule.rule != SR_NO_SUITE ||
+                strcmp(a->subject.suite_rule.name, b->subject.suite_rule.name) == 0);
     case PS_RAW: {
         const char *ak = a->subject.raw.key, *bk = b->subject.raw.key;
         if (!policy_names_equal(ak, strlen(ak), bk, strlen(bk)))
@@ -265,6 +271,11 @@ uint32_t policy_subject_hash(const struct policy_setting *s)
     case PS_KEY_LENGTH:
         a = (uint32_t)(uintptr_t)s->subject.key_length.algorithm;
         b = (uint32_t)s->subject.key_length.bound;
+        break;
+    case PS_SUITE_RULE:
+        a = (uint32_t)s->subject.suite_rule.rule;
+        if (s->subject.suite_rule.name)
+            b = policy_name_hash(0, s->subject.suite_rule.name, strlen(s->subject.suite_rule.name));
         break;
     case PS_RAW: {
         const char *key = s->subject.raw.key;

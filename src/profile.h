@@ -53,6 +53,24 @@ enum dotnet_switch {
     DOTNET_SWITCH_COUNT
 };
 
+/* What a profile can ask of the cipher-suite order instead of (or besides)
+ * naming it: `cipher-suites require ...` and `cipher-suites forbid ...`.
+ * ORDER: the rule table in profcheck.c. */
+enum suite_rule {
+    SR_FORWARD_SECRECY, /* require forward-secrecy: ECDHE, DHE or TLS 1.3 only */
+    SR_AEAD,            /* require aead: GCM or ChaCha20-Poly1305 only */
+    SR_TLS13_FIRST,     /* require tls1.3-first: no TLS 1.3 suite after another */
+    SR_NO_CBC,          /* forbid cbc */
+    SR_NO_RSA_KEX,      /* forbid rsa-key-exchange: no TLS_RSA_* suite */
+    SR_NO_SHA1,         /* forbid sha1: no suite with an HMAC-SHA1 (_SHA) */
+    SR_NO_WEAK,         /* forbid weak: no NULL, EXPORT, RC4, DES, 3DES or MD5 suite */
+    SR_NO_SUITE,        /* forbid NAME: not that suite */
+    SR_COUNT
+};
+
+/* "require forward-secrecy", "forbid cbc", "forbid" (for SR_NO_SUITE). */
+const char *suite_rule_words(enum suite_rule rule);
+
 /* The key-length values of KeyExchangeAlgorithms\<name>. */
 enum key_length_bound {
     KEYLEN_CLIENT_MIN, /* ClientMinKeyBitLength */
@@ -70,6 +88,8 @@ enum policy_kind {
                            *                               subject.algorithm */
     PS_KEY_LENGTH,        /* KeyExchangeAlgorithms\<name>  subject.key_length */
     PS_SUITE_ORDER,       /* policy SSL\00010002 Functions (no subject) */
+    PS_SUITE_RULE,        /* cipher-suites require|forbid: what the order must hold
+                           *                               subject.suite_rule */
     PS_CURVE_ORDER,       /* policy SSL\00010002 EccCurves (no subject) */
     PS_SEND_EXTRA_RECORD, /* SCHANNEL SendExtraRecord (no subject) */
     PS_RAW,               /* key "..." { value ... }       subject.raw */
@@ -100,6 +120,10 @@ struct policy_setting {
             enum key_length_bound bound;
         } key_length;
         struct {
+            enum suite_rule rule;
+            const char *name; /* SR_NO_SUITE: the suite, as the catalogue spells it */
+        } suite_rule;
+        struct {
             const char *key;  /* full key path, HKEY_... */
             const char *name; /* value name, "" for the default value; NULL: the key only */
             uint32_t name_len;
@@ -112,6 +136,7 @@ struct policy_setting {
     uint64_t number;
     const char **strings;
     size_t nstrings;
+    const struct span *strings_at; /* cipher-suites NAME...: where each name is */
     uint32_t raw_type;
     const unsigned char *bytes;
     size_t nbytes;

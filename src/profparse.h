@@ -152,6 +152,8 @@ enum pf_code {
     PF_BAD_NAME,             /* PF2014 */
     PF_NO_PROTOCOL_BIT,      /* PF2015 */
     PF_UNDOCUMENTED,         /* PF2016 */
+    PF_SUITE_RULE_BROKEN,    /* PF2017 */
+    PF_NO_USABLE_SUITE,      /* PF2018 */
     PF_COUNT
 };
 

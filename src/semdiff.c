@@ -313,8 +313,70 @@ void semdiff_cells(const struct posture_table *old_table, const struct posture_t
     }
 }
 
+/* The names an order uses, in order. */
+static const char **used_names(const struct effective_order *o, struct arena *arena, size_t *n)
+{
+    const char **names = arena_alloc(arena, (o->n + 1) * sizeof *names);
+    *n = 0;
+    for (size_t i = 0; i < o->n; i++)
+        if (o->entries[i].fate == FATE_USED)
+            names[(*n)++] = o->entries[i].name;
+    return names;
+}
+
+/* The first entry used that a client of `p` offers (any, for PROTO_COUNT). */
+static const char *first_used(const struct effective_order *o, enum protocol p)
+{
+    for (size_t i = 0; i < o->n; i++) {
+        const struct order_entry *e = &o->entries[i];
+        if (e->fate == FATE_USED && (p == PROTO_COUNT || (e->suite && suite_applies_to(e->suite, p))))
+            return e->name;
+    }
+    return NULL;
+}
+
+static void compare_order(struct order_changes *oc, bool curves, const enum target *target,
+                          struct arena *arena)
+{
+    oc->needs_target = !target && (oc->old_order.source == ORDER_DEFAULT ||
+                                   oc->new_order.source == ORDER_DEFAULT);
+    if (oc->needs_target)
+        return;
+    size_t nold, nnew;
+    const char **old_names = used_names(&oc->old_order, arena, &nold);
+    const char **new_names = used_names(&oc->new_order, arena, &nnew);
+    order_compare(old_names, nold, new_names, nnew, &oc->diff);
+    static const enum protocol versions[] = {PROTO_TLS_1_0, PROTO_TLS_1_1, PROTO_TLS_1_2,
+                                             PROTO_TLS_1_3};
+    for (size_t i = 0; i < (curves ? 1 : sizeof versions / sizeof versions[0]); i++) {
+        enum protocol p = curves ? PROTO_COUNT : versions[i];
+        const char *was = first_used(&oc->old_order, p), *now = first_used(&oc->new_order, p);
+        if ((was == NULL) != (now == NULL) ||
+            (was && !knowledge_name_equal(was, strlen(was), now)))
+            oc->first[oc->nfirst++] = (struct first_change){p, was, now};
+    }
+}
+
+void semdiff_orders(const struct posture *old_layer, const struct posture *new_layer,
+                    const enum target *target, struct arena *arena, struct semdiff *d)
+{
+    suites_effective(old_layer, 1, target, arena, &d->suites.old_order, &d->curves.old_order);
+    suites_effective(new_layer, 1, target, arena, &d->suites.new_order, &d->curves.new_order);
+    compare_order(&d->suites, false, target, arena);
+    compare_order(&d->curves, true, target, arena);
+}
+
+bool semdiff_order_changed(const struct order_changes *oc)
+{
+    const struct effective_order *a = &oc->old_order, *b = &oc->new_order;
+    return oc->diff.n > 0 || oc->nfirst > 0 || a->source != b->source ||
+           (oc->needs_target && (a->value.value != NULL) != (b->value.value != NULL));
+}
+
 void semdiff_free(struct semdiff *d)
 {
+    order_diff_free(&d->suites.diff);
+    order_diff_free(&d->curves.diff);
     free(d->changes);
     free(d->cells);
     memset(d, 0, sizeof *d);

@@ -8,7 +8,9 @@
  * reglint knows the setting (`DefaultSecureProtocols 0xA80 -> 0xA00: TLS 1.0
  * removed`). A deletion is news even when the other file never sets what
  * it deletes: importing it changes a real registry. semdiff_cells() lists the cells of two effective tables that
- * differ. The files' encodings do not matter: models hold decoded data.
+ * differ. semdiff_orders() compares the effective cipher-suite and curve
+ * orders: the names used, added, removed or moved up or down, and the
+ * suite a client offers first for each protocol version. The files' encodings do not matter: models hold decoded data.
  *
  * It compares; printing is the command's job (cli_diff.c).
  *
@@ -23,7 +25,9 @@
 
 #include "arena.h"
 #include "model.h"
+#include "orderdiff.h"
 #include "posture.h"
+#include "suites.h"
 
 enum change_kind {
     CHANGE_KEY_ADDED,   /* the key exists after NEW only (its values follow) */
@@ -57,12 +61,33 @@ struct cell_change {
     struct posture_cell old_cell, new_cell;
 };
 
+/* The suite (curve) a client offers first changes: for a protocol version
+ * (the first suite used that applies to it), or for curves the first
+ * curve (protocol PROTO_COUNT). */
+struct first_change {
+    enum protocol protocol;
+    const char *old_name, *new_name; /* NULL: none */
+};
+
+/* How an effective order (suites.h) changes: the names used, in order,
+ * added, removed or moved (orderdiff.h), and what is offered first. */
+struct order_changes {
+    struct effective_order old_order, new_order;
+    struct order_diff diff;
+    struct first_change first[PROTO_COUNT];
+    size_t nfirst;
+    /* No target and a side left to the Windows default: the orders cannot
+     * be compared name by name. */
+    bool needs_target;
+};
+
 struct semdiff {
     const struct model *old_model, *new_model;
     struct value_change *changes;
     size_t nchanges, changes_cap;
     struct cell_change *cells;
     size_t ncells, cells_cap;
+    struct order_changes suites, curves;
 };
 
 /* Fills `d` (zeroed first) with the key and value changes, in NEW's order
@@ -73,6 +98,12 @@ void semdiff_models(const struct model *old_model, const struct model *new_model
 /* Adds the cells that differ between the two tables (row by row). */
 void semdiff_cells(const struct posture_table *old_table, const struct posture_table *new_table,
                    struct semdiff *d);
+/* Fills d->suites and d->curves from each file's effective orders on
+ * `target` (NULL: none), in `arena`. */
+void semdiff_orders(const struct posture *old_layer, const struct posture *new_layer,
+                    const enum target *target, struct arena *arena, struct semdiff *d);
+/* Whether an order changes at all (names used, their order, or what decides it). */
+bool semdiff_order_changed(const struct order_changes *oc);
 void semdiff_free(struct semdiff *d);
 
 /* A value's data for people: 0xA00 (or 1) for a DWORD, "text" for a

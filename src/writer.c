@@ -189,7 +189,9 @@ void writer_line(struct reg_writer *w, const char *s, size_t len)
     buf_putc(&w->text, '\n');
 }
 
-size_t writer_finish(struct reg_writer *w, enum text_eol eol, bool final_newline, struct buf *out)
+/* The lines with `eol` line endings, as UTF-8 text. */
+static void lines_text(const struct reg_writer *w, enum text_eol eol, bool final_newline,
+                       struct buf *lines)
 {
     const char *eol_chars = text_eol_chars(eol);
     size_t eol_len = strlen(eol_chars);
@@ -197,14 +199,25 @@ size_t writer_finish(struct reg_writer *w, enum text_eol eol, bool final_newline
     size_t n = w->text.len;
     if (!final_newline && n > 0 && s[n - 1] == '\n')
         n--;
-    struct buf lines = BUF_INIT;
-    buf_reserve(&lines, n + n / 16);
+    buf_reserve(lines, n + n / 16);
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\n')
-            buf_append(&lines, eol_chars, eol_len);
+            buf_append(lines, eol_chars, eol_len);
         else
-            buf_putc(&lines, s[i]);
+            buf_putc(lines, s[i]);
     }
+}
+
+void writer_finish_text(const struct reg_writer *w, enum text_eol eol, bool final_newline,
+                        struct buf *out)
+{
+    lines_text(w, eol, final_newline, out);
+}
+
+size_t writer_finish(struct reg_writer *w, enum text_eol eol, bool final_newline, struct buf *out)
+{
+    struct buf lines = BUF_INIT;
+    lines_text(w, eol, final_newline, &lines);
     size_t lossy = 0;
     text_encode_bom(w->encoding, out);
     text_encode(lines.data ? lines.data : "", lines.len, w->encoding, out, &lossy);

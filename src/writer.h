@@ -65,5 +65,11 @@ void writer_line(struct reg_writer *w, const char *s, size_t len);
  * ending unless `final_newline` is false. Returns the number of characters
  * that the encoding could not represent (written as '?'). */
 size_t writer_finish(struct reg_writer *w, enum text_eol eol, bool final_newline, struct buf *out);
+/* The same lines as UTF-8 text, with no byte order mark, for an edit that
+ * the fixer encodes with the rest of a file: the values are still laid out
+ * for the writer's encoding (hex(7) strings as UTF-16LE for a UTF-16 file,
+ * as single bytes that regedit widens for an ANSI one). */
+void writer_finish_text(const struct reg_writer *w, enum text_eol eol, bool final_newline,
+                        struct buf *out);
 
 #endif

@@ -51,6 +51,37 @@ static void test_one_pass(void **state)
     source_free(src);
 }
 
+/* Fixes that add blocks for different keys at one place go in together, in
+ * finding order; a second block for a key already added there, or a block
+ * after a plain insertion, waits for the next pass. */
+static void test_new_blocks(void **state)
+{
+    (void)state;
+    struct source *src = source_from_bytes("t.reg", (const unsigned char *)"ab", 2);
+    struct arena *arena = arena_new();
+    struct diag_list list;
+    diag_list_init(&list, arena);
+    static const char *const keys[] = {"K1", "K2", "k1", NULL, "K3"};
+    static const char *const texts[] = {"[1]", "[2]", "[1b]", "+", "[3]"};
+    for (size_t i = 0; i < 5; i++) {
+        add_fix(&list, src, FIX_SAFE, 2, 2, texts[i]);
+        list.items[i]->fix->new_block = keys[i];
+    }
+    add_fix(&list, src, FIX_SAFE, 1, 1, "-");
+    list.items[5]->fix->new_block = "K4";
+    add_fix(&list, src, FIX_SAFE, 1, 1, "=");
+    list.items[6]->fix->new_block = NULL;
+    struct buf out = BUF_INIT;
+    /* At 1: K4's block, then the plain insertion waits; at 2: K1, K2, then
+     * K3 (k1 is K1 again, '+' is no block). */
+    assert_int_equal(fix_apply(src->d.text, src->d.len, &list, false, &out), 4);
+    assert_string_equal(out.data, "a-b[1][2][3]");
+    buf_free(&out);
+    diag_list_release(&list);
+    arena_free(arena);
+    source_free(src);
+}
+
 /* Lints text as a document the way `reglint lint` reads a file. */
 static void read_doc(const void *bytes, size_t n, const struct lint_options *o, struct reg_doc *doc)
 {
@@ -215,6 +246,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_pass),
+        cmocka_unit_test(test_new_blocks),
         cmocka_unit_test(test_passes_and_encoding),
         cmocka_unit_test(test_ansi_round_trip),
         cmocka_unit_test(test_linediff),

@@ -5,6 +5,7 @@
 
 #include "model.h"
 #include "posture.h"
+#include "posture_report.h"
 #include "semdiff.h"
 
 #define HEADER "Windows Registry Editor Version 5.00\r\n\r\n"
@@ -332,10 +333,76 @@ static void test_semdiff_deletions(void **state)
     layers_free(&l);
 }
 
+#define SUITE_POLICY                                                                          \
+    "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\" \
+    "00010002]\r\n"
+#define CIPHERS "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Ciphers"
+
+/* The switches a file sets, as posture prints them, and the suite-order
+ * changes between two files: added, removed with the key that disabled
+ * it, moved, and the suite offered first per protocol. */
+static void test_switches_and_order_changes(void **state)
+{
+    (void)state;
+    struct layers l = {0};
+    add_layer(&l, parse_text(HEADER SUITE_POLICY
+                             "\"Functions\"=\"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,"
+                             "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_256_CBC_SHA\"\r\n"));
+    add_layer(&l, parse_text(HEADER CIPHERS "\\AES 128/128]\r\n\"Enabled\"=dword:00000000\r\n"
+                             CIPHERS "\\AES 256/256]\r\n\"Enabled\"=dword:ffffffff\r\n" SUITE_POLICY
+                             "\"Functions\"=\"TLS_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,"
+                             "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\"\r\n"));
+    struct posture_switch sw[32];
+    assert_true(posture_switch_capacity() <= 32);
+    size_t n;
+    posture_switches(&l.p[1], 1, sw, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(sw[0].alg->key, "AES 128/128");
+    assert_string_equal(sw[0].state, "disabled");
+    assert_string_equal(sw[1].state, "enabled");
+    /* A later layer that deletes nothing leaves the earlier switches. */
+    posture_switches(l.p, 2, sw, &n);
+    assert_int_equal(n, 2);
+
+    enum target t = TARGET_WINDOWS_SERVER_2022;
+    struct semdiff d = {0};
+    semdiff_orders(&l.p[0], &l.p[1], &t, l.parsed[1]->arena, &d);
+    assert_true(semdiff_order_changed(&d.suites));
+    /* Used before: ECDHE_128, ECDHE_256, RSA_CBC; after: TLS_AES_256,
+     * ECDHE_256 (ECDHE_128 is disabled by AES 128/128). */
+    assert_int_equal(d.suites.diff.n, 3);
+    assert_int_equal(d.suites.diff.items[0].change, ORDER_ADDED);
+    assert_string_equal(d.suites.diff.items[0].name, "TLS_AES_256_GCM_SHA384");
+    assert_int_equal(d.suites.diff.items[1].change, ORDER_REMOVED);
+    assert_string_equal(d.suites.diff.items[1].name, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+    assert_int_equal(d.suites.diff.items[2].change, ORDER_REMOVED);
+    /* TLS 1.0 and 1.1 lose their suite, TLS 1.2 and 1.3 get a new first one. */
+    assert_int_equal(d.suites.nfirst, 4);
+    assert_int_equal(d.suites.first[2].protocol, PROTO_TLS_1_2);
+    assert_string_equal(d.suites.first[2].old_name, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+    assert_string_equal(d.suites.first[2].new_name, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+    assert_null(d.suites.first[3].old_name);
+    /* Curves: both left to the default, which does not change. */
+    assert_false(semdiff_order_changed(&d.curves));
+    semdiff_free(&d);
+    /* Without a target, an order left to the default cannot be compared. */
+    struct semdiff none = {0};
+    struct layers empty = {0};
+    add_layer(&empty, parse_text(HEADER));
+    semdiff_orders(&l.p[0], &empty.p[0], NULL, l.parsed[0]->arena, &none);
+    assert_true(none.suites.needs_target);
+    assert_true(semdiff_order_changed(&none.suites));
+    assert_int_equal(none.suites.diff.n, 0);
+    semdiff_free(&none);
+    layers_free(&empty);
+    layers_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_schannel_and_defaults),
+        cmocka_unit_test(test_switches_and_order_changes),
         cmocka_unit_test(test_layers_in_order),
         cmocka_unit_test(test_netfx_depends_on_application),
         cmocka_unit_test(test_wow64_view),

@@ -254,14 +254,15 @@ static void test_errors_in_extended_files(void **state)
 static void test_every_pf_code_is_tested(void **state)
 {
     (void)state;
-    /* The codes above, PF1001 to PF1010 and PF2001 to PF2016: a new code
-     * without a test fails here. */
+    /* The codes above, PF1001 to PF1010 and PF2001 to PF2016, and gen's
+     * PF2017 and PF2018 (test_suite_rules): a new code without a test fails
+     * here. */
     for (int code = PF_SYNTAX; code < PF_COUNT; code++) {
         const char *s = pf_code_string((enum pf_code)code);
         int n = atoi(s + 2);
-        assert_true((n >= 1001 && n <= 1010) || (n >= 2001 && n <= 2016));
+        assert_true((n >= 1001 && n <= 1010) || (n >= 2001 && n <= 2018));
     }
-    assert_int_equal(PF_COUNT, 26);
+    assert_int_equal(PF_COUNT, 28);
 }
 
 static void test_policy_from_a_profile(void **state)
@@ -398,6 +399,97 @@ static void test_gen_round_trips_through_the_reader(void **state)
     profile_release(&p);
 }
 
+/* The codes and places of gen_plan()'s findings for a profile, "PF2017@6:5 ...". */
+static char *plan_findings(const char *text)
+{
+    struct profile p;
+    assert_int_equal(load(text, &p), PROFILE_OK);
+    static char out[512];
+    out[0] = '\0';
+    if (!gen_plan(p.policy, p.arena, &p.diags)) {
+        for (size_t i = 0; i < p.diags.n; i++) {
+            uint32_t line, col;
+            source_position(p.diags.items[i]->src, p.diags.items[i]->at.start, &line, &col);
+            size_t len = strlen(out);
+            snprintf(out + len, sizeof out - len, "%s%s@%u:%u", len ? " " : "", p.diags.items[i]->code,
+                     (unsigned)line, (unsigned)col);
+        }
+    }
+    profile_release(&p);
+    return out;
+}
+
+/* cipher-suites require|forbid: the policy they make, the order gen writes,
+ * a list checked against them (PF2017), a protocol left without a usable
+ * suite (PF2018), and their mistakes. */
+static void test_suite_rules(void **state)
+{
+    (void)state;
+    struct profile p;
+    assert_int_equal(load(PROFILE("  target windows-server-2022\n"
+                                  "  protocol tls1.0 tls1.1 disable\n"
+                                  "  cipher-suites require forward-secrecy tls1.3-first\n"
+                                  "  cipher-suites forbid cbc tls_dhe_rsa_with_aes_256_gcm_sha384\n"
+                                  "  cipher \"AES 128/128\" disable\n"),
+                          &p),
+                     PROFILE_OK);
+    const struct policy *pol = p.policy;
+    assert_int_equal(pol->nsettings, 4 + 4 + 1);
+    assert_int_equal(pol->settings[4].kind, PS_SUITE_RULE);
+    assert_int_equal(pol->settings[4].subject.suite_rule.rule, SR_FORWARD_SECRECY);
+    assert_int_equal(pol->settings[6].subject.suite_rule.rule, SR_NO_CBC);
+    assert_int_equal(pol->settings[7].subject.suite_rule.rule, SR_NO_SUITE);
+    /* The catalogue's spelling. */
+    assert_string_equal(pol->settings[7].subject.suite_rule.name, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384");
+    struct gen_plan *plan = gen_plan(pol, p.arena, &p.diags);
+    assert_non_null(plan);
+    const struct gen_op *functions = NULL;
+    for (size_t k = 0; k < plan->nkeys; k++)
+        for (size_t i = 0; i < plan->keys[k].nops; i++)
+            if (strcmp(plan->keys[k].ops[i].name, "Functions") == 0)
+                functions = &plan->keys[k].ops[i];
+    assert_non_null(functions);
+    /* Windows Server 2022's order less CBC, RSA key exchange, AES 128 and the
+     * one named; TLS 1.3 first. */
+    assert_string_equal(functions->strings[0], "TLS_AES_256_GCM_SHA384,"
+                                               "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,"
+                                               "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+    profile_release(&p);
+
+    /* A list that breaks the rules: at the suites. */
+    assert_string_equal(plan_findings(PROFILE("  target windows-server-2022\n"
+                                              "  cipher-suites require tls1.3-first\n"
+                                              "  cipher-suites forbid rsa-key-exchange\n"
+                                              "  cipher-suites TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\n"
+                                              "    TLS_AES_256_GCM_SHA384 TLS_RSA_WITH_AES_256_GCM_SHA384\n")),
+                        "PF2017@6:5 PF2017@6:28");
+    /* TLS 1.2, on by default, with TLS 1.3 suites only; TLS 1.0 left on by
+     * default may lose its suites. */
+    assert_string_equal(plan_findings(PROFILE("  target windows-server-2022\n"
+                                              "  cipher-suites TLS_AES_256_GCM_SHA384\n")),
+                        "PF2018@3:3");
+    /* An enabled TLS 1.0 must keep one. */
+    assert_string_equal(plan_findings(PROFILE("  target windows-server-2022\n"
+                                              "  protocol tls1.0 enable\n"
+                                              "  cipher-suites TLS_AES_256_GCM_SHA384\n"
+                                              "    TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\n")),
+                        "PF2018@4:3");
+    /* Rules and settings that rule out everything TLS 1.2 and 1.3 have on
+     * the target: one finding each, at the first rule. */
+    assert_string_equal(plan_findings(PROFILE("  target windows-server-2022\n"
+                                              "  cipher-suites require aead\n"
+                                              "  cipher \"AES 256/256\" \"AES 128/128\" disable\n")),
+                        "PF2018@3:3 PF2018@3:3");
+    /* Rules and 'default' contradict each other. */
+    assert_string_equal(plan_findings(PROFILE("  cipher-suites forbid weak\n  cipher-suites default\n")),
+                        "PF2005@3:3");
+    expect_error(PROFILE("  cipher-suites require aed\n"), "PF2004", 2, 25, "aead");
+    expect_help(PROFILE("  cipher-suites forbid TLS_RSA_WITH_AES_256_CBC_SHAA\n"),
+                "TLS_RSA_WITH_AES_256_CBC_SHA");
+    expect_error(PROFILE("  cipher-suites forbid\n"), "PF1008", 2, 3, "after 'forbid'");
+    expect_error(PROFILE("  cipher-suites require cbc\n"), "PF2004", 2, 25, "forward-secrecy");
+}
+
 /* The index finds every item added with a hash, and only those. */
 static void test_policy_index(void **state)
 {
@@ -457,6 +549,7 @@ int main(void)
         cmocka_unit_test(test_syntax_errors),
         cmocka_unit_test(test_nesting_limit),
         cmocka_unit_test(test_meaning_errors),
+        cmocka_unit_test(test_suite_rules),
         cmocka_unit_test(test_errors_in_extended_files),
         cmocka_unit_test(test_every_pf_code_is_tested),
         cmocka_unit_test(test_policy_from_a_profile),

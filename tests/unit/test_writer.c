@@ -289,6 +289,31 @@ static void test_lines_and_trailing_text(void **state)
     writer_release(&w);
 }
 
+/* Text for a fix: laid out for the file's encoding, returned as UTF-8 with
+ * no byte order mark. */
+static void test_finish_text_keeps_the_layout(void **state)
+{
+    (void)state;
+    static const char *const one[] = {"ab"};
+    struct reg_writer w;
+    writer_init(&w, TEXT_UTF16LE);
+    writer_blank(&w);
+    writer_strings(&w, "M", 1, REG_TYPE_MULTI_SZ, one, 1);
+    struct buf out = BUF_INIT;
+    writer_finish_text(&w, TEXT_EOL_CRLF, false, &out);
+    buf_putc(&out, '\0');
+    assert_string_equal(out.data, "\r\n\"M\"=hex(7):61,00,62,00,00,00,00,00");
+    buf_free(&out);
+    writer_release(&w);
+    writer_init(&w, TEXT_ANSI);
+    writer_strings(&w, "M", 1, REG_TYPE_MULTI_SZ, one, 1);
+    writer_finish_text(&w, TEXT_EOL_LF, true, &out);
+    buf_putc(&out, '\0');
+    assert_string_equal(out.data, "\"M\"=hex(7):61,62,00,00\n");
+    buf_free(&out);
+    writer_release(&w);
+}
+
 static void test_written_values_read_back(void **state)
 {
     (void)state;
@@ -340,6 +365,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_hex_wraps_at_regedit_column),
         cmocka_unit_test(test_wrapping_counts_utf16_units_of_the_escaped_name),
         cmocka_unit_test(test_lines_and_trailing_text),
+        cmocka_unit_test(test_finish_text_keeps_the_layout),
         cmocka_unit_test(test_written_values_read_back),
     };
     if (argc > 1)

@@ -1,0 +1,1 @@
+t=$(mktemp -d); reglint lint -f gcc --profile profile-fix.profile --select RL6001,RL3004,RL3005 --unsafe-fixes --fix-to "$t/out.reg" profile-fix.reg 2>&1 | sed "s|$t/||"; echo "rc=$?"; tr -d "\r" < "$t/out.reg"; reglint lint -f gcc --profile profile-fix.profile --select RL6001,RL3004,RL3005 "$t/out.reg"; echo "rc=$?"; rm -rf "$t"

@@ -1,0 +1,1 @@
+reglint lint --diff --unsafe-fixes --profile profile-fix.profile --select RL3004 profile-fix.reg; echo "rc=$?"; reglint lint --profile profile-fix.profile --select RL3004 profile-fix.reg; reglint lint --diff --unsafe-fixes --profile profile-mirror-agrees.profile --select RL3004 profile-fix.reg

@@ -1,0 +1,1 @@
+for t in windows-server-2022 windows-server-2019 windows-server-2012-r2; do reglint gen list-on-target.profile --target $t --encoding utf8 | tr -d "\r" | grep -A2 Functions; done; reglint gen list-on-target.profile --encoding utf8 | tr -d "\r" | grep Functions

@@ -1,0 +1,1 @@
+reglint gen suite-rules-list.profile; echo "rc=$?"; reglint gen suite-no-usable.profile; echo "rc=$?"; reglint gen suite-no-usable.profile --target windows-server-2019; echo "rc=$?"; reglint gen suite-rules-bad.profile

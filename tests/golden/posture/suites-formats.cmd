@@ -1,0 +1,1 @@
+reglint posture -f json --target windows-11 suites-local.reg; reglint posture -f markdown --target windows-11 suites-local.reg | sed -n "/#### Schannel/,\$p"; reglint posture suites-local.reg | sed -n "/Schannel switches/,\$p"; reglint posture --target windows-server-2012-r2 suites-local.reg | sed -n "/Curve order/,\$p"
