@@ -86,7 +86,7 @@ size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bo
         if (deferred[p->fix_index])
             continue;
         bool insertion = p->edit->at.start == p->edit->at.end;
-        const char *block = diags->items[p->fix_index]->fix->new_block;
+        const char *block = diag_list_any(diags, p->fix_index)->fix->new_block;
         bool same_point = insertion && insert_owner != SIZE_MAX && insert_owner != p->fix_index &&
                           inserted_at == p->edit->at.start;
         if ((p->edit->at.start < reach && reach_owner != p->fix_index) ||
