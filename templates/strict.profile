@@ -1,6 +1,7 @@
 # Stricter than best-practices, in the spirit of the IIS Crypto "Strict"
 # template: forward secrecy and AEAD only, no SHA-1, larger DH groups. Old
-# clients (anything without ECDHE or GCM) will not connect. Each change to
+# clients (anything without ECDHE or GCM) will not connect. Windows Server
+# 2008 SP2 has none of these suites: gen refuses it there. Each change to
 # best-practices cites docs/domain.md.
 profile "strict" {
   extends "best-practices"
