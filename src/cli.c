@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "buf.h"
+#include "policy.h"
 #include "printf_like.h"
 #include "render.h"
 
@@ -59,7 +60,7 @@ bool cli_read_reg_to(const char *path, const char *display_name, struct reg_doc 
         cli_error_to(errors, "%s: %s", shown, error);
         return false;
     }
-    reg_doc_read(doc, src);
+    policy_or_reg_doc_read(doc, src, path);
     return true;
 }
 
