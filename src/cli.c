@@ -114,3 +114,35 @@ int cli_load_profile(const char *what, struct profile *p)
     }
     return EXIT_USAGE;
 }
+
+int cli_take_root_option(int *argc, char **argv)
+{
+    int out = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *v = NULL;
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < *argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        if (strcmp(argv[i], "--root") == 0) {
+            if (i + 1 >= *argc)
+                return cli_usage(argv[0], "--root needs machine or user");
+            v = argv[++i];
+        } else if (strncmp(argv[i], "--root=", 7) == 0) {
+            v = argv[i] + 7;
+        } else {
+            argv[out++] = argv[i];
+            continue;
+        }
+        if (strcmp(v, "machine") == 0)
+            policy_set_root(POLICY_ROOT_MACHINE);
+        else if (strcmp(v, "user") == 0)
+            policy_set_root(POLICY_ROOT_USER);
+        else
+            return cli_usage(argv[0], "--root takes machine or user, not '%s'", v);
+    }
+    *argc = out;
+    argv[out] = NULL;
+    return EXIT_OK;
+}

@@ -153,15 +153,15 @@ enum policy_format policy_detect(const struct source *src, const char **looks_li
         if (starts_nocase(l, "regedit") || starts_nocase(l, "windows registry editor"))
             return POLICY_FORMAT_REG;
         if (l.s[0] == '<') {
-            if (text_contains_nocase(s, window, "<RegistrySettings"))
+            if (text_contains_nocase(s, window, "<registrysettings"))
                 return POLICY_FORMAT_GPP;
             *looks_like = "an XML document, but not Group Policy Preferences registry settings "
                           "(no <RegistrySettings> element)";
             return POLICY_FORMAT_REG;
         }
         if (l.s[0] == '[') {
-            if (text_contains_nocase(s, n, "[Registry Values]") ||
-                (text_contains_nocase(s, window, "[Unicode]") &&
+            if (text_contains_nocase(s, n, "[registry values]") ||
+                (text_contains_nocase(s, window, "[unicode]") &&
                  text_contains_nocase(s, window, "signature")))
                 return POLICY_FORMAT_INF;
             return POLICY_FORMAT_REG;
@@ -301,8 +301,10 @@ static void add_origin(struct source *src, const struct policy_op *op, uint32_t 
                        bool record, const char *file)
 {
     src->origins = xgrow(src->origins, &src->origins_cap, src->norigins + 1, sizeof *src->origins);
+    /* Without an operation: the file's header (8 bytes for a PReg file). */
+    uint32_t header = record ? (uint32_t)(src->raw_size < 8 ? src->raw_size : 8) : 0;
     src->origins[src->norigins++] = (struct source_origin){
-        text_start, op ? op->number : 0, op ? op->offset : 0, op ? op->length : 0, record, file};
+        text_start, op ? op->number : 0, op ? op->offset : 0, op ? op->length : header, record, file};
 }
 
 /* Renders ops[first..n) after what the writer holds. */
@@ -495,12 +497,24 @@ void policy_or_reg_doc_read(struct reg_doc *doc, struct source *src, const char 
         policy_doc_read(doc, src, format, path);
         return;
     }
-    reg_doc_read(doc, src);
-    if (!looks_like)
+    if (!looks_like) {
+        reg_doc_read(doc, src);
         return;
-    for (size_t i = 0; i < doc->diags.n; i++)
-        if (doc->diags.items[i]->rule == RULE_MISSING_HEADER) {
-            diag_help(&doc->diags, doc->diags.items[i], "this file looks like %s", looks_like);
-            return;
-        }
+    }
+    /* Something reglint knows is no .reg file either: one clear finding
+     * rather than the .reg reader's view of every line. */
+    memset(doc, 0, sizeof *doc);
+    doc->src = src;
+    doc->arena = arena_new();
+    diag_list_init(&doc->diags, doc->arena);
+    src->format = "unknown";
+    static const char header[] = "Windows Registry Editor Version 5.00\n";
+    src->raw_size = src->raw_size ? src->raw_size : src->d.len;
+    add_origin(src, NULL, 0, false, NULL);
+    source_set_rendering(src, xcalloc(1, sizeof header + 2), 0);
+    memcpy(src->d.text, header, sizeof header - 1);
+    src->d.len = sizeof header - 1;
+    diag_add(&doc->diags, RULE_INVALID_POLICY_FILE, src, (struct span){0, 0},
+             "not a file reglint reads: this looks like %s", looks_like);
+    doc->file = reg_read(src, doc->arena, &doc->diags);
 }
