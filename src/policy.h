@@ -1,7 +1,8 @@
 /*
- * policy: Group Policy baselines read into the same tree and model as .reg
- * files: Registry.pol (PReg), LGPO.exe text, GptTmpl.inf [Registry Values],
- * Group Policy Preferences Registry.xml, and GPO folders holding them.
+ * policy: Group Policy baselines, Registry.pol (PReg), LGPO.exe text and
+ * GptTmpl.inf [Registry Values], read into the same tree and model as .reg
+ * files. Group Policy Preferences (Registry.xml) is recognised and refused
+ * with a finding; a GPO folder is not read as one document.
  *
  * Each reader turns its file into registry operations (struct policy_op) in
  * the order Group Policy applies them, reporting what Group Policy would
@@ -14,7 +15,7 @@
  * it came from (source_origin_at()), and every renderer prints that.
  *
  * What a .reg text cannot say is expressed with what it can: "delete every
- * value of this key" (**delvals., DELETEALLVALUES, a GPP Replace) becomes one
+ * value of this key" (**delvals., DELETEALLVALUES) becomes one
  * deletion per value the same document set before it, and a key's ACL
  * (**SecureKey) a comment. Detection is by content, never by file name.
  *
@@ -39,14 +40,13 @@ enum policy_format {
     POLICY_FORMAT_POL,  /* Registry.pol */
     POLICY_FORMAT_LGPO, /* LGPO.exe text */
     POLICY_FORMAT_INF,  /* GptTmpl.inf security template */
-    POLICY_FORMAT_GPP,  /* Group Policy Preferences Registry.xml */
 };
 
 /* The format of a loaded source, by its content. When the file is none of
  * these and no .reg file either, *looks_like (may be NULL) names what it
  * looks like ("a Registry.pol re-encoded as UTF-8 text", "an XML document
- * that is not a RegistrySettings file"...) and REG is returned, so that the
- * .reg reader reports why it is not one. */
+ * that is not a RegistrySettings file"...) and REG is returned;
+ * policy_or_reg_doc_read() then reports that as one RL1101 finding. */
 enum policy_format policy_detect(const struct source *src, const char **looks_like);
 const char *policy_format_name(enum policy_format f);
 
@@ -147,13 +147,11 @@ void pol_to_ops(const struct pol_file *f, enum reg_root root, struct arena *aren
 
 /* ------------------------------------------------------- text formats */
 
-/* LGPO.exe text, GptTmpl.inf and Registry.xml, from the source's text
- * (already decoded; UTF-8 files re-read as UTF-8). */
+/* LGPO.exe text and GptTmpl.inf, from the source's text (already decoded;
+ * UTF-8 files re-read as UTF-8). */
 void lgpo_to_ops(struct source *src, enum reg_root default_root, struct arena *arena,
                  struct diag_list *diags, struct policy_ops *out);
 void inf_to_ops(struct source *src, struct arena *arena, struct diag_list *diags,
-                struct policy_ops *out);
-void gpp_to_ops(struct source *src, struct arena *arena, struct diag_list *diags,
                 struct policy_ops *out);
 
 /* ------------------------------------------------------------ rendering */

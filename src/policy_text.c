@@ -470,12 +470,3 @@ void inf_to_ops(struct source *src, struct arena *arena, struct diag_list *diags
             inf_line(&c, line, l.number, offset);
     }
 }
-
-void gpp_to_ops(struct source *src, struct arena *arena, struct diag_list *diags,
-                struct policy_ops *out)
-{
-    (void)src;
-    (void)arena;
-    (void)diags;
-    (void)out;
-}
