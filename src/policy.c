@@ -73,6 +73,8 @@ const char *policy_format_name(enum policy_format f)
         return "LGPO text";
     case POLICY_FORMAT_INF:
         return "GptTmpl.inf";
+    case POLICY_FORMAT_GPP:
+        return "Registry.xml";
     }
     return "?";
 }
@@ -151,11 +153,8 @@ enum policy_format policy_detect(const struct source *src, const char **looks_li
         if (starts_nocase(l, "regedit") || starts_nocase(l, "windows registry editor"))
             return POLICY_FORMAT_REG;
         if (l.s[0] == '<') {
-            if (text_contains_nocase(s, window, "<registrysettings")) {
-                *looks_like = "Group Policy Preferences registry settings (Registry.xml), "
-                              "a format reglint does not read";
-                return POLICY_FORMAT_REG;
-            }
+            if (text_contains_nocase(s, window, "<registrysettings"))
+                return POLICY_FORMAT_GPP;
             *looks_like = "an XML document, but not Group Policy Preferences registry settings "
                           "(no <RegistrySettings> element)";
             return POLICY_FORMAT_REG;
@@ -468,8 +467,10 @@ void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format
         view.d.len = len;
         if (format == POLICY_FORMAT_LGPO)
             lgpo_to_ops(&view, root, doc->arena, &doc->diags, &ops);
-        else
+        else if (format == POLICY_FORMAT_INF)
             inf_to_ops(&view, doc->arena, &doc->diags, &ops);
+        else
+            gpp_to_ops(&view, doc->arena, &doc->diags, &ops);
         /* The readers copied what they keep into the arena. */
         free(text);
         for (size_t i = 0; i < doc->diags.n; i++)

@@ -1,8 +1,7 @@
 /*
- * policy: Group Policy baselines, Registry.pol (PReg), LGPO.exe text and
- * GptTmpl.inf [Registry Values], read into the same tree and model as .reg
- * files. Group Policy Preferences (Registry.xml) is recognised and refused
- * with a finding; a GPO folder is not read as one document.
+ * policy: Group Policy baselines read into the same tree and model as .reg
+ * files: Registry.pol (PReg), LGPO.exe text, GptTmpl.inf [Registry Values],
+ * Group Policy Preferences Registry.xml, and GPO folders holding them.
  *
  * Each reader turns its file into registry operations (struct policy_op) in
  * the order Group Policy applies them, reporting what Group Policy would
@@ -15,7 +14,7 @@
  * it came from (source_origin_at()), and every renderer prints that.
  *
  * What a .reg text cannot say is expressed with what it can: "delete every
- * value of this key" (**delvals., DELETEALLVALUES) becomes one
+ * value of this key" (**delvals., DELETEALLVALUES, a GPP key Replace) becomes one
  * deletion per value the same document set before it, and a key's ACL
  * (**SecureKey) a comment. Detection is by content, never by file name.
  *
@@ -40,6 +39,7 @@ enum policy_format {
     POLICY_FORMAT_POL,  /* Registry.pol */
     POLICY_FORMAT_LGPO, /* LGPO.exe text */
     POLICY_FORMAT_INF,  /* GptTmpl.inf security template */
+    POLICY_FORMAT_GPP,  /* Group Policy Preferences Registry.xml */
 };
 
 /* The format of a loaded source, by its content. When the file is none of
@@ -147,11 +147,14 @@ void pol_to_ops(const struct pol_file *f, enum reg_root root, struct arena *aren
 
 /* ------------------------------------------------------- text formats */
 
-/* LGPO.exe text and GptTmpl.inf, from the source's text (already decoded;
- * UTF-8 files re-read as UTF-8). */
+/* LGPO.exe text, GptTmpl.inf and Registry.xml, from the source's text
+ * (already decoded; UTF-8 files re-read as UTF-8). Registry.xml items that
+ * are disabled or filtered by item-level targeting are not applied (RL1105). */
 void lgpo_to_ops(struct source *src, enum reg_root default_root, struct arena *arena,
                  struct diag_list *diags, struct policy_ops *out);
 void inf_to_ops(struct source *src, struct arena *arena, struct diag_list *diags,
+                struct policy_ops *out);
+void gpp_to_ops(struct source *src, struct arena *arena, struct diag_list *diags,
                 struct policy_ops *out);
 
 /* ------------------------------------------------------------ rendering */

@@ -264,3 +264,13 @@ struct span source_line(struct source *src, uint32_t line)
     sp.end = end;
     return sp;
 }
+
+uint32_t source_shown_line(struct source *src, uint32_t offset)
+{
+    const struct source_origin *o = source_origin_at(src, offset);
+    if (o)
+        return o->number ? o->number : 1;
+    uint32_t line, col;
+    source_position(src, offset, &line, &col);
+    return line;
+}

@@ -66,6 +66,9 @@ const struct source_origin *source_origin_at(const struct source *src, uint32_t 
  * "name:LINE" for the other policy formats (the origin's file, when set,
  * instead of the name). */
 void source_describe(struct source *src, uint32_t offset, struct buf *out);
+/* The line a message names for `offset`: its line, or for a rendering the
+ * record or line of the original it came from. */
+uint32_t source_shown_line(struct source *src, uint32_t offset);
 /* Replaces the text with `rendering` (taken over; UTF-8 with two NULs after
  * `len` bytes) and drops the line map. */
 void source_set_rendering(struct source *src, char *rendering, size_t len);
