@@ -6,7 +6,10 @@
 #include "render.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "platform.h"
 
 static void error_v(struct buf *out, const char *fmt, va_list ap) PRINTF_LIKE(2, 0);
 
@@ -55,6 +58,19 @@ bool cli_read_reg_to(const char *path, const char *display_name, struct reg_doc 
     memset(doc, 0, sizeof *doc);
     const char *error = NULL;
     const char *shown = display_name ? display_name : (strcmp(path, "-") == 0 ? "<stdin>" : path);
+    if (strcmp(path, "-") != 0 && platform_is_dir(path)) {
+        char *gpo = policy_gpo_root(path);
+        bool is_gpo = gpo != NULL;
+        free(gpo);
+        if (is_gpo) {
+            char *failed = NULL;
+            if (policy_gpo_doc_read(doc, path, &error, &failed))
+                return true;
+            cli_error_to(errors, "%s: %s", failed, error);
+            free(failed);
+            return false;
+        }
+    }
     struct source *src = source_load(path, shown, &error);
     if (!src) {
         cli_error_to(errors, "%s: %s", shown, error);

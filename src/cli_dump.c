@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "dump.h"
+#include "platform.h"
 #include "policy.h"
 
 static const char dump_help[] =
@@ -74,17 +75,24 @@ int cli_show(int argc, char **argv)
         return rc;
     const char *error = NULL;
     const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    struct source *src = source_load(path, shown, &error);
-    if (!src) {
-        cli_error("%s: %s", shown, error);
-        return EXIT_IO;
-    }
-    /* A policy file shows as its rendering (policy.h). */
+    /* A policy file or GPO folder shows as its rendering (policy.h). */
     struct reg_doc policy_doc = {0};
-    enum policy_format format = policy_detect(src, NULL);
-    if (format != POLICY_FORMAT_REG) {
-        policy_doc_read(&policy_doc, src, format, path);
+    struct source *src = NULL;
+    if (strcmp(path, "-") != 0 && platform_is_dir(path)) {
+        if (!cli_read_reg(path, NULL, &policy_doc))
+            return EXIT_IO;
         src = policy_doc.src;
+    } else {
+        src = source_load(path, shown, &error);
+        if (!src) {
+            cli_error("%s: %s", shown, error);
+            return EXIT_IO;
+        }
+        enum policy_format format = policy_detect(src, NULL);
+        if (format != POLICY_FORMAT_REG) {
+            policy_doc_read(&policy_doc, src, format, path);
+            src = policy_doc.src;
+        }
     }
     /* Line endings become LF; text that is not valid UTF-8 (an unpaired
      * surrogate) becomes U+FFFD so that the output is always UTF-8. */

@@ -363,26 +363,15 @@ static void render_ops(struct render_ctx *r, size_t first, struct source *src, b
     buf_free(&scratch);
 }
 
-void policy_render(const struct policy_ops *ops, struct source *src, struct buf *out)
-{
-    struct render_ctx r = {.ops = ops};
-    writer_init(&r.w, TEXT_UTF16LE);
-    add_origin(src, NULL, 0, src->raw != NULL, NULL);
-    writer_header(&r.w, REG_VERSION_5);
-    render_ops(&r, 0, src, src->raw != NULL, NULL);
-    buf_append(out, r.w.text.data, r.w.text.len);
-    buf_free(&r.path);
-    writer_release(&r.w);
-}
-
 /* ------------------------------------------------------------- documents */
 
-/* Moves the findings from diags->items[first..] onto the rendering of their
+/* Moves the findings diags->items[first..last) onto the rendering of their
  * origin among src->origins[ofirst..olast). */
-static void place_findings(struct reg_doc *doc, size_t first, size_t ofirst, size_t olast)
+static void place_findings(struct reg_doc *doc, size_t first, size_t last, size_t ofirst,
+                           size_t olast)
 {
     struct source *src = doc->src;
-    for (size_t i = first; i < doc->diags.n; i++) {
+    for (size_t i = first; i < last; i++) {
         struct diag *d = doc->diags.items[i];
         uint32_t number = d->at.start;
         /* The first origin with this number (numbers do not decrease). */
@@ -427,31 +416,36 @@ static char *utf8_text(const struct source *src, size_t *len)
     return buf_steal(&b);
 }
 
-void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,
-                     const char *path)
+/* Where one file's part of a document is: its findings from `first_diag`,
+ * its origins from `first_origin`, up to the next part's. */
+struct part_marks {
+    size_t first_diag, first_origin;
+};
+
+/* Reads `part` (whose format is `format`) into operations appended to `ops`,
+ * with its findings on `doc`'s source. The part's own source may be the
+ * document's. */
+static void read_part(struct reg_doc *doc, struct source *part, enum policy_format format,
+                      const char *path, struct policy_ops *ops)
 {
-    memset(doc, 0, sizeof *doc);
-    doc->src = src;
-    doc->arena = arena_new();
-    diag_list_init(&doc->diags, doc->arena);
-    struct policy_ops ops = {0};
-    struct pol_file pol = {0};
+    size_t first = doc->diags.n;
     bool from_path = false;
-    enum reg_root root = policy_root_for_path(path ? path : src->name, &from_path);
+    enum reg_root root = policy_root_for_path(path ? path : part->name, &from_path);
     if (format == POLICY_FORMAT_POL) {
-        bool whole = pol_parse(src->raw, src->raw_size, doc->arena, &pol);
+        struct pol_file pol;
+        bool whole = pol_parse(part->raw, part->raw_size, doc->arena, &pol);
         if (!from_path && policy_root() == POLICY_ROOT_DEFAULT && pol.n > 0)
-            diag_add(&doc->diags, RULE_POLICY_ROOT_ASSUMED, src, policy_origin_span(0),
+            diag_add(&doc->diags, RULE_POLICY_ROOT_ASSUMED, doc->src, policy_origin_span(0),
                      "a Registry.pol names no root: read under HKEY_LOCAL_MACHINE");
-        pol_to_ops(&pol, root, doc->arena, src, &doc->diags, &ops);
+        pol_to_ops(&pol, root, doc->arena, doc->src, &doc->diags, ops);
         if (!whole) {
-            struct diag *d = diag_add(&doc->diags, RULE_INVALID_POLICY_FILE, src,
+            struct diag *d = diag_add(&doc->diags, RULE_INVALID_POLICY_FILE, doc->src,
                                       policy_origin_span(pol.error_record), "%s%s", pol.error,
                                       pol.n ? "; the records after it are not read" : "");
-            if (src->raw_size >= 8 && memcmp(src->raw + 5, "   ", 3) == 0)
+            if (part->raw_size >= 8 && memcmp(part->raw + 5, "   ", 3) == 0)
                 diag_help(&doc->diags, d,
                           "the header's NUL bytes are spaces: the file was damaged by a text conversion");
-            struct policy_op *op = policy_ops_add(&ops);
+            struct policy_op *op = policy_ops_add(ops);
             op->kind = POLICY_NOTE;
             op->name = arena_printf(doc->arena, "reading stops at offset 0x%X: %s",
                                     (unsigned)pol.error_offset, pol.error);
@@ -459,34 +453,134 @@ void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format
             op->number = pol.error_record;
             op->offset = pol.error_offset;
         }
-    } else {
-        size_t len;
-        char *text = utf8_text(src, &len);
-        struct source view = *src;
-        view.d.text = text;
-        view.d.len = len;
-        if (format == POLICY_FORMAT_LGPO)
-            lgpo_to_ops(&view, root, doc->arena, &doc->diags, &ops);
-        else if (format == POLICY_FORMAT_INF)
-            inf_to_ops(&view, doc->arena, &doc->diags, &ops);
-        else
-            gpp_to_ops(&view, doc->arena, &doc->diags, &ops);
-        /* The readers copied what they keep into the arena. */
-        free(text);
-        for (size_t i = 0; i < doc->diags.n; i++)
-            doc->diags.items[i]->src = src;
+        pol_file_free(&pol);
+        return;
     }
+    size_t len;
+    char *text = utf8_text(part, &len);
+    struct source view = *part;
+    view.d.text = text;
+    view.d.len = len;
+    if (format == POLICY_FORMAT_LGPO)
+        lgpo_to_ops(&view, root, doc->arena, &doc->diags, ops);
+    else if (format == POLICY_FORMAT_INF)
+        inf_to_ops(&view, doc->arena, &doc->diags, ops);
+    else
+        gpp_to_ops(&view, doc->arena, &doc->diags, ops);
+    /* The readers copied what they keep into the arena. */
+    free(text);
+    for (size_t i = first; i < doc->diags.n; i++)
+        doc->diags.items[i]->src = doc->src;
+}
+
+static void begin_doc(struct reg_doc *doc, struct source *src, const char *format)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->src = src;
+    doc->arena = arena_new();
+    diag_list_init(&doc->diags, doc->arena);
+    src->format = format;
+}
+
+/* Sets the rendering as the document's text, moves each part's findings
+ * onto it and reads it. */
+static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct part_marks *marks,
+                       size_t nparts)
+{
+    struct source *src = doc->src;
     struct buf text = BUF_INIT;
-    src->format = policy_format_name(format);
-    policy_render(&ops, src, &text);
+    buf_append(&text, r->w.text.data, r->w.text.len);
     buf_putc(&text, '\0');
     buf_putc(&text, '\0');
     size_t n = text.len - 2;
     source_set_rendering(src, buf_steal(&text), n);
-    place_findings(doc, 0, 0, src->norigins);
+    for (size_t k = 0; k < nparts; k++) {
+        size_t diag_end = k + 1 < nparts ? marks[k + 1].first_diag : doc->diags.n;
+        size_t origin_end = k + 1 < nparts ? marks[k + 1].first_origin : src->norigins;
+        place_findings(doc, marks[k].first_diag, diag_end, marks[k].first_origin, origin_end);
+    }
+    buf_free(&r->path);
+    writer_release(&r->w);
     doc->file = reg_read(src, doc->arena, &doc->diags);
+}
+
+static void start_render(struct render_ctx *r, struct source *src, bool record, const char *file)
+{
+    writer_init(&r->w, TEXT_UTF16LE);
+    add_origin(src, NULL, 0, record, file);
+    writer_header(&r->w, REG_VERSION_5);
+}
+
+void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,
+                     const char *path)
+{
+    begin_doc(doc, src, policy_format_name(format));
+    struct policy_ops ops = {0};
+    read_part(doc, src, format, path, &ops);
+    struct render_ctx r = {.ops = &ops};
+    bool record = format == POLICY_FORMAT_POL;
+    start_render(&r, src, record, NULL);
+    render_ops(&r, 0, src, record, NULL);
+    struct part_marks marks = {0, 0};
+    finish_doc(doc, &r, &marks, 1);
     policy_ops_free(&ops);
-    pol_file_free(&pol);
+}
+
+bool policy_gpo_doc_read(struct reg_doc *doc, const char *dir, const char **error,
+                         char **failed_path)
+{
+    char *root = policy_gpo_root(dir);
+    char *paths[POLICY_GPO_MAX_FILES];
+    size_t n = root ? policy_gpo_files(root, paths, POLICY_GPO_MAX_FILES) : 0;
+    free(root);
+    struct source *parts[POLICY_GPO_MAX_FILES];
+    for (size_t k = 0; k < n; k++) {
+        parts[k] = source_load(paths[k], NULL, error);
+        if (!parts[k]) {
+            *failed_path = xstrdup(paths[k]);
+            for (size_t j = 0; j < n; j++) {
+                if (j < k)
+                    source_free(parts[j]);
+                free(paths[j]);
+            }
+            return false;
+        }
+    }
+    struct source *src = source_from_bytes(dir, (const unsigned char *)"", 0);
+    begin_doc(doc, src, "GPO");
+    struct policy_ops ops = {0};
+    struct render_ctx r = {.ops = &ops};
+    struct part_marks marks[POLICY_GPO_MAX_FILES + 1];
+    /* The folder as a whole: findings about it go to the header. */
+    start_render(&r, src, false, NULL);
+    marks[0] = (struct part_marks){doc->diags.n, 0};
+    for (size_t k = 0; k < n; k++) {
+        const char *file = arena_strdup(doc->arena, paths[k]);
+        const char *looks_like = NULL;
+        enum policy_format format = policy_detect(parts[k], &looks_like);
+        marks[k + 1] = (struct part_marks){doc->diags.n, src->norigins};
+        size_t first_op = ops.n;
+        bool record = format == POLICY_FORMAT_POL;
+        add_origin(src, NULL, (uint32_t)r.w.text.len, record, file);
+        if (format == POLICY_FORMAT_REG)
+            diag_add(&doc->diags, RULE_INVALID_POLICY_FILE, src, policy_origin_span(0),
+                     "not a policy file: this looks like %s",
+                     looks_like ? looks_like : "a .reg file, which Group Policy does not read");
+        else
+            read_part(doc, parts[k], format, paths[k], &ops);
+        writer_line(&r.w, "", 0);
+        struct buf comment = BUF_INIT;
+        buf_printf(&comment, "; %s (%s)", file, policy_format_name(format));
+        writer_line(&r.w, comment.data, comment.len);
+        buf_free(&comment);
+        r.open = NULL;
+        render_ops(&r, first_op, src, record, file);
+        source_free(parts[k]);
+        free(paths[k]);
+    }
+    finish_doc(doc, &r, marks, n + 1);
+    policy_ops_free(&ops);
+    return true;
 }
 
 void policy_or_reg_doc_read(struct reg_doc *doc, struct source *src, const char *path)

@@ -6,7 +6,7 @@
  * Each reader turns its file into registry operations (struct policy_op) in
  * the order Group Policy applies them, reporting what Group Policy would
  * refuse or skip as RL11xx findings located at the record or line that holds
- * it. policy_render() lays the operations out as a Version 5.00 .reg text
+ * it. The operations are laid out as a Version 5.00 .reg text
  * through the one writer, and the .reg reader reads that text into the usual
  * tree, so the model, the rules, dump, posture and diff never learn which
  * format a value came from. The source keeps, for each piece of the
@@ -157,17 +157,29 @@ void inf_to_ops(struct source *src, struct arena *arena, struct diag_list *diags
 void gpp_to_ops(struct source *src, struct arena *arena, struct diag_list *diags,
                 struct policy_ops *out);
 
-/* ------------------------------------------------------------ rendering */
-
-/* Lays `ops` out as a Version 5.00 .reg text (UTF-8, LF) in `out`, and records
- * in `src` which operation each piece came from. Deletions of every value
- * expand into the values set before them. */
-void policy_render(const struct policy_ops *ops, struct source *src, struct buf *out);
-
-/* Reads `src`, whose format is `format`, into `doc`: the source's text
- * is replaced by the rendering, its original bytes kept (source.h). */
+/* Reads `src`, whose format is `format`, into `doc`: the source's text is
+ * replaced by the rendering (a Version 5.00 .reg text, UTF-8, LF, through the
+ * writer), which records which record or line each piece came from. */
 void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,
                      const char *path);
+
+/* ------------------------------------------------------------ GPO folders */
+
+/* The folder holding a GPO's Machine and User folders when `dir` is a GPO
+ * backup (Backup.xml beside DomainSysvol\GPO) or a SYSVOL policy folder
+ * (gpt.ini), else NULL. Owned by the caller (free()). */
+char *policy_gpo_root(const char *dir);
+/* The policy files below `root` (Machine\Registry.pol, the security
+ * template, the preferences, then User's), in the order Group Policy applies
+ * them, names found in any case; at most `max`. Each path is the caller's to
+ * free(). */
+#define POLICY_GPO_MAX_FILES 5
+size_t policy_gpo_files(const char *root, char **paths, size_t max);
+/* Reads GPO folder `dir` as one document named `dir`: each file's findings
+ * name the file. False, with *error and *failed_path (the caller's to free())
+ * set, when a file cannot be read. */
+bool policy_gpo_doc_read(struct reg_doc *doc, const char *dir, const char **error,
+                         char **failed_path);
 
 /* Reads any file: a policy format into its rendering, else as .reg. */
 void policy_or_reg_doc_read(struct reg_doc *doc, struct source *src, const char *path);

@@ -19,7 +19,7 @@ fail() {
     echo "FAIL $*"
 }
 
-for f in pol/*.pol lgpo/*.txt inf/*.inf *.xml; do
+for f in pol/*.pol lgpo/*.txt inf/*.inf gpp/*.xml; do
     ok=1
     for cmd in lint dump show; do
         "$bin" "$cmd" --root machine "$f" >"$tmp/out" 2>"$tmp/err"
