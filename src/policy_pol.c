@@ -192,6 +192,7 @@ static void skipped(struct pol_ctx *c, size_t i, const char *what)
     struct policy_op *op = op_for(c, i, POLICY_NOTE);
     op->name = arena_printf(c->arena, "record %u skipped: %s", (unsigned)i + 1, what);
     op->name_len = (uint32_t)strlen(op->name);
+    op->key_len = 0; /* a key it cannot use */
 }
 
 /* Checks the key Group Policy would create; false (and a finding) when it
