@@ -502,12 +502,11 @@ static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct p
                        size_t nparts)
 {
     struct source *src = doc->src;
-    struct buf text = BUF_INIT;
-    buf_append(&text, r->w.text.data, r->w.text.len);
-    buf_putc(&text, '\0');
-    buf_putc(&text, '\0');
-    size_t n = text.len - 2;
-    source_set_rendering(src, buf_steal(&text), n);
+    struct buf *text = &r->w.text;
+    buf_putc(text, '\0');
+    buf_putc(text, '\0');
+    size_t n = text->len - 2;
+    source_set_rendering(src, buf_steal(text), n);
     for (size_t k = 0; k < nparts; k++) {
         size_t diag_end = k + 1 < nparts ? marks[k + 1].first_diag : doc->diags.n;
         size_t origin_end = k + 1 < nparts ? marks[k + 1].first_origin : src->norigins;
@@ -521,6 +520,8 @@ static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct p
 static void start_render(struct render_ctx *r, struct source *src, bool record, const char *file)
 {
     writer_init(&r->w, TEXT_UTF16LE);
+    /* A rendering takes about half to two thirds of a PReg file's bytes. */
+    buf_reserve(&r->w.text, src->raw_size - src->raw_size / 4 + 64);
     add_origin(src, NULL, 0, record, file);
     writer_header(&r->w, REG_VERSION_5);
 }

@@ -26,19 +26,32 @@ static bool unit_at(const unsigned char *b, size_t n, size_t at, unsigned char c
 /* A NUL-terminated UTF-16LE string from `*at`; false when the file ends
  * first. On success *at is past the NUL. */
 static bool read_utf16z(const unsigned char *b, size_t n, size_t *at, struct arena *arena,
-                        const char **s, uint32_t *len)
+                        const char **s, uint32_t *len_out)
 {
     size_t start = *at, i = start;
-    while (i + 2 <= n && (b[i] | b[i + 1]))
+    bool ascii = true;
+    while (i + 2 <= n && (b[i] | b[i + 1])) {
+        ascii &= b[i] < 0x80 && b[i + 1] == 0;
         i += 2;
+    }
     if (i + 2 > n)
         return false;
+    *at = i + 2;
+    if (ascii) {
+        /* Most names: one byte per code unit, no decoding. */
+        size_t len = (i - start) / 2;
+        char *s8 = arena_alloc_bytes(arena, len + 1);
+        for (size_t k = 0; k < len; k++)
+            s8[k] = (char)b[start + 2 * k];
+        *s = s8;
+        *len_out = (uint32_t)len;
+        return true;
+    }
     struct buf tmp = BUF_INIT;
     text_from_utf16le(b + start, i - start, &tmp);
     *s = arena_strndup(arena, tmp.data ? tmp.data : "", tmp.len);
-    *len = (uint32_t)tmp.len;
+    *len_out = (uint32_t)tmp.len;
     buf_free(&tmp);
-    *at = i + 2;
     return true;
 }
 
@@ -65,6 +78,8 @@ bool pol_parse(const unsigned char *b, size_t n, struct arena *arena, struct pol
         return false;
     }
     size_t at = POL_HEADER_SIZE;
+    /* Records take at least 26 bytes; most take far more. */
+    out->records = xgrow(out->records, &out->cap, n / 128 + 1, sizeof *out->records);
     while (at < n) {
         struct pol_record r = {0};
         r.offset = (uint32_t)at;
@@ -226,7 +241,8 @@ static bool key_usable(struct pol_ctx *c, size_t i)
                     "the key has an empty segment (a leading, trailing or doubled '\\'): Group Policy cannot create it");
             return false;
         }
-        if (text_count_utf16(k + j - seg, seg) > REG_MAX_KEY_SEGMENT) {
+        /* A segment of 255 bytes or fewer has 255 code units or fewer. */
+        if (seg > REG_MAX_KEY_SEGMENT && text_count_utf16(k + j - seg, seg) > REG_MAX_KEY_SEGMENT) {
             skipped(c, i, "a key name is longer than 255 characters: Windows refuses it");
             return false;
         }
@@ -355,6 +371,7 @@ void pol_to_ops(const struct pol_file *f, enum reg_root root, struct arena *aren
                 struct source *src, struct diag_list *diags, struct policy_ops *out)
 {
     struct pol_ctx c = {f, root, arena, src, diags, out};
+    out->ops = xgrow(out->ops, &out->cap, out->n + f->n + 1, sizeof *out->ops);
     for (size_t i = 0; i < f->n; i++)
         record_ops(&c, i);
 }

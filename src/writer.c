@@ -85,9 +85,11 @@ static void put_hex(struct reg_writer *w, size_t line_len, uint32_t type,
     else
         buf_printf(b, "hex(%x):", (unsigned)type);
     line_len += b->len - tag_start;
+    /* Three characters a byte, and a line break every 25 bytes or so. */
+    buf_reserve(b, len * 3 + len / 8 + 8);
     for (size_t i = 0; i < len; i++) {
-        char two[2] = {digits[bytes[i] >> 4], digits[bytes[i] & 15]};
-        buf_append(b, two, 2);
+        buf_putc(b, digits[bytes[i] >> 4]);
+        buf_putc(b, digits[bytes[i] & 15]);
         if (i + 1 == len)
             break;
         buf_putc(b, ',');
