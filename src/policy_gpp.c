@@ -302,7 +302,9 @@ static struct xml_node *read_element(struct xml_reader *x, unsigned depth)
             }
         attrs[node->nattrs++] = (struct xml_attr){name, value};
     }
-    node->attrs = arena_memdup(x->arena, attrs, node->nattrs * sizeof *attrs);
+    /* arena_memdup() gives bytes with no alignment; attributes hold pointers. */
+    node->attrs = arena_alloc(x->arena, node->nattrs * sizeof *attrs + 1);
+    memcpy(node->attrs, attrs, node->nattrs * sizeof *attrs);
     return node;
 }
 
