@@ -109,6 +109,14 @@ int cli_show(int argc, char **argv)
     buf_reserve(&out, n);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
+        size_t run = i;
+        while (run < n && (unsigned char)s[run] < 0x80 && s[run] != '\r')
+            run++;
+        if (run > i) {
+            buf_append(&out, s + i, run - i);
+            i = run;
+            continue;
+        }
         if (c == '\r') {
             buf_putc(&out, '\n');
             i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;

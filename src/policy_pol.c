@@ -24,9 +24,11 @@ static bool unit_at(const unsigned char *b, size_t n, size_t at, unsigned char c
 }
 
 /* A NUL-terminated UTF-16LE string from `*at`; false when the file ends
- * first. On success *at is past the NUL. */
+ * first. On success *at is past the NUL. An ASCII string equal to `same`
+ * (may be NULL) is given `same` itself: records of one key follow each other,
+ * and share its name. */
 static bool read_utf16z(const unsigned char *b, size_t n, size_t *at, struct arena *arena,
-                        const char **s, uint32_t *len_out)
+                        const char *same, uint32_t same_len, const char **s, uint32_t *len_out)
 {
     size_t start = *at, i = start;
     bool ascii = true;
@@ -40,6 +42,16 @@ static bool read_utf16z(const unsigned char *b, size_t n, size_t *at, struct are
     if (ascii) {
         /* Most names: one byte per code unit, no decoding. */
         size_t len = (i - start) / 2;
+        if (same && len == same_len) {
+            size_t k = 0;
+            while (k < len && (unsigned char)same[k] == b[start + 2 * k])
+                k++;
+            if (k == len) {
+                *s = same;
+                *len_out = same_len;
+                return true;
+            }
+        }
         char *s8 = arena_alloc_bytes(arena, len + 1);
         for (size_t k = 0; k < len; k++)
             s8[k] = (char)b[start + 2 * k];
@@ -86,12 +98,14 @@ bool pol_parse(const unsigned char *b, size_t n, struct arena *arena, struct pol
         if (!unit_at(b, n, at, '['))
             return stop(out, "a record does not start with '['", at);
         at += 2;
-        if (!read_utf16z(b, n, &at, arena, &r.key, &r.key_len))
+        const struct pol_record *prev = out->n ? &out->records[out->n - 1] : NULL;
+        if (!read_utf16z(b, n, &at, arena, prev ? prev->key : NULL, prev ? prev->key_len : 0, &r.key,
+                         &r.key_len))
             return stop(out, "the file ends inside a key name (no NUL)", r.offset);
         if (!unit_at(b, n, at, ';'))
             return stop(out, "no ';' after the key name's NUL", at);
         at += 2;
-        if (!read_utf16z(b, n, &at, arena, &r.name, &r.name_len))
+        if (!read_utf16z(b, n, &at, arena, NULL, 0, &r.name, &r.name_len))
             return stop(out, "the file ends inside a value name (no NUL)", r.offset);
         if (!unit_at(b, n, at, ';'))
             return stop(out, "no ';' after the value name's NUL", at);
@@ -169,6 +183,7 @@ struct pol_ctx {
     struct source *src;
     struct diag_list *diags;
     struct policy_ops *out;
+    const char *checked_key; /* the last key key_usable() passed without a finding */
 };
 
 static struct diag *finding(struct pol_ctx *c, size_t i, enum rule_id rule, const char *what)
@@ -215,14 +230,19 @@ static void skipped(struct pol_ctx *c, size_t i, const char *what)
 static bool key_usable(struct pol_ctx *c, size_t i)
 {
     const struct pol_record *r = &c->f->records[i];
+    /* The reader gives a record the string of the record before it when they
+     * name one key: checked once. */
+    if (r->key == c->checked_key)
+        return true;
     const char *k = r->key;
     uint32_t n = r->key_len;
     if (n == 0) {
         skipped(c, i, "an empty key: Group Policy writes nothing");
         return false;
     }
-    if (prefix_nocase(k, n, "hkey_") || prefix_nocase(k, n, "hklm\\") ||
-        prefix_nocase(k, n, "hkcu\\"))
+    bool rooted = prefix_nocase(k, n, "hkey_") || prefix_nocase(k, n, "hklm\\") ||
+                  prefix_nocase(k, n, "hkcu\\");
+    if (rooted)
         finding(c, i, RULE_SKIPPED_POLICY_RECORD,
                 "the key names a root, which a Registry.pol must not: Group Policy creates it as a subkey")->severity =
             SEV_WARNING;
@@ -253,6 +273,8 @@ static bool key_usable(struct pol_ctx *c, size_t i)
         skipped(c, i, "the key is deeper than 512 levels: Windows refuses it");
         return false;
     }
+    if (!rooted)
+        c->checked_key = r->key;
     return true;
 }
 
@@ -370,7 +392,7 @@ static void record_ops(struct pol_ctx *c, size_t i)
 void pol_to_ops(const struct pol_file *f, enum reg_root root, struct arena *arena,
                 struct source *src, struct diag_list *diags, struct policy_ops *out)
 {
-    struct pol_ctx c = {f, root, arena, src, diags, out};
+    struct pol_ctx c = {f, root, arena, src, diags, out, NULL};
     out->ops = xgrow(out->ops, &out->cap, out->n + f->n + 1, sizeof *out->ops);
     for (size_t i = 0; i < f->n; i++)
         record_ops(&c, i);
