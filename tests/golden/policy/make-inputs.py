@@ -79,3 +79,18 @@ open("gpo-backup/DomainSysvol/GPO/User/Registry.pol", "wb").write(
 # A Registry.pol whose bytes were read as UTF-16 text and saved as UTF-8.
 open("reencoded.pol", "wb").write(
     (HEADER + b"".join(tls)).decode("utf-16-le", "replace").encode("utf-8"))
+
+# A SYSVOL policy folder: gpt.ini beside Machine and User (names in any case).
+os.makedirs("sysvol/MACHINE/microsoft/windows nt/SecEdit", exist_ok=True)
+os.makedirs("sysvol/User/Preferences/Registry", exist_ok=True)
+open("sysvol/GPT.INI", "w").write("[General]\r\nVersion=3\r\n")
+open("sysvol/MACHINE/Registry.pol", "wb").write(HEADER + b"".join(tls[3:5]))
+open("sysvol/MACHINE/microsoft/windows nt/SecEdit/GptTmpl.inf", "w").write(
+    "[Unicode]\r\nUnicode=yes\r\n[Registry Values]\r\n"
+    "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy\\Enabled=4,1\r\n"
+    "[Version]\r\nsignature=\"$CHICAGO$\"\r\n")
+open("sysvol/User/Preferences/Registry/Registry.xml", "w").write(
+    '<?xml version="1.0" encoding="utf-8"?>\r\n<RegistrySettings clsid="{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}">'
+    '<Registry clsid="{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}" name="SecureProtocols">'
+    '<Properties action="U" hive="HKEY_CURRENT_USER" key="Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings" '
+    'name="SecureProtocols" type="REG_DWORD" value="00000a80"/></Registry></RegistrySettings>\r\n')
