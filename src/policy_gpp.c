@@ -219,11 +219,11 @@ static bool read_content(struct xml_reader *x, struct xml_node *node, unsigned d
             buf_free(&text);
             return true;
         }
-        struct xml_node *child = read_element(x, depth + 1);
-        if (!child)
+        struct xml_node *element = read_element(x, depth + 1);
+        if (!element)
             break;
-        *tail = child;
-        tail = &child->next;
+        *tail = element;
+        tail = &element->next;
     }
     buf_free(&text);
     return false;
