@@ -84,4 +84,9 @@ int cli_rule(int argc, char **argv);
 int cli_posture(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 
+/* Takes "--root machine|user" (the hive of a Registry.pol or LGPO text
+ * outside a GPO's Machine or User folder) out of a command's arguments, for
+ * every command that reads files. Returns EXIT_OK or a usage error. */
+int cli_take_root_option(int *argc, char **argv);
+
 #endif

@@ -20,9 +20,12 @@ static const char lint_help[] =
     "Check .reg files as regedit would import them: syntax, names, types and\n"
     "ranges, contradictions, weak protocols and ciphers. Several files are\n"
     "checked in one run; a malformed file does not stop the others. A FILE\n"
-    "ending in .profile is checked as a profile (PF findings). A DIR stands\n"
-    "for every file below it whose name ends in .reg (any case), in name\n"
-    "order; links to directories below it are not followed.\n"
+    "ending in .profile is checked as a profile (PF findings). Group Policy\n"
+    "files (Registry.pol, LGPO text, GptTmpl.inf, Registry.xml) and GPO\n"
+    "folders are recognised by their content and checked as .reg files are.\n"
+    "A DIR stands for every file below it whose name ends in .reg (any case)\n"
+    "and every GPO folder below it, in name order; links to directories below\n"
+    "it are not followed.\n"
     "\n"
     "  -j, --jobs N            check N files at a time (default 1; 0: one per\n"
     "                          CPU); the report is the same whatever N is\n"
@@ -42,6 +45,8 @@ static const char lint_help[] =
     "      --color WHEN        auto (default), always, never; NO_COLOR and FORCE_COLOR\n"
     "                          are honoured\n"
     "      --stdin-filename NAME  the name of standard input in reports\n"
+    "      --root machine|user  the hive of a Registry.pol outside a GPO's Machine\n"
+    "                          or User folder (default machine)\n"
     "      --fix               apply the safe fixes to each file in place, then report\n"
     "                          what remains (the file is replaced atomically, and\n"
     "                          left alone if it changed since it was read)\n"
@@ -485,6 +490,18 @@ static void lint_reg(const struct lint_args *a, struct lint_job *job)
     }
     lint_document(&a->options, job->doc.src, job->doc.file, &job->doc.diags);
     lint_finish(&a->options, job->doc.file, &job->doc.diags);
+    if (job->doc.src->format) {
+        /* Fixes are edits to .reg text; a policy file is read as a rendering. */
+        for (size_t i = 0; i < job->doc.diags.n; i++)
+            job->doc.diags.items[i]->fix = NULL;
+    }
+    if (a->fix_mode != FIX_MODE_NONE && job->doc.src->format) {
+        /* Fixes are edits to .reg text; a policy file is read as a rendering. */
+        cli_error_to(&job->err, "%s: a %s file cannot be fixed; it is linted only", job->doc.src->name,
+                     job->doc.src->format);
+        job->report = true;
+        return;
+    }
     job->report = a->fix_mode == FIX_MODE_NONE || fix_reg(a, &read, job);
 }
 
