@@ -46,7 +46,7 @@ static int pol_roots(const char *command, const struct polop_list *ops, bool use
     const struct polop *outside = polops_outside(ops, 1u << REG_ROOT_HKLM | 1u << REG_ROOT_HKCU);
     if (outside) {
         cli_error("%s: a .pol holds settings under HKEY_LOCAL_MACHINE (a Machine Registry.pol) "
-                  "or HKEY_CURRENT_USER (a User one) only",
+                  "or HKEY_CURRENT_USER (a User one) only; nothing written",
                   polop_describe(arena, outside));
         return EXIT_USAGE;
     }
