@@ -1,11 +1,15 @@
 #include "cli.h"
 
 #include "buf.h"
+#include "policy.h"
 #include "printf_like.h"
 #include "render.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "platform.h"
 
 static void error_v(struct buf *out, const char *fmt, va_list ap) PRINTF_LIKE(2, 0);
 
@@ -54,12 +58,25 @@ bool cli_read_reg_to(const char *path, const char *display_name, struct reg_doc 
     memset(doc, 0, sizeof *doc);
     const char *error = NULL;
     const char *shown = display_name ? display_name : (strcmp(path, "-") == 0 ? "<stdin>" : path);
+    if (strcmp(path, "-") != 0 && platform_is_dir(path)) {
+        char *gpo = policy_gpo_root(path);
+        bool is_gpo = gpo != NULL;
+        free(gpo);
+        if (is_gpo) {
+            char *failed = NULL;
+            if (policy_gpo_doc_read(doc, path, &error, &failed))
+                return true;
+            cli_error_to(errors, "%s: %s", failed, error);
+            free(failed);
+            return false;
+        }
+    }
     struct source *src = source_load(path, shown, &error);
     if (!src) {
         cli_error_to(errors, "%s: %s", shown, error);
         return false;
     }
-    reg_doc_read(doc, src);
+    policy_or_reg_doc_read(doc, src, path);
     return true;
 }
 
@@ -141,4 +158,36 @@ bool cli_parse_encoding(const char *s, enum text_encoding *out)
     else
         return false;
     return true;
+}
+
+int cli_take_root_option(int *argc, char **argv)
+{
+    int out = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *v = NULL;
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < *argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        if (strcmp(argv[i], "--root") == 0) {
+            if (i + 1 >= *argc)
+                return cli_usage(argv[0], "--root needs machine or user");
+            v = argv[++i];
+        } else if (strncmp(argv[i], "--root=", 7) == 0) {
+            v = argv[i] + 7;
+        } else {
+            argv[out++] = argv[i];
+            continue;
+        }
+        if (strcmp(v, "machine") == 0)
+            policy_set_root(POLICY_ROOT_MACHINE);
+        else if (strcmp(v, "user") == 0)
+            policy_set_root(POLICY_ROOT_USER);
+        else
+            return cli_usage(argv[0], "--root takes machine or user, not '%s'", v);
+    }
+    *argc = out;
+    argv[out] = NULL;
+    return EXIT_OK;
 }

@@ -137,4 +137,9 @@ int cli_render_policy(const char *command, const struct polop_list *ops, enum ou
                       enum text_encoding encoding, bool user_out, struct arena *arena,
                       struct buf *out, struct buf *user);
 
+/* Takes "--root machine|user" (the hive of a Registry.pol or LGPO text
+ * outside a GPO's Machine or User folder) out of a command's arguments, for
+ * every command that reads files. Returns EXIT_OK or a usage error. */
+int cli_take_root_option(int *argc, char **argv);
+
 #endif

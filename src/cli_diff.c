@@ -54,9 +54,7 @@ static bool key_level(const struct value_change *c)
 /* The line of a deletion statement. */
 static uint32_t deletion_line(const struct value_change *c)
 {
-    uint32_t line, col;
-    source_position(c->deleted_in->file->src, c->deletion->at.start, &line, &col);
-    return line;
+    return source_shown_line(c->deleted_in->file->src, c->deletion->at.start);
 }
 
 struct diff_run {
@@ -278,8 +276,7 @@ static void json_side(const struct model *m, const struct model_value *v, struct
     semdiff_data_text(m, v, &t);
     buf_printf(out, "{\"type\":\"%s\",\"data\":", dump_type_name(model_value_type(m, v), scratch));
     text_json_string(out, t.data, t.len);
-    uint32_t line, col;
-    source_position(m->file->src, model_value_stmt(m, v)->name_at.start, &line, &col);
+    uint32_t line = source_shown_line(m->file->src, model_value_stmt(m, v)->name_at.start);
     buf_puts(out, ",\"file\":");
     text_json_string(out, m->file->src->name, strlen(m->file->src->name));
     buf_printf(out, ",\"line\":%u}", (unsigned)line);

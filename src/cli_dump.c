@@ -3,6 +3,8 @@
 
 #include "cli.h"
 #include "dump.h"
+#include "platform.h"
+#include "policy.h"
 
 static const char dump_help[] =
     "usage: reglint dump FILE\n"
@@ -16,8 +18,9 @@ static const char show_help[] =
     "usage: reglint show FILE\n"
     "\n"
     "Print FILE as UTF-8 text with LF line endings, decoded as regedit decodes\n"
-    "it (UTF-16LE with a byte order mark, otherwise Windows-1252). Meant as a\n"
-    "git textconv driver; see the README.\n";
+    "it (UTF-16LE with a byte order mark, otherwise Windows-1252). A policy file\n"
+    "(Registry.pol, LGPO text, GptTmpl.inf, Registry.xml) is shown as the .reg\n"
+    "text reglint reads it as. Meant as a git textconv driver; see the README.\n";
 
 /* Parses "COMMAND [--help] FILE"; returns the file or NULL after printing
  * help or a usage error (with *rc set). */
@@ -72,10 +75,24 @@ int cli_show(int argc, char **argv)
         return rc;
     const char *error = NULL;
     const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    struct source *src = source_load(path, shown, &error);
-    if (!src) {
-        cli_error("%s: %s", shown, error);
-        return EXIT_IO;
+    /* A policy file or GPO folder shows as its rendering (policy.h). */
+    struct reg_doc policy_doc = {0};
+    struct source *src = NULL;
+    if (strcmp(path, "-") != 0 && platform_is_dir(path)) {
+        if (!cli_read_reg(path, NULL, &policy_doc))
+            return EXIT_IO;
+        src = policy_doc.src;
+    } else {
+        src = source_load(path, shown, &error);
+        if (!src) {
+            cli_error("%s: %s", shown, error);
+            return EXIT_IO;
+        }
+        enum policy_format format = policy_detect(src, NULL);
+        if (format != POLICY_FORMAT_REG) {
+            policy_doc_read(&policy_doc, src, format, path);
+            src = policy_doc.src;
+        }
     }
     /* Line endings become LF; text that is not valid UTF-8 (an unpaired
      * surrogate) becomes U+FFFD so that the output is always UTF-8. */
@@ -97,6 +114,9 @@ int cli_show(int argc, char **argv)
     }
     fwrite(out.data, 1, out.len, stdout);
     buf_free(&out);
-    source_free(src);
+    if (policy_doc.src)
+        reg_doc_release(&policy_doc);
+    else
+        source_free(src);
     return EXIT_OK;
 }

@@ -36,6 +36,12 @@ static int format_one(const char *path, bool check)
         return EXIT_IO;
     int rc = 0;
     const char *why = NULL;
+    if (doc.src->format) {
+        fprintf(stderr, "reglint: warning: %s: not formatted: a %s file, not .reg text\n",
+                doc.src->name, doc.src->format);
+        reg_doc_release(&doc);
+        return 0;
+    }
     if (!fmt_supported(doc.file, &why)) {
         fprintf(stderr, "reglint: warning: %s: not formatted: %s\n", doc.src->name, why);
         reg_doc_release(&doc);

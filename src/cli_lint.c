@@ -481,6 +481,18 @@ static void lint_reg(const struct lint_args *a, struct lint_job *job)
     }
     lint_document(&a->options, job->doc.src, job->doc.file, &job->doc.diags);
     lint_finish(&a->options, job->doc.file, &job->doc.diags);
+    if (job->doc.src->format) {
+        /* Fixes are edits to .reg text; a policy file is read as a rendering. */
+        for (size_t i = 0; i < job->doc.diags.n; i++)
+            job->doc.diags.items[i]->fix = NULL;
+    }
+    if (a->fix_mode != FIX_MODE_NONE && job->doc.src->format) {
+        /* Fixes are edits to .reg text; a policy file is read as a rendering. */
+        cli_error_to(&job->err, "%s: a %s file cannot be fixed; it is linted only", job->doc.src->name,
+                     job->doc.src->format);
+        job->report = true;
+        return;
+    }
     job->report = a->fix_mode == FIX_MODE_NONE || fix_reg(a, &read, job);
 }
 

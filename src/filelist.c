@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "platform.h"
+#include "policy.h"
 #include "xalloc.h"
 
 bool file_name_is_reg(const char *name)
@@ -32,6 +33,14 @@ static int by_name(const void *a, const void *b)
 
 static void walk(struct file_list *list, const char *dir)
 {
+    /* A GPO folder is one document (policy.h). */
+    char *gpo = policy_gpo_root(dir);
+    bool is_gpo = gpo != NULL;
+    free(gpo);
+    if (is_gpo) {
+        add_item(list, xstrdup(dir), NULL);
+        return;
+    }
     struct platform_dir_entry *entries;
     size_t n;
     const char *error = platform_list_dir(dir, &entries, &n);

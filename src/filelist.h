@@ -3,7 +3,9 @@
  * walked, in the order a run reports them.
  *
  * An argument that is a directory (a symbolic link to one counts) stands for
- * every file below it whose name ends in ".reg", in any case: entries are
+ * every file below it whose name ends in ".reg", in any case, and for every
+ * GPO folder below it (policy_gpo_root()), which is one item and is not
+ * walked into: entries are
  * taken in bytewise order of their names, a subdirectory's files at the
  * subdirectory's place. Below the argument, symbolic links (and junctions)
  * to directories are not followed, so that a link cannot make a loop; links

@@ -132,9 +132,7 @@ struct diag *lint_at_stmt(struct lint_ctx *c, enum rule_id rule, size_t stmt, co
 
 unsigned lint_stmt_line(const struct lint_ctx *c, size_t stmt)
 {
-    uint32_t line, col;
-    source_position(c->src, c->file->stmts[stmt].at.start, &line, &col);
-    return (unsigned)line;
+    return (unsigned)source_shown_line(c->src, c->file->stmts[stmt].at.start);
 }
 
 struct span lint_line_span(const struct lint_ctx *c, struct span at)

@@ -40,18 +40,19 @@ static const char usage[] =
 static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
+    bool reads_files; /* takes --root for policy files */
 } commands[] = {
-    {"lint", cli_lint},
-    {"rules", cli_rules},
-    {"rule", cli_rule},
-    {"dump", cli_dump},
-    {"show", cli_show},
-    {"fmt", cli_fmt},
-    {"posture", cli_posture},
-    {"diff", cli_diff},
-    {"gen", cli_gen},
-    {"convert", cli_convert},
-    {"templates", cli_templates},
+    {"lint", cli_lint, true},
+    {"rules", cli_rules, false},
+    {"rule", cli_rule, false},
+    {"dump", cli_dump, true},
+    {"show", cli_show, true},
+    {"fmt", cli_fmt, false},
+    {"posture", cli_posture, true},
+    {"diff", cli_diff, true},
+    {"gen", cli_gen, false},
+    {"convert", cli_convert, true},
+    {"templates", cli_templates, false},
 };
 
 /* Output that did not reach its destination (a full disk, a closed pipe) must
@@ -99,10 +100,17 @@ int main(int argc, char **argv)
         return finish_stdout(EXIT_OK);
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(name, commands[i].name) == 0)
-            return finish_stdout(commands[i].run(argc - 1, argv + 1));
-    if (for_default_command(name))
+        if (strcmp(name, commands[i].name) == 0) {
+            int sub_argc = argc - 1;
+            if (commands[i].reads_files && cli_take_root_option(&sub_argc, argv + 1) != EXIT_OK)
+                return EXIT_USAGE;
+            return finish_stdout(commands[i].run(sub_argc, argv + 1));
+        }
+    if (for_default_command(name)) {
+        if (cli_take_root_option(&argc, argv) != EXIT_OK)
+            return EXIT_USAGE;
         return finish_stdout(cli_lint(argc, argv));
+    }
     const char *names[sizeof commands / sizeof commands[0]];
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         names[i] = commands[i].name;

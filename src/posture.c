@@ -994,9 +994,12 @@ void posture_value_text(const struct model *m, const struct model_value *v, stru
 void posture_value_place(const struct model *m, const struct model_value *v, struct buf *out)
 {
     struct source *src = m->file->src;
-    uint32_t line, col;
-    source_position(src, model_value_stmt(m, v)->name_at.start, &line, &col);
-    buf_printf(out, "%s:%u", src->name, (unsigned)line);
+    uint32_t at = model_value_stmt(m, v)->name_at.start;
+    if (src->format) {
+        source_describe(src, at, out);
+        return;
+    }
+    buf_printf(out, "%s:%u", src->name, (unsigned)source_shown_line(src, at));
 }
 
 void posture_cell_describe(const struct posture_cell *cell, const struct posture *layers,

@@ -180,8 +180,7 @@ void posture_report_json_cell(const struct posture_cell *cell, const struct post
     if (cell->by.value) {
         const struct model *m = layers[cell->by.layer].model;
         const struct model_value *v = cell->by.value;
-        uint32_t line, col;
-        source_position(m->file->src, model_value_stmt(m, v)->name_at.start, &line, &col);
+        uint32_t line = source_shown_line(m->file->src, model_value_stmt(m, v)->name_at.start);
         struct reg_name name = model_value_name(m, v);
         buf_puts(out, "{\"name\":");
         text_json_string(out, name.s, name.len);

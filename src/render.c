@@ -45,6 +45,12 @@ struct position {
 static struct position position_of(struct source *src, struct span at)
 {
     struct position p;
+    const struct source_origin *o = source_origin_at(src, at.start);
+    if (o) {
+        /* A rendering of a policy file: its record or line is what counts. */
+        uint32_t n = o->number ? o->number : 1;
+        return (struct position){n, 1, n, 1};
+    }
     source_position(src, at.start, &p.line, &p.col);
     source_position(src, at.end, &p.end_line, &p.end_col);
     if (at.end <= at.start) {
@@ -59,8 +65,13 @@ static void json_finding(struct renderer *r, struct buf *b, struct source *src, 
     struct position p = position_of(src, d->at);
     buf_puts(b, "{\"file\":");
     json_string(b, src->name);
-    buf_printf(b, ",\"line\":%u,\"column\":%u,\"endLine\":%u,\"endColumn\":%u,\"severity\":\"%s\",\"id\":",
-               p.line, p.col, p.end_line, p.end_col, severity_name(d->severity));
+    buf_printf(b, ",\"line\":%u,\"column\":%u,\"endLine\":%u,\"endColumn\":%u,", p.line, p.col,
+               p.end_line, p.end_col);
+    const struct source_origin *o = source_origin_at(src, d->at.start);
+    if (o && o->record)
+        buf_printf(b, "\"record\":%u,\"offset\":%u,\"length\":%u,", (unsigned)o->number,
+                   (unsigned)o->offset, (unsigned)o->length);
+    buf_printf(b, "\"severity\":\"%s\",\"id\":", severity_name(d->severity));
     json_string(b, d->code);
     buf_puts(b, ",\"name\":");
     if (d->rule != RULE_COUNT)
@@ -185,9 +196,16 @@ static void sarif_result(struct buf *b, struct source *src, const struct diag *d
     json_string(b, d->message);
     /* The URI has only unreserved characters and %XX: no JSON escaping. */
     buf_puts(b, "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"");
-    uri_reference(b, src->name);
-    buf_printf(b, "\"},\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,\"endColumn\":%u}}}]}",
-               p.line, p.col, p.end_line, p.end_col);
+    const struct source_origin *o = source_origin_at(src, d->at.start);
+    uri_reference(b, o && o->file ? o->file : src->name);
+    if (o && o->record)
+        buf_printf(b, "\"},\"region\":{\"byteOffset\":%u,\"byteLength\":%u}}}]}",
+                   (unsigned)o->offset, (unsigned)o->length);
+    else if (o)
+        buf_printf(b, "\"},\"region\":{\"startLine\":%u}}}]}", p.line);
+    else
+        buf_printf(b, "\"},\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,\"endColumn\":%u}}}]}",
+                   p.line, p.col, p.end_line, p.end_col);
 }
 
 /* ------------------------------------------------------------- GitHub */
@@ -258,15 +276,15 @@ static const char *severity_color(enum severity s)
 
 static void first_line(struct buf *b, struct source *src, const struct diag *d, bool color)
 {
-    uint32_t line, col;
-    source_position(src, d->at.start, &line, &col);
+    struct buf where = BUF_INIT;
+    source_describe(src, d->at.start, &where);
     if (color)
-        buf_printf(b, COLOR_BOLD "%s:%u:%u:" COLOR_RESET " %s%s:" COLOR_RESET " %s [%s]\n", src->name,
-                   line, col, severity_color(d->severity), severity_name(d->severity), d->message,
-                   d->code);
+        buf_printf(b, COLOR_BOLD "%s:" COLOR_RESET " %s%s:" COLOR_RESET " %s [%s]\n", where.data,
+                   severity_color(d->severity), severity_name(d->severity), d->message, d->code);
     else
-        buf_printf(b, "%s:%u:%u: %s: %s [%s]\n", src->name, line, col, severity_name(d->severity),
-                   d->message, d->code);
+        buf_printf(b, "%s: %s: %s [%s]\n", where.data, severity_name(d->severity), d->message,
+                   d->code);
+    buf_free(&where);
 }
 
 /* How much of a long line an excerpt shows, in code points, and how many of
@@ -304,8 +322,14 @@ static void excerpt(struct buf *b, struct source *src, const struct diag *d, boo
     uint32_t line, col;
     source_position(src, d->at.start, &line, &col);
     struct span ls = source_line(src, line);
-    if (ls.end < ls.start)
+    const struct source_origin *origin = source_origin_at(src, d->at.start);
+    /* A finding about a policy file as a whole has no line to show. */
+    bool whole_file = origin && origin->number == 0;
+    if (whole_file || ls.end < ls.start) {
+        for (size_t i = 0; i < d->nhelp; i++)
+            buf_printf(b, "      = help: %s\n", d->help[i]);
         return;
+    }
     const char *text = src->d.text;
     size_t at = d->at.start < ls.start ? ls.start : d->at.start > ls.end ? ls.end : d->at.start;
     size_t from = at, to = at, shown = 0;
@@ -320,7 +344,11 @@ static void excerpt(struct buf *b, struct source *src, const struct diag *d, boo
     int width = snprintf(NULL, 0, "%u", line);
     if (width < 4)
         width = 4;
-    buf_printf(b, " %*u | %s", width, line, cut_before ? "..." : "");
+    /* A policy file's rendering has no line numbers of its own to show. */
+    if (origin)
+        buf_printf(b, " %*s | %s", width, "", cut_before ? "..." : "");
+    else
+        buf_printf(b, " %*u | %s", width, line, cut_before ? "..." : "");
     put_line_text(b, text, from, to);
     buf_printf(b, "%s\n %*s | %s", cut_after ? "..." : "", width, "", cut_before ? "   " : "");
     /* Blanks up to the column, keeping tabs so that the caret lines up. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "platform.h"
 #include "xalloc.h"
 
@@ -19,8 +20,32 @@ static struct source *new_source(const char *name)
     return src;
 }
 
+/* PReg files are binary: their bytes are kept, not decoded (policy.h). */
+static bool starts_preg(const unsigned char *bytes, size_t n)
+{
+    return n >= 4 && memcmp(bytes, "PReg", 4) == 0;
+}
+
+/* An empty text, with the two NULs flex needs. */
+static void empty_text(struct decoded_text *d)
+{
+    memset(d, 0, sizeof *d);
+    d->text = xcalloc(1, 2);
+    d->encoding = TEXT_UTF16LE;
+}
+
 struct source *source_from_bytes(const char *name, const unsigned char *bytes, size_t n)
 {
+    if (starts_preg(bytes, n)) {
+        if (n > TEXT_MAX_INPUT)
+            return NULL;
+        struct source *src = new_source(name);
+        src->raw = xmalloc(n ? n : 1);
+        memcpy(src->raw, bytes, n);
+        src->raw_size = n;
+        empty_text(&src->d);
+        return src;
+    }
     struct decoded_text d;
     if (!text_decode(bytes, n, &d))
         return NULL;
@@ -60,9 +85,23 @@ struct source *source_load(const char *path, const char *display_name, const cha
     unsigned char *chunk = xmalloc(READ_CHUNK);
     size_t total = 0;
     bool ok = true;
+    struct buf raw = BUF_INIT;
+    bool keep_raw = false;
     for (;;) {
         size_t got = fread(chunk, 1, READ_CHUNK, f);
-        if (got > 0) {
+        if (total == 0 && starts_preg(chunk, got)) {
+            keep_raw = true;
+            buf_reserve(&raw, (size_t)size > got ? (size_t)size : got);
+        }
+        if (got > 0 && keep_raw) {
+            total += got;
+            if (total > TEXT_MAX_INPUT) {
+                *error = "file is larger than 1 GiB, the most reglint reads";
+                ok = false;
+                break;
+            }
+            buf_append(&raw, chunk, got);
+        } else if (got > 0) {
             total += got;
             if (!text_decoder_feed(dec, chunk, got)) {
                 *error = "file is larger than 1 GiB, the most reglint reads";
@@ -83,10 +122,17 @@ struct source *source_load(const char *path, const char *display_name, const cha
         fclose(f);
     if (!ok) {
         text_decoder_abandon(dec);
+        buf_free(&raw);
         return NULL;
     }
     struct source *src = new_source(display_name ? display_name : path);
-    text_decoder_finish(dec, &src->d);
+    if (keep_raw) {
+        text_decoder_abandon(dec);
+        src->raw = (unsigned char *)buf_steal(&raw);
+        empty_text(&src->d);
+    } else {
+        text_decoder_finish(dec, &src->d);
+    }
     src->raw_size = total;
     return src;
 }
@@ -98,7 +144,59 @@ void source_free(struct source *src)
     free(src->name);
     free(src->d.text);
     free(src->line_starts);
+    free(src->raw);
+    free(src->origins);
     free(src);
+}
+
+void source_set_rendering(struct source *src, char *rendering, size_t len)
+{
+    free(src->d.text);
+    free(src->line_starts);
+    src->line_starts = NULL;
+    src->nlines = 0;
+    src->d.text = rendering;
+    src->d.len = len;
+    src->d.encoding = TEXT_UTF16LE;
+    src->d.eol = TEXT_EOL_LF;
+    src->d.final_newline = len > 0;
+    src->d.looks_utf8 = src->d.looks_utf16_nobom = src->d.has_utf8_bom = false;
+    memset(src->d.issues, 0, sizeof src->d.issues);
+}
+
+const struct source_origin *source_origin_at(const struct source *src, uint32_t offset)
+{
+    if (!src->format || src->norigins == 0)
+        return NULL;
+    /* The last origin that starts at or before `offset`. */
+    size_t lo = 0, hi = src->norigins;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (src->origins[mid].text_start <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &src->origins[lo];
+}
+
+void source_describe(struct source *src, uint32_t offset, struct buf *out)
+{
+    if (src->format) {
+        const struct source_origin *o = source_origin_at(src, offset);
+        uint32_t number = o ? o->number : 0, at = o ? o->offset : 0;
+        const char *name = o && o->file ? o->file : src->name;
+        if (o && o->record && number == 0)
+            buf_printf(out, "%s: header (offset 0x%X)", name, (unsigned)at);
+        else if (o && o->record)
+            buf_printf(out, "%s: record %u (offset 0x%X)", name, (unsigned)number, (unsigned)at);
+        else
+            buf_printf(out, "%s:%u", name, (unsigned)(number ? number : 1));
+        return;
+    }
+    uint32_t line, col;
+    source_position(src, offset, &line, &col);
+    buf_printf(out, "%s:%u:%u", src->name, (unsigned)line, (unsigned)col);
 }
 
 static void build_line_map(struct source *src)
@@ -165,4 +263,14 @@ struct span source_line(struct source *src, uint32_t line)
         end++;
     sp.end = end;
     return sp;
+}
+
+uint32_t source_shown_line(struct source *src, uint32_t offset)
+{
+    const struct source_origin *o = source_origin_at(src, offset);
+    if (o)
+        return o->number ? o->number : 1;
+    uint32_t line, col;
+    source_position(src, offset, &line, &col);
+    return line;
 }

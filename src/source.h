@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "text.h"
 
 /* A half-open byte range [start, end) in a source's text. */
@@ -28,13 +29,49 @@ struct span {
     uint32_t end;
 };
 
+/* For a document read from a policy format (policy.h), whose text is a
+ * rendering: the piece of the rendering from `text_start` on came from
+ * record or line `number` of the original, `length` bytes at `offset`. */
+struct source_origin {
+    uint32_t text_start;
+    uint32_t number;
+    uint32_t offset;
+    uint32_t length;
+    bool record;            /* `number` is a Registry.pol record, else a line */
+    const char *file;       /* the file it came from, when not the source's own
+                               (a GPO folder read as one document); static or
+                               owned by whoever owns the document */
+};
+
 struct source {
     char *name;              /* as given on the command line, or a chosen name */
     struct decoded_text d;   /* d.text is the UTF-8 text, d.len its length */
     size_t raw_size;         /* size of the file in bytes */
     uint32_t *line_starts;   /* built on first use */
     uint32_t nlines;
+    /* The file's bytes, kept instead of decoded text when they start with
+     * the PReg signature (d.text is then empty until a reader renders it). */
+    unsigned char *raw;
+    /* Set when d.text is a rendering of another format: its name, and the
+     * origins in order of text_start. */
+    const char *format;
+    struct source_origin *origins;
+    size_t norigins, origins_cap;
 };
+
+/* The origin of the rendering at `offset`, or NULL for a .reg text. */
+const struct source_origin *source_origin_at(const struct source *src, uint32_t offset);
+/* Appends where `offset` is, as messages print it: "name:LINE:COL" for a
+ * .reg text, "name: record N (offset 0x1A2C)" for a Registry.pol, and
+ * "name:LINE" for the other policy formats (the origin's file, when set,
+ * instead of the name). */
+void source_describe(struct source *src, uint32_t offset, struct buf *out);
+/* The line a message names for `offset`: its line, or for a rendering the
+ * record or line of the original it came from. */
+uint32_t source_shown_line(struct source *src, uint32_t offset);
+/* Replaces the text with `rendering` (taken over; UTF-8 with two NULs after
+ * `len` bytes) and drops the line map. */
+void source_set_rendering(struct source *src, char *rendering, size_t len);
 
 /* Reads and decodes a file ("-" is standard input). On failure returns NULL
  * and sets *error to a message without the file name (static storage or

@@ -54,6 +54,9 @@ count
 sh "$top/tests/corpus/run.sh" "$bin" >"$log" 2>&1
 cat "$log"
 count
+sh "$top/tests/corpus/policy.sh" "$bin" >"$log" 2>&1
+cat "$log"
+count
 sh "$top/tests/accuracy/run.sh" "$bin" >"$log" 2>&1
 cat "$log"
 count

@@ -1,1 +1,1 @@
-reglint convert values.reg --to lgpo | reglint show -
+reglint convert values.reg --to lgpo --encoding utf8

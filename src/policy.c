@@ -1,0 +1,614 @@
+/* Policy formats: detection, the root, the rendering as .reg text and the
+ * document. See policy.h. */
+#include "policy.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "writer.h"
+#include "xalloc.h"
+
+static enum policy_root_choice root_choice = POLICY_ROOT_DEFAULT;
+
+void policy_set_root(enum policy_root_choice choice)
+{
+    root_choice = choice;
+}
+
+enum policy_root_choice policy_root(void)
+{
+    return root_choice;
+}
+
+static bool ascii_nocase_equal(const char *a, size_t n, const char *word)
+{
+    if (n != strlen(word))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = a[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != word[i])
+            return false;
+    }
+    return true;
+}
+
+enum reg_root policy_root_for_path(const char *path, bool *from_path)
+{
+    /* The nearest folder named Machine or User decides. */
+    size_t end = strlen(path);
+    while (end > 0) {
+        size_t start = end;
+        while (start > 0 && path[start - 1] != '/' && path[start - 1] != '\\')
+            start--;
+        if (start < end && start > 0) {
+            /* Folders only: skip the file's own name. */
+            if (end != strlen(path)) {
+                if (ascii_nocase_equal(path + start, end - start, "machine")) {
+                    *from_path = true;
+                    return REG_ROOT_HKLM;
+                }
+                if (ascii_nocase_equal(path + start, end - start, "user")) {
+                    *from_path = true;
+                    return REG_ROOT_HKCU;
+                }
+            }
+        }
+        end = start > 0 ? start - 1 : 0;
+    }
+    *from_path = false;
+    return root_choice == POLICY_ROOT_USER ? REG_ROOT_HKCU : REG_ROOT_HKLM;
+}
+
+const char *policy_format_name(enum policy_format f)
+{
+    switch (f) {
+    case POLICY_FORMAT_REG:
+        return ".reg";
+    case POLICY_FORMAT_POL:
+        return "Registry.pol";
+    case POLICY_FORMAT_LGPO:
+        return "LGPO text";
+    case POLICY_FORMAT_INF:
+        return "GptTmpl.inf";
+    case POLICY_FORMAT_GPP:
+        return "Registry.xml";
+    }
+    return "?";
+}
+
+/* ------------------------------------------------------------ detection */
+
+/* The line at s[*i] (without its ending, blanks trimmed); *i moves past it. */
+static struct reg_name next_line(const char *s, size_t n, size_t *i)
+{
+    size_t a = *i, e = a;
+    while (e < n && s[e] != '\r' && s[e] != '\n')
+        e++;
+    *i = e;
+    if (*i < n && s[*i] == '\r')
+        (*i)++;
+    if (*i < n && s[*i] == '\n')
+        (*i)++;
+    while (a < e && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    return (struct reg_name){s + a, (uint32_t)(e - a)};
+}
+
+static bool starts_nocase(struct reg_name l, const char *word)
+{
+    size_t k = strlen(word);
+    return l.len >= k && ascii_nocase_equal(l.s, k, word);
+}
+
+/* A byte order mark decoded as Windows-1252 or as UTF-16. */
+static size_t bom_length(const struct source *src)
+{
+    const char *s = src->d.text;
+    if (src->d.has_utf8_bom && src->d.len >= 6)
+        return 6; /* "ï»¿" in UTF-8 */
+    if (src->d.len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        return 3;
+    return 0;
+}
+
+static bool text_contains_nocase(const char *s, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    for (size_t i = 0; i + k <= n; i++)
+        if (ascii_nocase_equal(s + i, k, word))
+            return true;
+    return false;
+}
+
+/* How much of a text file detection looks at. */
+#define DETECT_WINDOW 4096
+
+enum policy_format policy_detect(const struct source *src, const char **looks_like)
+{
+    const char *dummy;
+    if (!looks_like)
+        looks_like = &dummy;
+    *looks_like = NULL;
+    if (src->raw)
+        return POLICY_FORMAT_POL;
+    const char *s = src->d.text;
+    size_t n = src->d.len, i = bom_length(src);
+    size_t window = n < DETECT_WINDOW ? n : DETECT_WINDOW;
+    /* A PReg file whose bytes were re-encoded as UTF-8: "PReg" read as
+     * UTF-16LE is U+5250 U+6765, whose UTF-8 bytes Windows-1252 decoded. */
+    if (n >= 12 && memcmp(s, "\xC3\xA5\xE2\x80\xB0\xC2\x90\xC3\xA6\xC2\x9D\xC2\xA5", 12) == 0) {
+        *looks_like = "a Registry.pol whose bytes were re-encoded as UTF-8 text (its \"PReg\" "
+                      "signature became two CJK characters): Group Policy cannot read it";
+        return POLICY_FORMAT_REG;
+    }
+    while (i < n) {
+        struct reg_name l = next_line(s, n, &i);
+        if (l.len == 0)
+            continue;
+        if (starts_nocase(l, "regedit") || starts_nocase(l, "windows registry editor"))
+            return POLICY_FORMAT_REG;
+        if (l.s[0] == '<') {
+            if (text_contains_nocase(s, window, "<registrysettings"))
+                return POLICY_FORMAT_GPP;
+            *looks_like = "an XML document, but not Group Policy Preferences registry settings "
+                          "(no <RegistrySettings> element)";
+            return POLICY_FORMAT_REG;
+        }
+        if (l.s[0] == '[') {
+            if (text_contains_nocase(s, n, "[registry values]") ||
+                (text_contains_nocase(s, window, "[unicode]") &&
+                 text_contains_nocase(s, window, "signature")))
+                return POLICY_FORMAT_INF;
+            return POLICY_FORMAT_REG;
+        }
+        if (l.s[0] == ';')
+            continue;
+        if (ascii_nocase_equal(l.s, l.len, "computer") || ascii_nocase_equal(l.s, l.len, "user") ||
+            starts_nocase(l, "user:"))
+            return POLICY_FORMAT_LGPO;
+        return POLICY_FORMAT_REG;
+    }
+    return POLICY_FORMAT_REG;
+}
+
+/* ------------------------------------------------------------ operations */
+
+struct policy_op *policy_ops_add(struct policy_ops *list)
+{
+    list->ops = xgrow(list->ops, &list->cap, list->n + 1, sizeof *list->ops);
+    struct policy_op *op = &list->ops[list->n++];
+    memset(op, 0, sizeof *op);
+    return op;
+}
+
+void policy_ops_free(struct policy_ops *list)
+{
+    free(list->ops);
+    memset(list, 0, sizeof *list);
+}
+
+/* ------------------------------------------------------------ rendering */
+
+struct render_ctx {
+    struct reg_writer w;
+    const struct policy_ops *ops;
+    const struct policy_op *open; /* the operation whose key is open, or NULL */
+    struct buf path;
+};
+
+static bool same_key(const struct policy_op *a, const struct policy_op *b)
+{
+    return a->root == b->root && text_names_equal(a->key, a->key_len, b->key, b->key_len);
+}
+
+static void open_key(struct render_ctx *r, const struct policy_op *op, bool always)
+{
+    if (!always && r->open && same_key(r->open, op) && r->open->key_len == op->key_len &&
+        memcmp(r->open->key, op->key, op->key_len) == 0)
+        return;
+    buf_clear(&r->path);
+    buf_puts(&r->path, reg_root_name(op->root));
+    buf_putc(&r->path, '\\');
+    buf_append(&r->path, op->key, op->key_len);
+    writer_blank(&r->w);
+    writer_key(&r->w, r->path.data, r->path.len, false);
+    r->open = op;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Whether REG_SZ data reads back exactly from a quoted string: UTF-16 text
+ * with one NUL at its end and no control characters. */
+static bool plain_string(const struct policy_op *op, struct buf *text)
+{
+    if (op->size < 2 || op->size % 2 || op->data[op->size - 1] || op->data[op->size - 2])
+        return false;
+    for (uint32_t i = 0; i + 2 < op->size; i += 2)
+        if (op->data[i + 1] == 0 && op->data[i] < 0x20)
+            return false;
+    buf_clear(text);
+    text_from_utf16le(op->data, op->size - 2, text);
+    return true;
+}
+
+static void write_value(struct render_ctx *r, const struct policy_op *op, struct buf *scratch)
+{
+    if (op->type == REG_TYPE_DWORD && op->size == 4)
+        writer_dword(&r->w, op->name, op->name_len, le32(op->data));
+    else if (op->type == REG_TYPE_SZ && plain_string(op, scratch))
+        writer_string(&r->w, op->name, op->name_len, scratch->data ? scratch->data : "",
+                      scratch->len);
+    else
+        writer_value(&r->w, op->name, op->name_len, REG_FORM_HEX, op->type, op->data, op->size);
+}
+
+static bool same_value(const struct policy_op *a, const struct policy_op *b)
+{
+    return same_key(a, b) && text_names_equal(a->name, a->name_len, b->name, b->name_len);
+}
+
+/* Whether an operation before `k` set the value `k` names, and no later one
+ * removed it. */
+static bool set_before(const struct policy_ops *ops, size_t k)
+{
+    const struct policy_op *op = &ops->ops[k];
+    for (size_t j = k; j-- > 0;) {
+        const struct policy_op *o = &ops->ops[j];
+        if ((o->kind == POLICY_SET || o->kind == POLICY_SET_IF_ABSENT) && same_value(o, op))
+            return true;
+        if (o->kind == POLICY_DELETE_VALUE && same_value(o, op))
+            return false;
+        if (o->kind == POLICY_DELETE_VALUES && same_key(o, op))
+            return false;
+    }
+    return false;
+}
+
+/* "Delete every value": one deletion per value set before it under the key,
+ * each name once. */
+static void write_delete_values(struct render_ctx *r, size_t k)
+{
+    const struct policy_op *op = &r->ops->ops[k];
+    size_t written = 0;
+    for (size_t j = 0; j < k; j++) {
+        const struct policy_op *o = &r->ops->ops[j];
+        if ((o->kind != POLICY_SET && o->kind != POLICY_SET_IF_ABSENT) || !same_key(o, op))
+            continue;
+        bool seen = false;
+        for (size_t m = 0; m < j && !seen; m++) {
+            const struct policy_op *p = &r->ops->ops[m];
+            seen = (p->kind == POLICY_SET || p->kind == POLICY_SET_IF_ABSENT) && same_value(p, o);
+        }
+        if (!seen) {
+            writer_value_delete(&r->w, o->name, o->name_len);
+            written++;
+        }
+    }
+    if (written == 0)
+        writer_line(&r->w, "; every value of the key deleted (none set before)",
+                    strlen("; every value of the key deleted (none set before)"));
+}
+
+static void add_origin(struct source *src, const struct policy_op *op, uint32_t text_start,
+                       bool record, const char *file)
+{
+    src->origins = xgrow(src->origins, &src->origins_cap, src->norigins + 1, sizeof *src->origins);
+    /* Without an operation: the file's header (8 bytes for a PReg file). */
+    uint32_t header = record ? (uint32_t)(src->raw_size < 8 ? src->raw_size : 8) : 0;
+    src->origins[src->norigins++] = (struct source_origin){
+        text_start, op ? op->number : 0, op ? op->offset : 0, op ? op->length : header, record, file};
+}
+
+/* Renders ops[first..n) after what the writer holds. */
+static void render_ops(struct render_ctx *r, size_t first, struct source *src, bool record,
+                       const char *file)
+{
+    struct buf scratch = BUF_INIT;
+    for (size_t k = first; k < r->ops->n; k++) {
+        const struct policy_op *op = &r->ops->ops[k];
+        add_origin(src, op, (uint32_t)r->w.text.len, record, file);
+        switch (op->kind) {
+        case POLICY_SET_IF_ABSENT:
+            open_key(r, op, false);
+            if (set_before(r->ops, k)) {
+                buf_clear(&scratch);
+                buf_puts(&scratch, "; **soft.");
+                buf_append(&scratch, op->name, op->name_len);
+                buf_puts(&scratch, ": already set, left alone");
+                writer_line(&r->w, scratch.data, scratch.len);
+            } else {
+                write_value(r, op, &scratch);
+            }
+            break;
+        case POLICY_SET:
+            open_key(r, op, false);
+            write_value(r, op, &scratch);
+            break;
+        case POLICY_DELETE_VALUE:
+            open_key(r, op, false);
+            writer_value_delete(&r->w, op->name, op->name_len);
+            break;
+        case POLICY_DELETE_VALUES:
+            open_key(r, op, false);
+            write_delete_values(r, k);
+            break;
+        case POLICY_CREATE_KEY:
+            open_key(r, op, true);
+            break;
+        case POLICY_DELETE_KEY:
+            buf_clear(&r->path);
+            buf_puts(&r->path, reg_root_name(op->root));
+            buf_putc(&r->path, '\\');
+            buf_append(&r->path, op->key, op->key_len);
+            writer_blank(&r->w);
+            writer_key(&r->w, r->path.data, r->path.len, true);
+            r->open = NULL;
+            break;
+        case POLICY_NOTE:
+            buf_clear(&scratch);
+            buf_puts(&scratch, "; ");
+            buf_append(&scratch, op->name, op->name_len);
+            writer_line(&r->w, scratch.data, scratch.len);
+            break;
+        }
+    }
+    buf_free(&scratch);
+}
+
+/* ------------------------------------------------------------- documents */
+
+/* Moves the findings diags->items[first..last) onto the rendering of their
+ * origin among src->origins[ofirst..olast). */
+static void place_findings(struct reg_doc *doc, size_t first, size_t last, size_t ofirst,
+                           size_t olast)
+{
+    struct source *src = doc->src;
+    for (size_t i = first; i < last; i++) {
+        struct diag *d = doc->diags.items[i];
+        uint32_t number = d->at.start;
+        /* The first origin with this number (numbers do not decrease). */
+        size_t lo = ofirst, hi = olast;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (src->origins[mid].number < number)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == olast)
+            lo = olast - 1;
+        uint32_t start = src->origins[lo].text_start, end = start;
+        while (end < src->d.len && src->d.text[end] != '\n')
+            end++;
+        d->at = (struct span){start, end};
+    }
+}
+
+/* The text of a text format as UTF-8: a file Windows-1252 decoded that holds
+ * UTF-8 (with or without its byte order mark) is read again as UTF-8. */
+static char *utf8_text(const struct source *src, size_t *len)
+{
+    const char *s = src->d.text;
+    size_t n = src->d.len;
+    struct buf b = BUF_INIT;
+    if (src->d.encoding == TEXT_ANSI && (src->d.looks_utf8 || src->d.has_utf8_bom)) {
+        for (size_t i = 0; i < n;) {
+            uint32_t cp = text_next_cp(s, n, &i);
+            int byte = text_cp1252_encode(cp);
+            buf_putc(&b, (char)(byte < 0 ? '?' : byte));
+        }
+        if (b.len >= 3 && memcmp(b.data, "\xEF\xBB\xBF", 3) == 0)
+            memmove(b.data, b.data + 3, b.len -= 3);
+    } else {
+        buf_append(&b, s, n);
+    }
+    buf_putc(&b, '\0');
+    buf_putc(&b, '\0');
+    *len = b.len - 2;
+    return buf_steal(&b);
+}
+
+/* Where one file's part of a document is: its findings from `first_diag`,
+ * its origins from `first_origin`, up to the next part's. */
+struct part_marks {
+    size_t first_diag, first_origin;
+};
+
+/* Reads `part` (whose format is `format`) into operations appended to `ops`,
+ * with its findings on `doc`'s source. The part's own source may be the
+ * document's. */
+static void read_part(struct reg_doc *doc, struct source *part, enum policy_format format,
+                      const char *path, struct policy_ops *ops)
+{
+    size_t first = doc->diags.n;
+    bool from_path = false;
+    enum reg_root root = policy_root_for_path(path ? path : part->name, &from_path);
+    if (format == POLICY_FORMAT_POL) {
+        struct pol_file pol;
+        bool whole = pol_parse(part->raw, part->raw_size, doc->arena, &pol);
+        if (!from_path && policy_root() == POLICY_ROOT_DEFAULT && pol.n > 0)
+            diag_add(&doc->diags, RULE_POLICY_ROOT_ASSUMED, doc->src, policy_origin_span(0),
+                     "a Registry.pol names no root: read under HKEY_LOCAL_MACHINE");
+        pol_to_ops(&pol, root, doc->arena, doc->src, &doc->diags, ops);
+        if (!whole) {
+            struct diag *d = diag_add(&doc->diags, RULE_INVALID_POLICY_FILE, doc->src,
+                                      policy_origin_span(pol.error_record), "%s%s", pol.error,
+                                      pol.n ? "; the records after it are not read" : "");
+            if (part->raw_size >= 8 && memcmp(part->raw + 5, "   ", 3) == 0)
+                diag_help(&doc->diags, d,
+                          "the header's NUL bytes are spaces: the file was damaged by a text conversion");
+            struct policy_op *op = policy_ops_add(ops);
+            op->kind = POLICY_NOTE;
+            op->name = arena_printf(doc->arena, "reading stops at offset 0x%X: %s",
+                                    (unsigned)pol.error_offset, pol.error);
+            op->name_len = (uint32_t)strlen(op->name);
+            op->number = pol.error_record;
+            op->offset = pol.error_offset;
+        }
+        pol_file_free(&pol);
+        return;
+    }
+    size_t len;
+    char *text = utf8_text(part, &len);
+    struct source view = *part;
+    view.d.text = text;
+    view.d.len = len;
+    if (format == POLICY_FORMAT_LGPO)
+        lgpo_to_ops(&view, root, doc->arena, &doc->diags, ops);
+    else if (format == POLICY_FORMAT_INF)
+        inf_to_ops(&view, doc->arena, &doc->diags, ops);
+    else
+        gpp_to_ops(&view, doc->arena, &doc->diags, ops);
+    /* The readers copied what they keep into the arena. */
+    free(text);
+    for (size_t i = first; i < doc->diags.n; i++)
+        doc->diags.items[i]->src = doc->src;
+}
+
+static void begin_doc(struct reg_doc *doc, struct source *src, const char *format)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->src = src;
+    doc->arena = arena_new();
+    diag_list_init(&doc->diags, doc->arena);
+    src->format = format;
+}
+
+/* Sets the rendering as the document's text, moves each part's findings
+ * onto it and reads it. */
+static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct part_marks *marks,
+                       size_t nparts)
+{
+    struct source *src = doc->src;
+    struct buf text = BUF_INIT;
+    buf_append(&text, r->w.text.data, r->w.text.len);
+    buf_putc(&text, '\0');
+    buf_putc(&text, '\0');
+    size_t n = text.len - 2;
+    source_set_rendering(src, buf_steal(&text), n);
+    for (size_t k = 0; k < nparts; k++) {
+        size_t diag_end = k + 1 < nparts ? marks[k + 1].first_diag : doc->diags.n;
+        size_t origin_end = k + 1 < nparts ? marks[k + 1].first_origin : src->norigins;
+        place_findings(doc, marks[k].first_diag, diag_end, marks[k].first_origin, origin_end);
+    }
+    buf_free(&r->path);
+    writer_release(&r->w);
+    doc->file = reg_read(src, doc->arena, &doc->diags);
+}
+
+static void start_render(struct render_ctx *r, struct source *src, bool record, const char *file)
+{
+    writer_init(&r->w, TEXT_UTF16LE);
+    add_origin(src, NULL, 0, record, file);
+    writer_header(&r->w, REG_VERSION_5);
+}
+
+void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,
+                     const char *path)
+{
+    begin_doc(doc, src, policy_format_name(format));
+    struct policy_ops ops = {0};
+    read_part(doc, src, format, path, &ops);
+    struct render_ctx r = {.ops = &ops};
+    bool record = format == POLICY_FORMAT_POL;
+    start_render(&r, src, record, NULL);
+    render_ops(&r, 0, src, record, NULL);
+    struct part_marks marks = {0, 0};
+    finish_doc(doc, &r, &marks, 1);
+    policy_ops_free(&ops);
+}
+
+bool policy_gpo_doc_read(struct reg_doc *doc, const char *dir, const char **error,
+                         char **failed_path)
+{
+    char *root = policy_gpo_root(dir);
+    char *paths[POLICY_GPO_MAX_FILES];
+    size_t n = root ? policy_gpo_files(root, paths, POLICY_GPO_MAX_FILES) : 0;
+    free(root);
+    struct source *parts[POLICY_GPO_MAX_FILES];
+    for (size_t k = 0; k < n; k++) {
+        parts[k] = source_load(paths[k], NULL, error);
+        if (!parts[k]) {
+            *failed_path = xstrdup(paths[k]);
+            for (size_t j = 0; j < n; j++) {
+                if (j < k)
+                    source_free(parts[j]);
+                free(paths[j]);
+            }
+            return false;
+        }
+    }
+    struct source *src = source_from_bytes(dir, (const unsigned char *)"", 0);
+    begin_doc(doc, src, "GPO");
+    struct policy_ops ops = {0};
+    struct render_ctx r = {.ops = &ops};
+    struct part_marks marks[POLICY_GPO_MAX_FILES + 1];
+    /* The folder as a whole: findings about it go to the header. */
+    start_render(&r, src, false, NULL);
+    marks[0] = (struct part_marks){doc->diags.n, 0};
+    for (size_t k = 0; k < n; k++) {
+        const char *file = arena_strdup(doc->arena, paths[k]);
+        const char *looks_like = NULL;
+        enum policy_format format = policy_detect(parts[k], &looks_like);
+        marks[k + 1] = (struct part_marks){doc->diags.n, src->norigins};
+        size_t first_op = ops.n;
+        bool record = format == POLICY_FORMAT_POL;
+        add_origin(src, NULL, (uint32_t)r.w.text.len, record, file);
+        if (format == POLICY_FORMAT_REG)
+            diag_add(&doc->diags, RULE_INVALID_POLICY_FILE, src, policy_origin_span(0),
+                     "not a policy file: this looks like %s",
+                     looks_like ? looks_like : "a .reg file, which Group Policy does not read");
+        else
+            read_part(doc, parts[k], format, paths[k], &ops);
+        writer_line(&r.w, "", 0);
+        struct buf comment = BUF_INIT;
+        buf_printf(&comment, "; %s (%s)", file, policy_format_name(format));
+        writer_line(&r.w, comment.data, comment.len);
+        buf_free(&comment);
+        r.open = NULL;
+        render_ops(&r, first_op, src, record, file);
+        source_free(parts[k]);
+        free(paths[k]);
+    }
+    finish_doc(doc, &r, marks, n + 1);
+    policy_ops_free(&ops);
+    return true;
+}
+
+void policy_or_reg_doc_read(struct reg_doc *doc, struct source *src, const char *path)
+{
+    const char *looks_like = NULL;
+    enum policy_format format = policy_detect(src, &looks_like);
+    if (format != POLICY_FORMAT_REG) {
+        policy_doc_read(doc, src, format, path);
+        return;
+    }
+    if (!looks_like) {
+        reg_doc_read(doc, src);
+        return;
+    }
+    /* Something reglint knows is no .reg file either: one clear finding
+     * rather than the .reg reader's view of every line. */
+    memset(doc, 0, sizeof *doc);
+    doc->src = src;
+    doc->arena = arena_new();
+    diag_list_init(&doc->diags, doc->arena);
+    src->format = "unknown";
+    static const char header[] = "Windows Registry Editor Version 5.00\n";
+    src->raw_size = src->raw_size ? src->raw_size : src->d.len;
+    add_origin(src, NULL, 0, false, NULL);
+    source_set_rendering(src, xcalloc(1, sizeof header + 2), 0);
+    memcpy(src->d.text, header, sizeof header - 1);
+    src->d.len = sizeof header - 1;
+    diag_add(&doc->diags, RULE_INVALID_POLICY_FILE, src, (struct span){0, 0},
+             "not a file reglint reads: this looks like %s", looks_like);
+    doc->file = reg_read(src, doc->arena, &doc->diags);
+}
