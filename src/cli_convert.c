@@ -4,6 +4,8 @@
 
 #include "cli.h"
 #include "gen.h"
+#include "platform.h"
+#include "policy.h"
 #include "polwrite.h"
 
 static const char convert_help[] =
@@ -99,6 +101,33 @@ int cli_render_policy(const char *command, const struct polop_list *ops, enum ou
     return EXIT_OK;
 }
 
+/* The operations of a policy file (Registry.pol, LGPO text, GptTmpl.inf,
+ * Registry.xml) as its reader found them, which say more than the .reg
+ * rendering the model is built from (a deletion of every value, a value
+ * set only where absent). Leaves `ops` empty for a .reg file or a GPO
+ * folder, whose model says it all. */
+static int policy_operations(const char *path, struct arena *arena, struct polop_list *ops,
+                             const char **error)
+{
+    if (strcmp(path, "-") == 0 || platform_is_dir(path))
+        return EXIT_OK;
+    const char *load_error = NULL;
+    struct source *src = source_load(path, NULL, &load_error);
+    if (!src) {
+        cli_error("%s: %s", path, load_error);
+        return EXIT_IO;
+    }
+    enum policy_format format = policy_detect(src, NULL);
+    if (format != POLICY_FORMAT_REG) {
+        struct policy_ops found = {0};
+        policy_file_ops(src, format, path, arena, &found);
+        *error = polops_from_policy(&found, arena, ops);
+        policy_ops_free(&found);
+    }
+    source_free(src);
+    return EXIT_OK;
+}
+
 int cli_convert(int argc, char **argv)
 {
     const char *input = NULL;
@@ -152,9 +181,21 @@ int cli_convert(int argc, char **argv)
     }
     struct model *m = model_build(doc.file, doc.arena, MODEL_AS_REGEDIT);
     struct polop_list ops = {0};
-    polops_from_model(m, doc.arena, &ops);
+    const char *error = NULL;
+    if (strcmp(input, "-") == 0 && doc.src->format)
+        error = "a policy file is converted from a file, not from standard input (its operations "
+                "are read again)";
+    else
+        rc = policy_operations(input, doc.arena, &ops, &error);
+    if (rc == EXIT_OK && !error && !ops.items)
+        polops_from_model(m, doc.arena, &ops);
+    if (error) {
+        cli_error("%s: %s; nothing written", doc.src->name, error);
+        rc = EXIT_USAGE;
+    }
     struct buf main_bytes = BUF_INIT, user_bytes = BUF_INIT;
-    rc = cli_render_policy(argv[0], &ops, w.format, w.encoding, user_out != NULL, doc.arena, &main_bytes,
+    if (rc == EXIT_OK)
+        rc = cli_render_policy(argv[0], &ops, w.format, w.encoding, user_out != NULL, doc.arena, &main_bytes,
                            &user_bytes);
     if (rc == EXIT_OK) {
         struct cli_write outputs[2] = {{output, &main_bytes, NULL},

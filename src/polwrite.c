@@ -160,6 +160,49 @@ void polops_from_model(const struct model *m, struct arena *arena, struct polop_
     buf_free(&data);
 }
 
+const char *polops_from_policy(const struct policy_ops *ops, struct arena *arena,
+                               struct polop_list *out)
+{
+    for (size_t i = 0; i < ops->n; i++) {
+        const struct policy_op *op = &ops->ops[i];
+        bool named = op->kind == POLICY_SET || op->kind == POLICY_SET_IF_ABSENT ||
+                     op->kind == POLICY_DELETE_VALUE;
+        struct polop p = {.root = op->root,
+                          .key = arena_strndup(arena, op->key, op->key_len),
+                          .name = named ? arena_strndup(arena, op->name, op->name_len) : "",
+                          .name_len = named ? op->name_len : 0,
+                          .type = op->type,
+                          .data = op->size ? arena_memdup(arena, op->data, op->size) : NULL,
+                          .len = op->size};
+        switch (op->kind) {
+        case POLICY_SET:
+            p.kind = POLOP_SET;
+            break;
+        case POLICY_SET_IF_ABSENT:
+            p.kind = POLOP_SET_IF_ABSENT;
+            break;
+        case POLICY_DELETE_VALUE:
+            p.kind = POLOP_DELETE_VALUE;
+            break;
+        case POLICY_DELETE_VALUES:
+            p.kind = POLOP_DELETE_VALUES;
+            break;
+        case POLICY_CREATE_KEY:
+            p.kind = POLOP_CREATE_KEY;
+            break;
+        case POLICY_DELETE_KEY:
+            p.kind = POLOP_DELETE_KEY;
+            break;
+        case POLICY_NOTE:
+            return arena_printf(arena, "%s %u: %.*s: no registry operation to write",
+                                op->offset || op->number ? "record or line" : "the file",
+                                (unsigned)op->number, (int)op->name_len, op->name);
+        }
+        add(arena, out, &p);
+    }
+    return NULL;
+}
+
 bool polops_has_root(const struct polop_list *ops, enum reg_root root)
 {
     for (size_t i = 0; i < ops->n; i++)
@@ -180,7 +223,8 @@ const char *polop_describe(struct arena *arena, const struct polop *op)
 {
     const char *sep = op->key[0] ? "\\" : "";
     const char *root = reg_root_name(op->root);
-    if (op->kind == POLOP_CREATE_KEY || op->kind == POLOP_DELETE_KEY)
+    if (op->kind == POLOP_CREATE_KEY || op->kind == POLOP_DELETE_KEY ||
+        op->kind == POLOP_DELETE_VALUES)
         return arena_printf(arena, "%s%s%s", root, sep, op->key);
     if (op->name_len == 0)
         return arena_printf(arena, "%s%s%s, the default value", root, sep, op->key);
@@ -275,6 +319,25 @@ static bool has_control(const char *s, size_t n)
     return false;
 }
 
+/* A key deletion as its parent and the subkey's name, which is how .pol
+ * (**DeleteKeys) and LGPO text (DELETEKEYS) say it: *child is set, or the
+ * reason it cannot be said. */
+static const char *deleted_subkey(struct arena *arena, const struct polop *op, const char *format,
+                                  const char **child)
+{
+    const char *last = strrchr(op->key, '\\');
+    if (!last)
+        return cannot(arena, op, format,
+                      "a deletion of a key right below the root (a key deletion names the subkeys "
+                      "of a key)");
+    if (strchr(last + 1, ';'))
+        return cannot(arena, op, format,
+                      "a deletion of a key whose name has ';' (a key deletion separates names "
+                      "with it)");
+    *child = last + 1;
+    return NULL;
+}
+
 /* ---- .reg ---- */
 
 static const char *reg_value(struct reg_writer *w, const struct polop *op, struct arena *arena,
@@ -289,7 +352,10 @@ static const char *reg_value(struct reg_writer *w, const struct polop *op, struc
     }
     bool stringish = op->type == REG_TYPE_SZ || op->type == REG_TYPE_EXPAND_SZ ||
                      op->type == REG_TYPE_MULTI_SZ;
-    if (stringish && clean_strings(op, texts, &count)) {
+    /* A line break in a string has no escape regedit defines: such data
+     * goes as hex. */
+    if (stringish && clean_strings(op, texts, &count) && !memchr(texts->data, '\r', texts->len) &&
+        !memchr(texts->data, '\n', texts->len)) {
         const char *const *strings = string_array(arena, texts, count);
         /* REG_SZ text is counted when the file is encoded; the others are hex. */
         if (w->encoding == TEXT_ANSI && op->type != REG_TYPE_SZ) {
@@ -343,6 +409,10 @@ const char *polwrite_reg(const struct polop_list *ops, enum text_encoding encodi
             error = reg_value(&w, op, arena, &texts, lossy);
         else if (op->kind == POLOP_DELETE_VALUE)
             writer_value_delete(&w, op->name, op->name_len);
+        else if (op->kind == POLOP_DELETE_VALUES)
+            error = cannot(arena, op, "a .reg file", "a deletion of every value of a key (**delvals.)");
+        else if (op->kind == POLOP_SET_IF_ABSENT)
+            error = cannot(arena, op, "a .reg file", "a value set only where it is absent (**soft.)");
     }
     writer_blank(&w);
     *lossy += writer_finish(&w, TEXT_EOL_CRLF, true, out);
@@ -434,23 +504,22 @@ const char *polwrite_pol(const struct polop_list *ops, enum reg_root root, struc
         case POLOP_CREATE_KEY:
             pol_record(out, op->key, key_len, "", 0, REG_TYPE_NONE, NULL, 0);
             break;
-        case POLOP_DELETE_KEY: {
-            const char *last = strrchr(op->key, '\\');
-            if (!last) {
-                error = cannot(arena, op, "a .pol file",
-                               "a deletion of a key right below the root (**DeleteKeys names "
-                               "subkeys of a key)");
-                break;
-            }
-            if (strchr(last + 1, ';')) {
-                error = cannot(arena, op, "a .pol file",
-                               "a deletion of a key whose name has ';' (**DeleteKeys "
-                               "separates names with it)");
-                break;
-            }
+        case POLOP_DELETE_VALUES:
+            pol_record(out, op->key, key_len, "**delvals.", 10, REG_TYPE_SZ, space, sizeof space);
+            break;
+        case POLOP_SET_IF_ABSENT:
             buf_clear(&name);
-            put_wide(&name, last + 1, strlen(last + 1));
-            pol_record(out, op->key, (size_t)(last - op->key), "**DeleteKeys", 12, REG_TYPE_SZ,
+            buf_puts(&name, "**soft.");
+            buf_append(&name, op->name, op->name_len);
+            pol_record(out, op->key, key_len, name.data, name.len, op->type, op->data, op->len);
+            break;
+        case POLOP_DELETE_KEY: {
+            const char *child = NULL;
+            if ((error = deleted_subkey(arena, op, "a .pol file", &child)) != NULL)
+                break;
+            buf_clear(&name);
+            put_wide(&name, child, strlen(child));
+            pol_record(out, op->key, (size_t)(child - 1 - op->key), "**DeleteKeys", 12, REG_TYPE_SZ,
                        name.data, name.len);
             break;
         }
@@ -471,6 +540,18 @@ static const char *lgpo_line_problem(const char *s, size_t n)
         return "a line break or another control character";
     if (s[0] == ';')
         return "a line starting with ';' (it reads as a comment)";
+    if (s[0] == ' ' || s[n - 1] == ' ')
+        return "a line starting or ending with a space (lines are read trimmed)";
+    return NULL;
+}
+
+/* Refuses a string that ends with a space, which reading trims. */
+static const char *lgpo_trailing_space(struct arena *arena, const struct polop *op, const char *text)
+{
+    size_t n = strlen(text);
+    if (n > 0 && text[n - 1] == ' ')
+        return cannot(arena, op, "LGPO text",
+                      "a string ending with a space (lines are read trimmed)");
     return NULL;
 }
 
@@ -484,6 +565,20 @@ static const char *lgpo_set(const struct polop *op, struct arena *arena, struct 
         buf_printf(text, "DWORD:%" PRIu32 "\r\n", v);
         return NULL;
     }
+    if (op->type == REG_TYPE_QWORD && op->len == 8) {
+        uint64_t v = 0;
+        for (size_t i = 8; i-- > 0;)
+            v = v << 8 | op->data[i];
+        buf_printf(text, "QWORD:%" PRIu64 "\r\n", v);
+        return NULL;
+    }
+    if (op->type == REG_TYPE_BINARY) {
+        buf_puts(text, "BINARY:");
+        for (size_t i = 0; i < op->len; i++)
+            buf_printf(text, "%02x", op->data[i]);
+        buf_puts(text, "\r\n");
+        return NULL;
+    }
     if ((op->type == REG_TYPE_SZ || op->type == REG_TYPE_EXPAND_SZ) &&
         clean_strings(op, texts, &count)) {
         if (has_control(texts->data, strlen(texts->data)))
@@ -491,11 +586,16 @@ static const char *lgpo_set(const struct polop *op, struct arena *arena, struct 
         buf_puts(text, op->type == REG_TYPE_SZ ? "SZ:" : "EXSZ:");
         buf_puts(text, texts->data);
         buf_puts(text, "\r\n");
-        return NULL;
+        return lgpo_trailing_space(arena, op, texts->data);
     }
-    if (op->type == REG_TYPE_MULTI_SZ && op->len % 2 == 0) {
+    /* Each NUL but the last is written \0; the reader adds the last, after
+     * the NUL that ends the last string: the data must end with an empty
+     * string (or be one NUL, no string at all). */
+    if (op->type == REG_TYPE_MULTI_SZ && op->len % 2 == 0 &&
+        (op->len == 2 || (op->len >= 4 && !memcmp(op->data + op->len - 4, "\0\0\0\0", 4))) &&
+        !memcmp(op->data + op->len - 2, "\0\0", 2)) {
         buf_clear(texts);
-        text_from_utf16le(op->data, op->len, texts);
+        text_from_utf16le(op->data, op->len - 2, texts);
         buf_puts(text, "MULTISZ:");
         for (size_t i = 0; i < texts->len; i++) {
             char c = texts->data[i];
@@ -513,8 +613,8 @@ static const char *lgpo_set(const struct polop *op, struct arena *arena, struct 
         return NULL;
     }
     return cannot(arena, op, "LGPO text",
-                  arena_printf(arena, "%s data of %zu bytes (its actions are DWORD:, SZ:, EXSZ: "
-                                      "and MULTISZ:)",
+                  arena_printf(arena, "%s data of %zu bytes (its actions are DWORD:, QWORD:, SZ:, "
+                                      "EXSZ:, MULTISZ: and BINARY:)",
                                type_text(arena, op->type), op->len));
 }
 
@@ -532,15 +632,23 @@ const char *polwrite_lgpo(const struct polop_list *ops, enum text_encoding encod
                            "a key outside HKEY_LOCAL_MACHINE (Computer) and HKEY_CURRENT_USER (User)");
             break;
         }
-        if (op->kind == POLOP_DELETE_KEY) {
-            error = cannot(arena, op, "LGPO text", "a key deletion (it has no action for one)");
+        const char *key = op->key, *child = NULL;
+        size_t key_len = strlen(op->key);
+        if (op->kind == POLOP_SET_IF_ABSENT) {
+            error = cannot(arena, op, "LGPO text", "a value set only where it is absent (**soft.)");
             break;
         }
-        if ((problem = lgpo_line_problem(op->key, strlen(op->key))) != NULL) {
+        if (op->kind == POLOP_DELETE_KEY) {
+            if ((error = deleted_subkey(arena, op, "LGPO text", &child)) != NULL)
+                break;
+            key_len = (size_t)(child - 1 - key);
+        }
+        if ((problem = lgpo_line_problem(key, key_len)) != NULL ||
+            (child && (problem = lgpo_line_problem(child, strlen(child))) != NULL)) {
             error = cannot(arena, op, "LGPO text", arena_printf(arena, "a key that is %s", problem));
             break;
         }
-        bool named = op->kind != POLOP_CREATE_KEY;
+        bool named = op->kind == POLOP_SET || op->kind == POLOP_DELETE_VALUE;
         if (named && op->name_len == 0) {
             error = cannot(arena, op, "LGPO text", "the default value (a record names its value on a line)");
             break;
@@ -554,17 +662,21 @@ const char *polwrite_lgpo(const struct polop_list *ops, enum text_encoding encod
             break;
         }
         buf_puts(&text, op->root == REG_ROOT_HKLM ? "Computer\r\n" : "User\r\n");
-        buf_puts(&text, op->key);
+        buf_append(&text, key, key_len);
         buf_puts(&text, "\r\n");
         if (named)
             buf_append(&text, op->name, op->name_len);
         else
-            buf_putc(&text, '*');
+            buf_puts(&text, child ? child : "*");
         buf_puts(&text, "\r\n");
         if (op->kind == POLOP_SET)
             error = lgpo_set(op, arena, &text, &texts);
+        else if (op->kind == POLOP_DELETE_VALUE)
+            buf_puts(&text, "DELETE\r\n");
+        else if (op->kind == POLOP_DELETE_VALUES)
+            buf_puts(&text, "DELETEALLVALUES\r\n");
         else
-            buf_puts(&text, op->kind == POLOP_DELETE_VALUE ? "DELETE\r\n" : "CREATEKEY\r\n");
+            buf_puts(&text, child ? "DELETEKEYS\r\n" : "CREATEKEY\r\n");
         buf_puts(&text, "\r\n");
     }
     text_encode_bom(encoding, out);
@@ -710,7 +822,9 @@ static const char *gpp_value(const struct polop *op, struct arena *arena, struct
  * Update, Delete. */
 static int gpp_image(const struct polop *op)
 {
-    int action = op->kind == POLOP_SET || op->kind == POLOP_CREATE_KEY ? 2 : 3;
+    int action = op->kind == POLOP_SET_IF_ABSENT                          ? 0
+                 : op->kind == POLOP_SET || op->kind == POLOP_CREATE_KEY ? 2
+                                                                         : 3;
     if (op->kind == POLOP_CREATE_KEY || op->kind == POLOP_DELETE_KEY)
         return action;
     bool stringish = op->kind == POLOP_DELETE_VALUE || op->type == REG_TYPE_SZ ||
@@ -731,6 +845,10 @@ const char *polwrite_gpp(const struct polop_list *ops, struct arena *arena, stru
             error = cannot(arena, op, "GPP Registry.xml", "a key under HKEY_DYN_DATA");
             break;
         }
+        if (op->kind == POLOP_DELETE_VALUES) {
+            error = cannot(arena, op, "GPP Registry.xml", "a deletion of every value of a key (**delvals.)");
+            break;
+        }
         bool key_item = op->kind == POLOP_CREATE_KEY || op->kind == POLOP_DELETE_KEY;
         /* The item's display name: the value's name, or the key's last segment. */
         const char *last = strrchr(op->key, '\\');
@@ -748,7 +866,9 @@ const char *polwrite_gpp(const struct polop_list *ops, struct arena *arena, stru
             put_uid(out, i, op);
             buf_printf(out, "\"><Properties action=\"%c\" displayDecimal=\"0\" default=\"%d\" "
                             "hive=\"%s\" key=\"",
-                       op->kind == POLOP_SET || op->kind == POLOP_CREATE_KEY ? 'U' : 'D',
+                       op->kind == POLOP_SET_IF_ABSENT                          ? 'C'
+                       : op->kind == POLOP_SET || op->kind == POLOP_CREATE_KEY ? 'U'
+                                                                               : 'D',
                        !key_item && op->name_len == 0, hive);
             problem = put_xml(out, op->key, strlen(op->key));
         }
@@ -761,7 +881,7 @@ const char *polwrite_gpp(const struct polop_list *ops, struct arena *arena, stru
             error = cannot(arena, op, "GPP Registry.xml", arena_printf(arena, "a name with %s", problem));
             break;
         }
-        if (op->kind == POLOP_SET)
+        if (op->kind == POLOP_SET || op->kind == POLOP_SET_IF_ABSENT)
             error = gpp_value(op, arena, out, &texts);
         else if (op->kind == POLOP_DELETE_VALUE)
             buf_puts(out, " type=\"REG_SZ\" value=\"\"/>");

@@ -31,6 +31,7 @@
 #include "buf.h"
 #include "gen.h"
 #include "model.h"
+#include "policy.h"
 #include "regfile.h"
 #include "text.h"
 
@@ -39,6 +40,8 @@ enum polop_kind {
     POLOP_DELETE_VALUE, /* delete value `name` */
     POLOP_CREATE_KEY,   /* create the key (no value) */
     POLOP_DELETE_KEY,   /* delete the key and its subtree */
+    POLOP_DELETE_VALUES, /* delete every value of the key (**delvals.) */
+    POLOP_SET_IF_ABSENT, /* set value `name` unless it exists (**soft.) */
 };
 
 struct polop {
@@ -68,6 +71,14 @@ const char *polops_from_plan(const struct gen_plan *plan, enum gen_mode mode, st
  * created, an existing value set, a value the file deleted last deleted. */
 void polops_from_model(const struct model *m, struct arena *arena, struct polop_list *out);
 
+/* The operations a policy file's reader found (policy.h), in order, copied
+ * into the arena (a PReg file's data points into its bytes). NULL,
+ * or a message naming the first one that has no registry effect to write
+ * (a **SecureKey, an item that is disabled or filtered by targeting, a
+ * record the reader skipped), which cannot be converted. */
+const char *polops_from_policy(const struct policy_ops *ops, struct arena *arena,
+                               struct polop_list *out);
+
 /* Whether any operation is under `root`; the first operation under none of
  * `allowed` (a bit per enum reg_root), or NULL. */
 bool polops_has_root(const struct polop_list *ops, enum reg_root root);
@@ -82,28 +93,33 @@ const char *polop_describe(struct arena *arena, const struct polop *op);
  *
  * .reg (Version 5.00, CRLF, through writer.h): a key deletion is "[-path]";
  * string data that reads back as the same bytes is written as text, other
- * data as hex(N). *lossy counts characters ANSI cannot hold. */
+ * data as hex(N); a deletion of every value and a value set only where absent
+ * are errors. *lossy counts characters ANSI cannot hold. */
 const char *polwrite_reg(const struct polop_list *ops, enum text_encoding encoding,
                          struct arena *arena, struct buf *out, size_t *lossy);
 /* Registry.pol ([MS-GPREG] 2.2.1) for the operations under `root`, which
  * must be HKEY_LOCAL_MACHINE or HKEY_CURRENT_USER (operations under other
  * roots are the caller's to refuse): "PReg", version 1, then a record per
- * operation; a value deletion is "**del.NAME" (REG_SZ " ", as the Group
- * Policy editor writes it), a key creation a record with no value, a key
- * deletion "**DeleteKeys" on its parent. */
+ * operation; a value deletion is "**del.NAME" and a deletion of every
+ * value "**delvals." (REG_SZ " ", as the Group Policy editor writes them), a
+ * value set where absent "**soft.NAME", a key creation a record with no
+ * value, a key deletion "**DeleteKeys" on its parent. */
 const char *polwrite_pol(const struct polop_list *ops, enum reg_root root, struct arena *arena,
                          struct buf *out);
 /* LGPO text (LGPO.exe /t and /r input, as /parse writes it): a comment,
- * then per operation "Computer" or "User", the key, the value name ("*" for
- * a key creation) and the action: DWORD:decimal, SZ:, EXSZ:, MULTISZ: (each
- * NUL of the data as \0), DELETE, CREATEKEY. Key deletions, the default
- * value and other types have no action known to work, and are errors. CRLF;
- * UTF-16LE with a byte order mark unless `encoding` says otherwise. */
+ * then per operation "Computer" or "User", the key, the value name and the
+ * action: DWORD: and QWORD: in decimal, SZ:, EXSZ:, MULTISZ: (each NUL of
+ * the data but the last as \0, as reglint's reader reads it), BINARY: in
+ * hex, DELETE, "*" DELETEALLVALUES, "*" CREATEKEY, and a key deletion as the
+ * parent, the subkey's name and DELETEKEYS. The default value, a value set
+ * only where absent and other types are errors. CRLF; UTF-16LE with a byte
+ * order mark unless `encoding` says otherwise. */
 const char *polwrite_lgpo(const struct polop_list *ops, enum text_encoding encoding,
                           struct arena *arena, struct buf *out, size_t *lossy);
 /* Group Policy Preferences Registry.xml ([MS-GPPREF] 2.2.1.2), UTF-8: one
  * Registry item per operation, action U (create or replace) to set a value
- * or create a key, D to delete one; REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ,
+ * or create a key, C (create) to set a value only where absent, D to delete
+ * one; no deletion of every value of a key; REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ,
  * REG_DWORD, REG_QWORD and REG_BINARY only. Each item's uid is derived from
  * its place and contents, and no change time is written, so that the file
  * is reproducible. */
