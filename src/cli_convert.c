@@ -121,7 +121,8 @@ static int policy_operations(const char *path, struct arena *arena, struct polop
     if (format != POLICY_FORMAT_REG) {
         struct policy_ops found = {0};
         policy_file_ops(src, format, path, arena, &found);
-        *error = polops_from_policy(&found, arena, ops);
+        *error = polops_from_policy(&found, format == POLICY_FORMAT_POL ? "record" : "line", arena,
+                                    ops);
         policy_ops_free(&found);
     }
     source_free(src);

@@ -160,8 +160,8 @@ void polops_from_model(const struct model *m, struct arena *arena, struct polop_
     buf_free(&data);
 }
 
-const char *polops_from_policy(const struct policy_ops *ops, struct arena *arena,
-                               struct polop_list *out)
+const char *polops_from_policy(const struct policy_ops *ops, const char *unit,
+                               struct arena *arena, struct polop_list *out)
 {
     for (size_t i = 0; i < ops->n; i++) {
         const struct policy_op *op = &ops->ops[i];
@@ -194,8 +194,7 @@ const char *polops_from_policy(const struct policy_ops *ops, struct arena *arena
             p.kind = POLOP_DELETE_KEY;
             break;
         case POLICY_NOTE:
-            return arena_printf(arena, "%s %u: %.*s: no registry operation to write",
-                                op->offset || op->number ? "record or line" : "the file",
+            return arena_printf(arena, "%s %u: %.*s: no registry operation to write", unit,
                                 (unsigned)op->number, (int)op->name_len, op->name);
         }
         add(arena, out, &p);

@@ -75,9 +75,10 @@ void polops_from_model(const struct model *m, struct arena *arena, struct polop_
  * into the arena (a PReg file's data points into its bytes). NULL,
  * or a message naming the first one that has no registry effect to write
  * (a **SecureKey, an item that is disabled or filtered by targeting, a
- * record the reader skipped), which cannot be converted. */
-const char *polops_from_policy(const struct policy_ops *ops, struct arena *arena,
-                               struct polop_list *out);
+ * record the reader skipped), which cannot be converted; `unit` is what the
+ * file counts ("record", "line"). */
+const char *polops_from_policy(const struct policy_ops *ops, const char *unit,
+                               struct arena *arena, struct polop_list *out);
 
 /* Whether any operation is under `root`; the first operation under none of
  * `allowed` (a bit per enum reg_root), or NULL. */
