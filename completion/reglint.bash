@@ -80,6 +80,7 @@ _reglint_value() {
         fi
         ;;
     --to) _reglint_words "reg pol lgpo gpp" "$cur" ;;
+    --root) _reglint_words "machine user" "$cur" ;;
     --severity) _reglint_words "error warning info style" "$cur" ;;
     --fail-on) _reglint_words "error warning info style none" "$cur" ;;
     --color) _reglint_words "auto always never" "$cur" ;;
@@ -160,7 +161,7 @@ _reglint() {
         ;;
     convert)
         flags="-h --help"
-        valued="-o --output --to --user-out --encoding"
+        valued="-o --output --to --user-out --encoding --root"
         ;;
     fmt) flags="--check -h --help" ;;
     *) flags="-h --help" ;;

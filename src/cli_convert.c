@@ -10,15 +10,17 @@
 
 static const char convert_help[] =
     "usage: reglint convert IN --to reg|pol|lgpo|gpp [-o OUT] [--user-out OUT2]\n"
-    "                       [--encoding utf16|utf8|ansi]\n"
+    "                       [--encoding utf16|utf8|ansi] [--root machine|user]\n"
     "\n"
-    "Write what importing the .reg file IN does as another kind of file: a .reg\n"
-    "file in regedit's layout, a Registry.pol, LGPO text or a Group Policy\n"
-    "Preferences Registry.xml. Key deletions come first, then every key and value\n"
-    "the file leaves, in the order the file first names them; the same input always\n"
-    "gives the same bytes. A file regedit would not import as written (lint errors)\n"
-    "is refused. What the target format cannot hold (a key deletion in LGPO text,\n"
-    "say) is an error naming the setting, and nothing is written.\n"
+    "Write IN, in any format reglint reads (.reg, Registry.pol, LGPO text,\n"
+    "GptTmpl.inf, Registry.xml, a GPO folder), as a .reg file in regedit's layout, a\n"
+    "Registry.pol, LGPO text or a Group Policy Preferences Registry.xml. A policy\n"
+    "file's operations are written in order; for a .reg file, its key deletions\n"
+    "come first, then every key and value it leaves. The same input always gives\n"
+    "the same bytes. A file with errors (what regedit or Group Policy would not\n"
+    "apply as written) is refused. What the target format cannot hold (a deletion\n"
+    "of every value of a key in a .reg file, say) is an error naming the setting,\n"
+    "and nothing is written.\n"
     "\n"
     "  --to FORMAT          reg, pol, lgpo or gpp\n"
     "  -o, --output OUT     write to OUT (replaced atomically); '-' or no -o: stdout\n"
@@ -27,7 +29,9 @@ static const char convert_help[] =
     "                       (the Machine one). Without it, settings under both roots\n"
     "                       are an error, and OUT holds the one root there is\n"
     "  --encoding ENC       reg and lgpo: utf16 (default, with a byte order mark),\n"
-    "                       utf8 or ansi (Windows-1252)\n";
+    "                       utf8 or ansi (Windows-1252)\n"
+    "  --root machine|user  the root of a .pol or LGPO text outside a GPO's Machine or\n"
+    "                       User folder (default machine)\n";
 
 bool cli_parse_format(const char *s, enum out_format *out)
 {

@@ -29,7 +29,7 @@ static const char usage[] =
     "  diff OLD NEW          what importing NEW does that OLD does not, by value\n"
     "  gen PROFILE           the .reg file a profile (file or built-in name) asks for\n"
     "  templates             the built-in profiles\n"
-    "  convert IN --to FMT   a .reg file as a .reg, .pol, LGPO text or GPP Registry.xml\n"
+    "  convert IN --to FMT   any file reglint reads as .reg, .pol, LGPO text or GPP xml\n"
     "\n"
     "  reglint COMMAND --help   help for one command\n"
     "  reglint --version        the version\n"
