@@ -302,7 +302,9 @@ static struct xml_node *read_element(struct xml_reader *x, unsigned depth)
             }
         attrs[node->nattrs++] = (struct xml_attr){name, value};
     }
-    node->attrs = arena_memdup(x->arena, attrs, node->nattrs * sizeof *attrs);
+    /* arena_alloc() aligns for any type; arena_memdup() copies bytes unaligned. */
+    node->attrs = arena_alloc(x->arena, (node->nattrs ? node->nattrs : 1) * sizeof *attrs);
+    memcpy(node->attrs, attrs, node->nattrs * sizeof *attrs);
     return node;
 }
 
