@@ -1,5 +1,6 @@
 /* reglint convert IN --to FORMAT, and the writing of every output format
  * (gen --format uses it too). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -105,32 +106,59 @@ int cli_render_policy(const char *command, const struct polop_list *ops, enum ou
     return EXIT_OK;
 }
 
-/* The operations of a policy file (Registry.pol, LGPO text, GptTmpl.inf,
- * Registry.xml) as its reader found them, which say more than the .reg
- * rendering the model is built from (a deletion of every value, a value
- * set only where absent). Leaves `ops` empty for a .reg file or a GPO
- * folder, whose model says it all. */
-static int policy_operations(const char *path, struct arena *arena, struct polop_list *ops,
-                             const char **error)
+/* Appends the operations of policy file `path` as its reader finds them;
+ * *format says what the file is. */
+static int file_operations(const char *path, struct arena *arena, struct policy_ops *found,
+                           enum policy_format *format)
 {
-    if (strcmp(path, "-") == 0 || platform_is_dir(path))
-        return EXIT_OK;
     const char *load_error = NULL;
     struct source *src = source_load(path, NULL, &load_error);
     if (!src) {
         cli_error("%s: %s", path, load_error);
         return EXIT_IO;
     }
-    enum policy_format format = policy_detect(src, NULL);
-    if (format != POLICY_FORMAT_REG) {
-        struct policy_ops found = {0};
-        policy_file_ops(src, format, path, arena, &found);
-        *error = polops_from_policy(&found, format == POLICY_FORMAT_POL ? "record" : "line", arena,
-                                    ops);
-        policy_ops_free(&found);
-    }
+    *format = policy_detect(src, NULL);
+    if (*format != POLICY_FORMAT_REG)
+        policy_file_ops(src, *format, path, arena, found);
     source_free(src);
     return EXIT_OK;
+}
+
+/* The operations of a policy file (Registry.pol, LGPO text, GptTmpl.inf,
+ * Registry.xml) or of a GPO folder's files in the order Group Policy applies
+ * them, as their readers found them: they say more than the .reg rendering
+ * the model is built from (a deletion of every value, a value set only
+ * where absent). Leaves `ops` empty for a .reg file, whose model says it
+ * all. */
+static int policy_operations(const char *path, struct arena *arena, struct polop_list *ops,
+                             const char **error)
+{
+    if (strcmp(path, "-") == 0)
+        return EXIT_OK;
+    struct policy_ops found = {0};
+    int rc = EXIT_OK;
+    enum policy_format format = POLICY_FORMAT_REG;
+    const char *unit = "line";
+    if (platform_is_dir(path)) {
+        char *root = policy_gpo_root(path);
+        char *paths[POLICY_GPO_MAX_FILES];
+        size_t n = root ? policy_gpo_files(root, paths, POLICY_GPO_MAX_FILES) : 0;
+        free(root);
+        for (size_t k = 0; k < n; k++) {
+            if (rc == EXIT_OK)
+                rc = file_operations(paths[k], arena, &found, &format);
+            free(paths[k]);
+        }
+        unit = "record or line";
+    } else {
+        rc = file_operations(path, arena, &found, &format);
+        if (format == POLICY_FORMAT_POL)
+            unit = "record";
+    }
+    if (rc == EXIT_OK)
+        *error = polops_from_policy(&found, unit, arena, ops);
+    policy_ops_free(&found);
+    return rc;
 }
 
 int cli_convert(int argc, char **argv)
@@ -192,7 +220,7 @@ int cli_convert(int argc, char **argv)
                 "are read again)";
     else
         rc = policy_operations(input, doc.arena, &ops, &error);
-    if (rc == EXIT_OK && !error && !ops.items)
+    if (rc == EXIT_OK && !error && !doc.src->format)
         polops_from_model(m, doc.arena, &ops);
     if (error) {
         cli_error("%s: %s; nothing written", doc.src->name, error);

@@ -5,8 +5,8 @@
 #   sh corpus-round-trips.sh      (reglint is $REGLINT)
 # - .pol -> .pol: the same bytes;
 # - .pol -> .reg, .pol -> LGPO text -> .pol, .pol -> Registry.xml: the same dump;
-# - LGPO text, GptTmpl.inf, Registry.xml -> .pol (a Machine and a User file):
-#   the same dump.
+# - LGPO text, GptTmpl.inf, Registry.xml and GPO folders -> .pol (a Machine
+#   and a User file): the same dump.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -64,3 +64,12 @@ for f in "$corpus"/lgpo/*.txt "$corpus"/inf/*.inf "$corpus"/gpp/*.xml; do
     else check no "$n"; fi
 done
 summary "LGPO text, GptTmpl.inf, Registry.xml -> Machine and User .pol, the same dump"
+for f in "$corpus"/gpo/*; do
+    n=${f#"$corpus"/}
+    if r convert "$f" --to pol -o "$t/m.pol" --user-out "$t/u.pol" 2>"$t/err"; then
+        dump "$f" | LC_ALL=C sort >"$t/a"
+        { dump "$t/m.pol"; dump "$t/u.pol" user; } | LC_ALL=C sort >"$t/b"
+        if cmp -s "$t/a" "$t/b"; then check ok; else echo "dumps differ" >"$t/err"; check no "$n"; fi
+    else check no "$n"; fi
+done
+summary "GPO folders -> Machine and User .pol, the same dump"
