@@ -55,21 +55,20 @@ for to in reg gpp lgpo; do
     *) summary ".pol -> $to, the same dump" ;;
     esac
 done
-for f in "$corpus"/lgpo/*.txt "$corpus"/inf/*.inf "$corpus"/gpp/*.xml; do
-    n=${f#"$corpus"/}
-    if r convert "$f" --to pol -o "$t/m.pol" --user-out "$t/u.pol" 2>"$t/err"; then
-        dump "$f" | LC_ALL=C sort >"$t/a"
+# to_pols FILE: FILE to a Machine and a User .pol, whose dumps together are FILE's.
+to_pols() {
+    n=${1#"$corpus"/}
+    if r convert "$1" --to pol -o "$t/m.pol" --user-out "$t/u.pol" 2>"$t/err"; then
+        dump "$1" | LC_ALL=C sort >"$t/a"
         { dump "$t/m.pol"; dump "$t/u.pol" user; } | LC_ALL=C sort >"$t/b"
         if cmp -s "$t/a" "$t/b"; then check ok; else echo "dumps differ" >"$t/err"; check no "$n"; fi
     else check no "$n"; fi
+}
+for f in "$corpus"/lgpo/*.txt "$corpus"/inf/*.inf "$corpus"/gpp/*.xml; do
+    to_pols "$f"
 done
 summary "LGPO text, GptTmpl.inf, Registry.xml -> Machine and User .pol, the same dump"
 for f in "$corpus"/gpo/*; do
-    n=${f#"$corpus"/}
-    if r convert "$f" --to pol -o "$t/m.pol" --user-out "$t/u.pol" 2>"$t/err"; then
-        dump "$f" | LC_ALL=C sort >"$t/a"
-        { dump "$t/m.pol"; dump "$t/u.pol" user; } | LC_ALL=C sort >"$t/b"
-        if cmp -s "$t/a" "$t/b"; then check ok; else echo "dumps differ" >"$t/err"; check no "$n"; fi
-    else check no "$n"; fi
+    to_pols "$f"
 done
 summary "GPO folders -> Machine and User .pol, the same dump"
