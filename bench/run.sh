@@ -7,6 +7,7 @@
 #   BENCH_SIZES     export sizes, K or M suffix for KiB or MiB ("2K 10M 100M")
 #   BENCH_COMMANDS  what is measured (see `commands` below)
 #   BENCH_RUNS      runs of each measurement; the fastest counts (5)
+#   BENCH_POL_SIZE  size of the synthetic Registry.pol (10M)
 #   BENCH_DIR       where the tools and exports go (BIN's directory/bench);
 #                   exports already there are reused
 # Exits 1 when a measurement cannot be made (a tool fails to build, a command
@@ -138,6 +139,31 @@ END {
                note
     }
 }' "$rows"
+
+# A Registry.pol: reading it (`reglint show`: the PReg records, their
+# rendering and the .reg reader over it) and dumping it, against reading its
+# bytes and decoding its UTF-16 (binary fields and all, hence iconv -c).
+pol_size=${BENCH_POL_SIZE:-10M}
+tool gen-pol
+pol=$dir/policy-$pol_size.pol
+if [ ! -f "$pol" ] || [ -n "$(find "$dir/gen-pol" -newer "$pol")" ]; then
+    "$dir/gen-pol" "$pol_size" "$pol.tmp" >/dev/null || fail "cannot write $pol"
+    mv "$pol.tmp" "$pol"
+fi
+"$bin" lint --root machine "$pol" >/dev/null || fail "reglint found problems in $pol"
+measure sh -c 'iconv -c -f UTF-16LE -t UTF-8 "$1" | wc -l' sh "$pol"
+pol_floor=$secs
+echo "Registry.pol ($(wc -c <"$pol") bytes): floor = iconv -c -f UTF-16LE -t UTF-8 FILE | wc -l, $pol_floor s"
+for entry in show:3 dump:4; do
+    command=${entry%%:*}
+    target=${entry#*:}
+    measure "$bin" "$command" --root machine "$pol"
+    awk -v c="$command" -v s="$secs" -v f="$pol_floor" -v t="$target" -v r="$rss" 'BEGIN {
+        ratio = f > 0 ? s / f : 0
+        printf "  %-5s %8.3f s  ratio %5.2f  target <=%s  RSS %.1f MB  %s\n", c, s, ratio, t, r / 1024,
+               (ratio > t ? "SLOW" : "ok")
+    }'
+done
 
 # Many small files in one run, in parallel, and one run per file.
 sh "$here/many-files.sh" "$bin"

@@ -21,8 +21,8 @@ _reglint_commands="lint rules rule dump show fmt posture diff gen templates conv
 # The options of each command that take no value, then those that take one.
 _reglint_lint_flags="--no-inline-suppressions --fix --diff --unsafe-fixes -h --help"
 _reglint_lint_valued="-f --format -o --output --profile --target --severity --fail-on --select
---ignore --color --stdin-filename --fix-to -j --jobs"
-_reglint_report_valued="-f --format --target --view --stdin-filename"
+--ignore --color --stdin-filename --fix-to -j --jobs --root"
+_reglint_report_valued="-f --format --target --view --stdin-filename --root"
 
 # Adds to COMPREPLY the words of $1 that start with $2.
 _reglint_words() {
@@ -35,7 +35,8 @@ _reglint_words() {
 }
 
 # Adds to COMPREPLY the files starting with $1: directories, and with $2
-# "reg", only files whose name ends in .reg or .profile (any case).
+# "reg", only files whose name ends in .reg, .pol, .inf, .xml or .profile
+# (any case).
 _reglint_files() {
     local path
     # Directories get their '/' (compopt is bash 4; outside a completion it fails).
@@ -49,7 +50,8 @@ _reglint_files() {
             COMPREPLY+=("$path")
         else
             case $path in
-            *.[rR][eE][gG] | *.profile) COMPREPLY+=("$path") ;;
+            *.[rR][eE][gG] | *.[pP][oO][lL] | *.[iI][nN][fF] | *.[xX][mM][lL] | *.profile)
+                COMPREPLY+=("$path") ;;
             esac
         fi
     done <<EOF
@@ -87,6 +89,7 @@ _reglint_value() {
     --encoding) _reglint_words "utf16 utf8 ansi" "$cur" ;;
     --target) _reglint_words "$_reglint_targets" "$cur" ;;
     --view) _reglint_words "64 32" "$cur" ;;
+    --root) _reglint_words "machine user" "$cur" ;;
     -j | --jobs) _reglint_words "0 1 2 4 8" "$cur" ;;
     --profile)
         _reglint_words "$(_reglint_list "$_reglint_program" templates)" "$cur"
@@ -164,6 +167,10 @@ _reglint() {
         valued="-o --output --to --user-out --encoding --root"
         ;;
     fmt) flags="--check -h --help" ;;
+    dump | show)
+        flags="-h --help"
+        valued="--root"
+        ;;
     *) flags="-h --help" ;;
     esac
 

@@ -106,10 +106,11 @@ int cli_render_policy(const char *command, const struct polop_list *ops, enum ou
     return EXIT_OK;
 }
 
-/* Appends the operations of policy file `path` as its reader finds them;
- * *format says what the file is. */
-static int file_operations(const char *path, struct arena *arena, struct policy_ops *found,
-                           enum policy_format *format)
+/* Appends the operations of policy file `path` as its reader finds them,
+ * copied before the file's bytes, which a Registry.pol's data points into,
+ * are freed; *error says what cannot be converted. */
+static int file_operations(const char *path, struct arena *arena, struct polop_list *ops,
+                           const char **error)
 {
     const char *load_error = NULL;
     struct source *src = source_load(path, NULL, &load_error);
@@ -117,9 +118,16 @@ static int file_operations(const char *path, struct arena *arena, struct policy_
         cli_error("%s: %s", path, load_error);
         return EXIT_IO;
     }
-    *format = policy_detect(src, NULL);
-    if (*format != POLICY_FORMAT_REG)
-        policy_file_ops(src, *format, path, arena, found);
+    enum policy_format format = policy_detect(src, NULL);
+    if (format != POLICY_FORMAT_REG) {
+        struct policy_ops found = {0};
+        policy_file_ops(src, format, path, arena, &found);
+        const char *why = polops_from_policy(&found, format == POLICY_FORMAT_POL ? "record" : "line",
+                                             arena, ops);
+        if (why)
+            *error = arena_printf(arena, "%s: %s", path, why);
+        policy_ops_free(&found);
+    }
     source_free(src);
     return EXIT_OK;
 }
@@ -135,29 +143,18 @@ static int policy_operations(const char *path, struct arena *arena, struct polop
 {
     if (strcmp(path, "-") == 0)
         return EXIT_OK;
-    struct policy_ops found = {0};
+    if (!platform_is_dir(path))
+        return file_operations(path, arena, ops, error);
+    char *root = policy_gpo_root(path);
+    char *paths[POLICY_GPO_MAX_FILES];
+    size_t n = root ? policy_gpo_files(root, paths, POLICY_GPO_MAX_FILES) : 0;
+    free(root);
     int rc = EXIT_OK;
-    enum policy_format format = POLICY_FORMAT_REG;
-    const char *unit = "line";
-    if (platform_is_dir(path)) {
-        char *root = policy_gpo_root(path);
-        char *paths[POLICY_GPO_MAX_FILES];
-        size_t n = root ? policy_gpo_files(root, paths, POLICY_GPO_MAX_FILES) : 0;
-        free(root);
-        for (size_t k = 0; k < n; k++) {
-            if (rc == EXIT_OK)
-                rc = file_operations(paths[k], arena, &found, &format);
-            free(paths[k]);
-        }
-        unit = "record or line";
-    } else {
-        rc = file_operations(path, arena, &found, &format);
-        if (format == POLICY_FORMAT_POL)
-            unit = "record";
+    for (size_t k = 0; k < n; k++) {
+        if (rc == EXIT_OK && !*error)
+            rc = file_operations(paths[k], arena, ops, error);
+        free(paths[k]);
     }
-    if (rc == EXIT_OK)
-        *error = polops_from_policy(&found, unit, arena, ops);
-    policy_ops_free(&found);
     return rc;
 }
 
@@ -216,14 +213,14 @@ int cli_convert(int argc, char **argv)
     struct polop_list ops = {0};
     const char *error = NULL;
     if (strcmp(input, "-") == 0 && doc.src->format)
-        error = "a policy file is converted from a file, not from standard input (its operations "
-                "are read again)";
+        error = "<stdin>: a policy file is converted from a file, not from standard input (its "
+                "operations are read again)";
     else
         rc = policy_operations(input, doc.arena, &ops, &error);
     if (rc == EXIT_OK && !error && !doc.src->format)
         polops_from_model(m, doc.arena, &ops);
     if (error) {
-        cli_error("%s: %s; nothing written", doc.src->name, error);
+        cli_error("%s; nothing written", error);
         rc = EXIT_USAGE;
     }
     struct buf main_bytes = BUF_INIT, user_bytes = BUF_INIT;

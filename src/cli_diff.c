@@ -17,6 +17,8 @@ static const char diff_help[] =
     "  -f, --format FMT    text (default), json, or markdown (a pull-request comment)\n"
     "      --target OS     the Windows version whose defaults fill absent values\n"
     "      --view 64|32    the table as 64-bit (default) or 32-bit programs read it\n"
+    "      --root machine|user\n"
+    "                      the hive of a Registry.pol outside a GPO folder\n"
     "      --stdin-filename NAME\n"
     "                      the name of standard input (-) in reports\n";
 

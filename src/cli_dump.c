@@ -7,20 +7,27 @@
 #include "policy.h"
 
 static const char dump_help[] =
-    "usage: reglint dump FILE\n"
+    "usage: reglint dump [--root machine|user] FILE\n"
     "\n"
     "Print what importing FILE with regedit does to an empty registry: one line\n"
     "per value, KEYPATH<TAB>NAME<TAB>TYPE<TAB>DATA_HEX, and KEY<TAB>KEYPATH for a\n"
     "key the file names that holds no values; sorted bytewise. Lines regedit\n"
-    "skips are reported on stderr; the exit status is 1 if any is an error.\n";
+    "skips are reported on stderr; the exit status is 1 if any is an error.\n"
+    "A Group Policy file or GPO folder is dumped as the effect of applying it.\n"
+    "\n"
+    "      --root machine|user  the hive of a Registry.pol outside a GPO's Machine\n"
+    "                          or User folder (default machine)\n";
 
 static const char show_help[] =
-    "usage: reglint show FILE\n"
+    "usage: reglint show [--root machine|user] FILE\n"
     "\n"
     "Print FILE as UTF-8 text with LF line endings, decoded as regedit decodes\n"
     "it (UTF-16LE with a byte order mark, otherwise Windows-1252). A policy file\n"
     "(Registry.pol, LGPO text, GptTmpl.inf, Registry.xml) is shown as the .reg\n"
-    "text reglint reads it as. Meant as a git textconv driver; see the README.\n";
+    "text reglint reads it as. Meant as a git textconv driver; see the README.\n"
+    "\n"
+    "      --root machine|user  the hive of a Registry.pol outside a GPO's Machine\n"
+    "                          or User folder (default machine)\n";
 
 /* Parses "COMMAND [--help] FILE"; returns the file or NULL after printing
  * help or a usage error (with *rc set). */
@@ -102,6 +109,14 @@ int cli_show(int argc, char **argv)
     buf_reserve(&out, n);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
+        size_t run = i;
+        while (run < n && (unsigned char)s[run] < 0x80 && s[run] != '\r')
+            run++;
+        if (run > i) {
+            buf_append(&out, s + i, run - i);
+            i = run;
+            continue;
+        }
         if (c == '\r') {
             buf_putc(&out, '\n');
             i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;

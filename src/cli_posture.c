@@ -22,6 +22,8 @@ static const char posture_help[] =
     "                      (default), or 32-bit ones on a 64-bit Windows, which\n"
     "                      read WinHTTP, .NET and WinINet's machine key from\n"
     "                      Wow6432Node\n"
+    "      --root machine|user\n"
+    "                      the hive of a Registry.pol outside a GPO folder\n"
     "      --stdin-filename NAME\n"
     "                      the name of standard input (-) in reports\n";
 

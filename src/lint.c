@@ -135,6 +135,18 @@ unsigned lint_stmt_line(const struct lint_ctx *c, size_t stmt)
     return (unsigned)source_shown_line(c->src, c->file->stmts[stmt].at.start);
 }
 
+const char *lint_stmt_unit(const struct lint_ctx *c, size_t stmt)
+{
+    const struct source_origin *o = source_origin_at(c->src, c->file->stmts[stmt].at.start);
+    return o && o->record ? "record" : "line";
+}
+
+const char *lint_stmt_on(const struct lint_ctx *c, size_t stmt)
+{
+    const struct source_origin *o = source_origin_at(c->src, c->file->stmts[stmt].at.start);
+    return o && o->record ? "in record" : "on line";
+}
+
 struct span lint_line_span(const struct lint_ctx *c, struct span at)
 {
     uint32_t first, last, col;

@@ -44,6 +44,10 @@ const struct reg_value_stmt *lint_value_stmt(const struct lint_ctx *c, const str
 const char *lint_value_name(struct lint_ctx *c, const struct model_value *v);
 /* The 1-based line of statement `stmt`. */
 unsigned lint_stmt_line(const struct lint_ctx *c, size_t stmt);
+/* What lint_stmt_line() counts: "record" for a Registry.pol, else "line". */
+const char *lint_stmt_unit(const struct lint_ctx *c, size_t stmt);
+/* "on line" or "in record", before lint_stmt_line() in messages. */
+const char *lint_stmt_on(const struct lint_ctx *c, size_t stmt);
 /* The span of a whole line (or lines) holding `at`, line ending included,
  * for fixes that remove a statement. */
 struct span lint_line_span(const struct lint_ctx *c, struct span at);

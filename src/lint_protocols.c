@@ -535,8 +535,9 @@ void lint_check_masks(struct lint_ctx *c)
         model_value_dword(c->m, wininet, &b) && (a & protocol_known_bits()) != (b & protocol_known_bits()) &&
         lint_on(c, RULE_WININET_WINHTTP_MISMATCH)) {
         struct diag *d = lint_at_value(c, RULE_WININET_WINHTTP_MISMATCH, wininet, PART_DATA,
-                                       "WinINet's SecureProtocols (%s) and WinHTTP's DefaultSecureProtocols on line %u (%s) allow different protocols",
-                                       lint_mask_names(c, b), lint_stmt_line(c, winhttp->stmt),
+                                       "WinINet's SecureProtocols (%s) and WinHTTP's DefaultSecureProtocols %s %u (%s) allow different protocols",
+                                       lint_mask_names(c, b), lint_stmt_on(c, winhttp->stmt),
+                                       lint_stmt_line(c, winhttp->stmt),
                                        lint_mask_names(c, a));
         diag_help(c->diags, d, "Internet Explorer and WinINet programs use one; services using WinHTTP the other");
     }

@@ -58,8 +58,8 @@ static void history_of(struct lint_ctx *c, const struct model_value *v)
                 at.stmt = ev[i];
                 struct diag *d = lint_at_value(
                     c, RULE_DUPLICATE_VALUE, &at, PART_NAME,
-                    "\"%s\" is also set on line%s %s; only the value set here counts", name,
-                    i - start > 1 ? "s" : "", line_list(c, ev + start, i - start));
+                    "\"%s\" is also set %s%s %s; only the value set here counts", name,
+                    lint_stmt_on(c, ev[start]), i - start > 1 ? "s" : "", line_list(c, ev + start, i - start));
                 struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "remove the earlier settings");
                 for (size_t k = start; k < i; k++)
                     diag_fix_edit(c->diags, fix, lint_line_span(c, stmts[ev[k]].at), "");
@@ -69,20 +69,21 @@ static void history_of(struct lint_ctx *c, const struct model_value *v)
                 at.stmt = ev[i];
                 const char *how = next == REG_STMT_KEY_DELETE ? "its key is deleted" : "it is deleted";
                 lint_at_value(c, RULE_OVERRIDDEN_OPERATION, &at, PART_STATEMENT,
-                              "\"%s\" is set here but %s on line %u, so this line has no effect",
-                              name, how, lint_stmt_line(c, ev[i + 1]));
+                              "\"%s\" is set here but %s %s %u, so this %s has no effect",
+                              name, how, lint_stmt_on(c, ev[i + 1]), lint_stmt_line(c, ev[i + 1]),
+                              lint_stmt_unit(c, ev[i]));
             }
         } else if (kind == REG_STMT_VALUE_DELETE && lint_on(c, RULE_OVERRIDDEN_OPERATION)) {
             struct model_value at = *v;
             at.stmt = ev[i];
             if (!last && next == REG_STMT_VALUE)
                 lint_at_value(c, RULE_OVERRIDDEN_OPERATION, &at, PART_STATEMENT,
-                              "deleting \"%s\" has no effect: line %u sets it again", name,
-                              lint_stmt_line(c, ev[i + 1]));
+                              "deleting \"%s\" has no effect: %s %u sets it again", name,
+                              lint_stmt_unit(c, ev[i + 1]), lint_stmt_line(c, ev[i + 1]));
             else if (i > 0 && stmts[ev[i - 1]].kind != REG_STMT_VALUE)
                 lint_at_value(c, RULE_OVERRIDDEN_OPERATION, &at, PART_STATEMENT,
-                              "\"%s\" was already deleted on line %u", name,
-                              lint_stmt_line(c, ev[i - 1]));
+                              "\"%s\" was already deleted %s %u", name,
+                              lint_stmt_on(c, ev[i - 1]), lint_stmt_line(c, ev[i - 1]));
         }
     }
     free(ev);
@@ -626,8 +627,8 @@ void lint_check_statements(struct lint_ctx *c)
                 }
                 if (!set_since)
                     lint_at_stmt(c, RULE_OVERRIDDEN_OPERATION, i,
-                                 "this deletes a value of a key already deleted on line %u",
-                                 lint_stmt_line(c, deleted[j]));
+                                 "this deletes a value of a key already deleted %s %u",
+                                 lint_stmt_on(c, deleted[j]), lint_stmt_line(c, deleted[j]));
                 break;
             }
         }

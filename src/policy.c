@@ -320,9 +320,9 @@ static void render_ops(struct render_ctx *r, size_t first, struct source *src, b
             open_key(r, op, false);
             if (set_before(r->ops, k)) {
                 buf_clear(&scratch);
-                buf_puts(&scratch, "; **soft.");
+                buf_puts(&scratch, "; \"");
                 buf_append(&scratch, op->name, op->name_len);
-                buf_puts(&scratch, ": already set, left alone");
+                buf_puts(&scratch, "\" is written only where it does not exist: already set above");
                 writer_line(&r->w, scratch.data, scratch.len);
             } else {
                 write_value(r, op, &scratch);
@@ -353,6 +353,8 @@ static void render_ops(struct render_ctx *r, size_t first, struct source *src, b
             r->open = NULL;
             break;
         case POLICY_NOTE:
+            if (op->key_len)
+                open_key(r, op, false);
             buf_clear(&scratch);
             buf_puts(&scratch, "; ");
             buf_append(&scratch, op->name, op->name_len);
@@ -385,9 +387,21 @@ static void place_findings(struct reg_doc *doc, size_t first, size_t last, size_
         }
         if (lo == olast)
             lo = olast - 1;
-        uint32_t start = src->origins[lo].text_start, end = start;
-        while (end < src->d.len && src->d.text[end] != '\n')
+        /* The operation's first line that is not blank, or the line after its
+         * key line when it has one: the value or deletion it is about. */
+        const char *t = src->d.text;
+        uint32_t start = src->origins[lo].text_start;
+        uint32_t limit = lo + 1 < src->norigins ? src->origins[lo + 1].text_start : (uint32_t)src->d.len;
+        while (start < limit && t[start] == '\n')
+            start++;
+        uint32_t end = start;
+        while (end < src->d.len && t[end] != '\n')
             end++;
+        if (t[start] == '[' && t[start + 1] != '-' && end + 1 < limit) {
+            start = end + 1;
+            for (end = start; end < src->d.len && t[end] != '\n';)
+                end++;
+        }
         d->at = (struct span){start, end};
     }
 }
@@ -488,12 +502,11 @@ static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct p
                        size_t nparts)
 {
     struct source *src = doc->src;
-    struct buf text = BUF_INIT;
-    buf_append(&text, r->w.text.data, r->w.text.len);
-    buf_putc(&text, '\0');
-    buf_putc(&text, '\0');
-    size_t n = text.len - 2;
-    source_set_rendering(src, buf_steal(&text), n);
+    struct buf *text = &r->w.text;
+    buf_putc(text, '\0');
+    buf_putc(text, '\0');
+    size_t n = text->len - 2;
+    source_set_rendering(src, buf_steal(text), n);
     for (size_t k = 0; k < nparts; k++) {
         size_t diag_end = k + 1 < nparts ? marks[k + 1].first_diag : doc->diags.n;
         size_t origin_end = k + 1 < nparts ? marks[k + 1].first_origin : src->norigins;
@@ -507,6 +520,8 @@ static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct p
 static void start_render(struct render_ctx *r, struct source *src, bool record, const char *file)
 {
     writer_init(&r->w, TEXT_UTF16LE);
+    /* A rendering takes about half to two thirds of a PReg file's bytes. */
+    buf_reserve(&r->w.text, src->raw_size - src->raw_size / 4 + 64);
     add_origin(src, NULL, 0, record, file);
     writer_header(&r->w, REG_VERSION_5);
 }

@@ -219,11 +219,11 @@ static bool read_content(struct xml_reader *x, struct xml_node *node, unsigned d
             buf_free(&text);
             return true;
         }
-        struct xml_node *child = read_element(x, depth + 1);
-        if (!child)
+        struct xml_node *element = read_element(x, depth + 1);
+        if (!element)
             break;
-        *tail = child;
-        tail = &child->next;
+        *tail = element;
+        tail = &element->next;
     }
     buf_free(&text);
     return false;
@@ -302,8 +302,8 @@ static struct xml_node *read_element(struct xml_reader *x, unsigned depth)
             }
         attrs[node->nattrs++] = (struct xml_attr){name, value};
     }
-    /* arena_alloc() aligns for any type; arena_memdup() copies bytes unaligned. */
-    node->attrs = arena_alloc(x->arena, (node->nattrs ? node->nattrs : 1) * sizeof *attrs);
+    /* arena_memdup() gives bytes with no alignment; attributes hold pointers. */
+    node->attrs = arena_alloc(x->arena, node->nattrs * sizeof *attrs + 1);
     memcpy(node->attrs, attrs, node->nattrs * sizeof *attrs);
     return node;
 }

@@ -24,21 +24,46 @@ static bool unit_at(const unsigned char *b, size_t n, size_t at, unsigned char c
 }
 
 /* A NUL-terminated UTF-16LE string from `*at`; false when the file ends
- * first. On success *at is past the NUL. */
+ * first. On success *at is past the NUL. An ASCII string equal to `same`
+ * (may be NULL) is given `same` itself: records of one key follow each other,
+ * and share its name. */
 static bool read_utf16z(const unsigned char *b, size_t n, size_t *at, struct arena *arena,
-                        const char **s, uint32_t *len)
+                        const char *same, uint32_t same_len, const char **s, uint32_t *len_out)
 {
     size_t start = *at, i = start;
-    while (i + 2 <= n && (b[i] | b[i + 1]))
+    bool ascii = true;
+    while (i + 2 <= n && (b[i] | b[i + 1])) {
+        ascii &= b[i] < 0x80 && b[i + 1] == 0;
         i += 2;
+    }
     if (i + 2 > n)
         return false;
+    *at = i + 2;
+    if (ascii) {
+        /* Most names: one byte per code unit, no decoding. */
+        size_t len = (i - start) / 2;
+        if (same && len == same_len) {
+            size_t k = 0;
+            while (k < len && (unsigned char)same[k] == b[start + 2 * k])
+                k++;
+            if (k == len) {
+                *s = same;
+                *len_out = same_len;
+                return true;
+            }
+        }
+        char *s8 = arena_alloc_bytes(arena, len + 1);
+        for (size_t k = 0; k < len; k++)
+            s8[k] = (char)b[start + 2 * k];
+        *s = s8;
+        *len_out = (uint32_t)len;
+        return true;
+    }
     struct buf tmp = BUF_INIT;
     text_from_utf16le(b + start, i - start, &tmp);
     *s = arena_strndup(arena, tmp.data ? tmp.data : "", tmp.len);
-    *len = (uint32_t)tmp.len;
+    *len_out = (uint32_t)tmp.len;
     buf_free(&tmp);
-    *at = i + 2;
     return true;
 }
 
@@ -65,18 +90,22 @@ bool pol_parse(const unsigned char *b, size_t n, struct arena *arena, struct pol
         return false;
     }
     size_t at = POL_HEADER_SIZE;
+    /* Records take at least 26 bytes; most take far more. */
+    out->records = xgrow(out->records, &out->cap, n / 128 + 1, sizeof *out->records);
     while (at < n) {
         struct pol_record r = {0};
         r.offset = (uint32_t)at;
         if (!unit_at(b, n, at, '['))
             return stop(out, "a record does not start with '['", at);
         at += 2;
-        if (!read_utf16z(b, n, &at, arena, &r.key, &r.key_len))
+        const struct pol_record *prev = out->n ? &out->records[out->n - 1] : NULL;
+        if (!read_utf16z(b, n, &at, arena, prev ? prev->key : NULL, prev ? prev->key_len : 0, &r.key,
+                         &r.key_len))
             return stop(out, "the file ends inside a key name (no NUL)", r.offset);
         if (!unit_at(b, n, at, ';'))
             return stop(out, "no ';' after the key name's NUL", at);
         at += 2;
-        if (!read_utf16z(b, n, &at, arena, &r.name, &r.name_len))
+        if (!read_utf16z(b, n, &at, arena, NULL, 0, &r.name, &r.name_len))
             return stop(out, "the file ends inside a value name (no NUL)", r.offset);
         if (!unit_at(b, n, at, ';'))
             return stop(out, "no ';' after the value name's NUL", at);
@@ -154,6 +183,7 @@ struct pol_ctx {
     struct source *src;
     struct diag_list *diags;
     struct policy_ops *out;
+    const char *checked_key; /* the last key key_usable() passed without a finding */
 };
 
 static struct diag *finding(struct pol_ctx *c, size_t i, enum rule_id rule, const char *what)
@@ -192,6 +222,7 @@ static void skipped(struct pol_ctx *c, size_t i, const char *what)
     struct policy_op *op = op_for(c, i, POLICY_NOTE);
     op->name = arena_printf(c->arena, "record %u skipped: %s", (unsigned)i + 1, what);
     op->name_len = (uint32_t)strlen(op->name);
+    op->key_len = 0; /* a key it cannot use */
 }
 
 /* Checks the key Group Policy would create; false (and a finding) when it
@@ -199,14 +230,19 @@ static void skipped(struct pol_ctx *c, size_t i, const char *what)
 static bool key_usable(struct pol_ctx *c, size_t i)
 {
     const struct pol_record *r = &c->f->records[i];
+    /* The reader gives a record the string of the record before it when they
+     * name one key: checked once. */
+    if (r->key == c->checked_key)
+        return true;
     const char *k = r->key;
     uint32_t n = r->key_len;
     if (n == 0) {
         skipped(c, i, "an empty key: Group Policy writes nothing");
         return false;
     }
-    if (prefix_nocase(k, n, "hkey_") || prefix_nocase(k, n, "hklm\\") ||
-        prefix_nocase(k, n, "hkcu\\"))
+    bool rooted = prefix_nocase(k, n, "hkey_") || prefix_nocase(k, n, "hklm\\") ||
+                  prefix_nocase(k, n, "hkcu\\");
+    if (rooted)
         finding(c, i, RULE_SKIPPED_POLICY_RECORD,
                 "the key names a root, which a Registry.pol must not: Group Policy creates it as a subkey")->severity =
             SEV_WARNING;
@@ -225,7 +261,8 @@ static bool key_usable(struct pol_ctx *c, size_t i)
                     "the key has an empty segment (a leading, trailing or doubled '\\'): Group Policy cannot create it");
             return false;
         }
-        if (text_count_utf16(k + j - seg, seg) > REG_MAX_KEY_SEGMENT) {
+        /* A segment of 255 bytes or fewer has 255 code units or fewer. */
+        if (seg > REG_MAX_KEY_SEGMENT && text_count_utf16(k + j - seg, seg) > REG_MAX_KEY_SEGMENT) {
             skipped(c, i, "a key name is longer than 255 characters: Windows refuses it");
             return false;
         }
@@ -236,6 +273,8 @@ static bool key_usable(struct pol_ctx *c, size_t i)
         skipped(c, i, "the key is deeper than 512 levels: Windows refuses it");
         return false;
     }
+    if (!rooted)
+        c->checked_key = r->key;
     return true;
 }
 
@@ -353,7 +392,8 @@ static void record_ops(struct pol_ctx *c, size_t i)
 void pol_to_ops(const struct pol_file *f, enum reg_root root, struct arena *arena,
                 struct source *src, struct diag_list *diags, struct policy_ops *out)
 {
-    struct pol_ctx c = {f, root, arena, src, diags, out};
+    struct pol_ctx c = {f, root, arena, src, diags, out, NULL};
+    out->ops = xgrow(out->ops, &out->cap, out->n + f->n + 1, sizeof *out->ops);
     for (size_t i = 0; i < f->n; i++)
         record_ops(&c, i);
 }

@@ -305,7 +305,11 @@ void lgpo_to_ops(struct source *src, enum reg_root default_root, struct arena *a
     struct reg_name line, part[3];
     uint32_t offset, nparts = 0, block_line = 0, block_offset = 0;
     enum reg_root root = default_root;
+    bool skipping = false; /* the rest of a record whose first line is wrong */
     while (next_line(&l, &line, &offset)) {
+        if (skipping && line.len > 0)
+            continue;
+        skipping = false;
         if (line.len == 0 || line.s[0] == ';') {
             if (nparts > 0 && line.len == 0) {
                 skipped(&c, block_line, block_offset,
@@ -325,7 +329,8 @@ void lgpo_to_ops(struct source *src, enum reg_root default_root, struct arena *a
                 root = REG_ROOT_HKCU;
             } else {
                 skipped(&c, l.number, offset,
-                        "a record must start with Computer, User or User:NAME");
+                        "a record must start with Computer, User or User:NAME; the lines up to the next blank line are read past");
+                skipping = true;
                 continue;
             }
             nparts = 1;

@@ -88,10 +88,19 @@ struct source *source_load(const char *path, const char *display_name, const cha
     struct buf raw = BUF_INIT;
     bool keep_raw = false;
     for (;;) {
-        size_t got = fread(chunk, 1, READ_CHUNK, f);
-        if (total == 0 && starts_preg(chunk, got)) {
+        size_t got;
+        if (keep_raw) {
+            /* Straight into the buffer: a PReg file is kept as it is. */
+            buf_reserve(&raw, READ_CHUNK);
+            got = fread(raw.data + raw.len, 1, READ_CHUNK, f);
+            raw.len += got;
+        } else {
+            got = fread(chunk, 1, READ_CHUNK, f);
+        }
+        if (total == 0 && !keep_raw && starts_preg(chunk, got)) {
             keep_raw = true;
-            buf_reserve(&raw, (size_t)size > got ? (size_t)size : got);
+            buf_reserve(&raw, ((size_t)size > got ? (size_t)size : got) + READ_CHUNK);
+            buf_append(&raw, chunk, got);
         }
         if (got > 0 && keep_raw) {
             total += got;
@@ -100,7 +109,6 @@ struct source *source_load(const char *path, const char *display_name, const cha
                 ok = false;
                 break;
             }
-            buf_append(&raw, chunk, got);
         } else if (got > 0) {
             total += got;
             if (!text_decoder_feed(dec, chunk, got)) {

@@ -37,8 +37,8 @@ void text_put_utf8(struct buf *b, uint32_t cp)
     char tmp[4];
     size_t n;
     if (cp < 0x80) {
-        tmp[0] = (char)cp;
-        n = 1;
+        buf_putc(b, (char)cp);
+        return;
     } else if (cp < 0x800) {
         tmp[0] = (char)(0xC0 | (cp >> 6));
         tmp[1] = (char)(0x80 | (cp & 0x3F));

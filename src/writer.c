@@ -80,14 +80,25 @@ static void put_hex(struct reg_writer *w, size_t line_len, uint32_t type,
     static const char digits[] = "0123456789abcdef";
     struct buf *b = &w->text;
     size_t tag_start = b->len;
-    if (type == REG_TYPE_BINARY)
+    if (type == REG_TYPE_BINARY) {
         buf_puts(b, "hex:");
-    else
-        buf_printf(b, "hex(%x):", (unsigned)type);
+    } else {
+        /* "hex(%x):", without printf's cost: most values of a policy file
+         * have a tag. */
+        buf_puts(b, "hex(");
+        int shift = 28;
+        while (shift > 0 && !(type >> shift))
+            shift -= 4;
+        for (; shift >= 0; shift -= 4)
+            buf_putc(b, digits[(type >> shift) & 15]);
+        buf_puts(b, "):");
+    }
     line_len += b->len - tag_start;
+    /* Three characters a byte, and a line break every 25 bytes or so. */
+    buf_reserve(b, len * 3 + len / 8 + 8);
     for (size_t i = 0; i < len; i++) {
-        char two[2] = {digits[bytes[i] >> 4], digits[bytes[i] & 15]};
-        buf_append(b, two, 2);
+        buf_putc(b, digits[bytes[i] >> 4]);
+        buf_putc(b, digits[bytes[i] & 15]);
         if (i + 1 == len)
             break;
         buf_putc(b, ',');
@@ -112,7 +123,10 @@ void writer_value(struct reg_writer *w, const char *name, size_t name_len, enum 
     case REG_FORM_DWORD: {
         uint32_t v = (uint32_t)bytes[0] | ((uint32_t)bytes[1] << 8) | ((uint32_t)bytes[2] << 16) |
                      ((uint32_t)bytes[3] << 24);
-        buf_printf(&w->text, "dword:%08x", (unsigned)v);
+        static const char digits[] = "0123456789abcdef";
+        buf_puts(&w->text, "dword:");
+        for (int shift = 28; shift >= 0; shift -= 4)
+            buf_putc(&w->text, digits[(v >> shift) & 15]);
         break;
     }
     case REG_FORM_HEX:

@@ -57,6 +57,9 @@ count
 sh "$top/tests/corpus/policy.sh" "$bin" >"$log" 2>&1
 cat "$log"
 count
+sh "$top/tests/corpus/samba-pol.sh" "$bin" >"$log" 2>&1
+cat "$log"
+count
 sh "$top/tests/accuracy/run.sh" "$bin" >"$log" 2>&1
 cat "$log"
 count

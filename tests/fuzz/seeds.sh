@@ -5,6 +5,7 @@
 fuzz_seed_patterns() {
     case $1 in
     fuzz_profile) echo 'templates/*.profile tests/golden/*/*.profile' ;;
+    fuzz_policy) echo 'tests/corpus/policy/*/*.* tests/golden/policy/*.pol tests/golden/policy/*.txt tests/golden/policy/*.inf tests/golden/policy/*.xml' ;;
     *) echo 'tests/corpus/format/*.reg tests/corpus/real/*.reg tests/golden/*/*.reg samples/*.reg' ;;
     esac
 }
@@ -13,6 +14,7 @@ fuzz_seed_patterns() {
 fuzz_dictionary() {
     case $1 in
     fuzz_profile) echo tests/fuzz/profile.dict ;;
+    fuzz_policy) echo tests/fuzz/policy.dict ;;
     *) echo tests/fuzz/reg.dict ;;
     esac
 }

@@ -1,0 +1,116 @@
+/*
+ * fuzz_policy: libFuzzer harness for the policy readers (Registry.pol, LGPO
+ * text, GptTmpl.inf, Registry.xml), detection and the rendering they are
+ * read through.
+ *
+ * Any input must be detected, read, dumped, linted with every rule and
+ * reported in every format without a crash, a leak or undefined behaviour,
+ * under the root the input's hash picks. Every finding must lie inside the
+ * rendering. For a PReg input, the records the reader kept, written back,
+ * must be exactly the bytes it read them from. Built by `make fuzz`; its
+ * seeds (the policy corpus and golden inputs) and regressions are replayed
+ * by `make check`.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "dump.h"
+#include "model.h"
+#include "policy.h"
+#include "render.h"
+#include "text.h"
+
+static FILE *nowhere(void)
+{
+    static FILE *f;
+    if (!f && !(f = fopen("/dev/null", "w")))
+        fuzz_fail("cannot open /dev/null");
+    return f;
+}
+
+static void put_le32(struct buf *b, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        buf_putc(b, (char)(v >> (8 * i)));
+}
+
+static void put_name(struct buf *b, const char *s, uint32_t len)
+{
+    text_to_utf16le(s, len, b);
+    buf_append(b, "\0\0", 2);
+}
+
+/* The records, written back as PReg, are the bytes they were read from. */
+static void check_records(const uint8_t *data, size_t size)
+{
+    struct arena *arena = arena_new();
+    struct pol_file f;
+    pol_parse(data, size, arena, &f);
+    for (size_t i = 0; i < f.n; i++) {
+        const struct pol_record *r = &f.records[i];
+        struct buf b = BUF_INIT;
+        buf_append(&b, "[\0", 2);
+        put_name(&b, r->key, r->key_len);
+        buf_append(&b, ";\0", 2);
+        put_name(&b, r->name, r->name_len);
+        buf_append(&b, ";\0", 2);
+        put_le32(&b, r->type);
+        buf_append(&b, ";\0", 2);
+        put_le32(&b, r->size);
+        buf_append(&b, ";\0", 2);
+        buf_append(&b, r->data, r->size);
+        buf_append(&b, "]\0", 2);
+        if (b.len != r->length || r->offset + (size_t)r->length > size ||
+            memcmp(b.data, data + r->offset, b.len) != 0)
+            fuzz_fail("record %zu at offset %u does not write back to its bytes", i + 1,
+                      (unsigned)r->offset);
+        buf_free(&b);
+    }
+    pol_file_free(&f);
+    arena_free(arena);
+}
+
+static void check_spans(const struct reg_doc *doc)
+{
+    for (size_t i = 0; i < doc->diags.n; i++) {
+        struct span at = doc->diags.items[i]->at;
+        if (at.start > at.end || at.end > doc->src->d.len)
+            fuzz_fail("finding %zu lies outside the rendering", i);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    uint32_t pick = fuzz_hash(data, size);
+    static const enum policy_root_choice roots[] = {POLICY_ROOT_DEFAULT, POLICY_ROOT_MACHINE,
+                                                    POLICY_ROOT_USER};
+    policy_set_root(roots[pick % 3]);
+    struct source *src = source_from_bytes("fuzz.pol", data, size);
+    if (!src)
+        return 0;
+    struct reg_doc doc;
+    policy_or_reg_doc_read(&doc, src, "fuzz.pol");
+    check_spans(&doc);
+    if (src->raw)
+        check_records(data, size);
+    struct model *m = model_build(doc.file, doc.arena, MODEL_AS_REGEDIT);
+    dump_model(m, nowhere());
+    model_free(m);
+    struct lint_options o;
+    fuzz_options_all_rules(&o, pick);
+    lint_document(&o, doc.src, doc.file, &doc.diags);
+    lint_finish(&o, doc.file, &doc.diags);
+    static const enum render_format formats[] = {FORMAT_TEXT, FORMAT_GCC, FORMAT_JSON,
+                                                 FORMAT_GITHUB, FORMAT_SARIF};
+    /* SARIF starts with the whole rule catalogue: one input in 16 gets it. */
+    size_t nformats = sizeof formats / sizeof formats[0] - (pick % 16 != 0);
+    for (size_t i = 0; i < nformats; i++) {
+        struct renderer *out = render_begin(nowhere(), formats[i], i == 0);
+        render_file(out, &doc.diags, SEV_STYLE);
+        render_end(out);
+    }
+    reg_doc_release(&doc);
+    return 0;
+}

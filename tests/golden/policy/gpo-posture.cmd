@@ -1,0 +1,1 @@
+reglint posture gpo-backup

@@ -1,0 +1,1 @@
+reglint show sysvol && reglint lint -f gcc sysvol

@@ -1,0 +1,1 @@
+reglint show template.inf

@@ -1,0 +1,1 @@
+reglint dump template-utf16.inf

@@ -1,0 +1,1 @@
+reglint dump lgpo-utf16.txt

@@ -1,0 +1,1 @@
+reglint diff tls.reg tls.pol

@@ -1,0 +1,1 @@
+reglint dump special.pol

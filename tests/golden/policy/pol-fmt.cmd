@@ -1,0 +1,1 @@
+reglint fmt --check tls.pol

@@ -1,0 +1,1 @@
+reglint lint header-only.pol && reglint dump header-only.pol

@@ -1,0 +1,1 @@
+reglint lint no-bracket.pol

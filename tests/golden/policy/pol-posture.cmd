@@ -1,0 +1,1 @@
+reglint posture --root machine tls.pol

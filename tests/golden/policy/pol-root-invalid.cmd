@@ -1,0 +1,1 @@
+reglint dump --root system tls.pol

@@ -1,0 +1,1 @@
+reglint show special.pol

@@ -1,0 +1,1 @@
+reglint dump version2.pol

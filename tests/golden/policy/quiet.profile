@@ -1,0 +1,3 @@
+profile "policy files" {
+  lint { ignore RL1103 policy-root-assumed }
+}

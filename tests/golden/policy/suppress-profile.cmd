@@ -1,0 +1,1 @@
+reglint lint --profile quiet.profile -f gcc special.pol
