@@ -16,7 +16,7 @@ windows-server-2012 windows-8.1 windows-server-2012-r2 windows-10-1507 windows-1
 windows-server-2016 windows-server-2019 windows-server-2022 windows-11 windows-11-24h2
 windows-server-2025"
 
-_reglint_commands="lint rules rule dump show fmt posture diff gen templates"
+_reglint_commands="lint rules rule dump show fmt posture diff gen templates convert"
 
 # The options of each command that take no value, then those that take one.
 _reglint_lint_flags="--no-inline-suppressions --fix --diff --unsafe-fixes -h --help"
@@ -75,10 +75,14 @@ _reglint_value() {
     -f | --format)
         if [ "$command" = lint ]; then
             _reglint_words "text gcc json sarif github" "$cur"
+        elif [ "$command" = gen ]; then
+            _reglint_words "reg pol lgpo gpp" "$cur"
         else
             _reglint_words "text json markdown" "$cur"
         fi
         ;;
+    --to) _reglint_words "reg pol lgpo gpp" "$cur" ;;
+    --root) _reglint_words "machine user" "$cur" ;;
     --severity) _reglint_words "error warning info style" "$cur" ;;
     --fail-on) _reglint_words "error warning info style none" "$cur" ;;
     --color) _reglint_words "auto always never" "$cur" ;;
@@ -107,7 +111,7 @@ _reglint_value() {
             esac
         done
         ;;
-    *) _reglint_files "$cur" ;; # -o, --output, --fix-to, --undo, --stdin-filename
+    *) _reglint_files "$cur" ;; # -o, --output, --fix-to, --undo, --user-out, --stdin-filename
     esac
 }
 
@@ -156,7 +160,11 @@ _reglint() {
         ;;
     gen)
         flags="-h --help"
-        valued="-o --output --target --encoding --undo"
+        valued="-o --output --target --encoding --undo --format --user-out"
+        ;;
+    convert)
+        flags="-h --help"
+        valued="-o --output --to --user-out --encoding --root"
         ;;
     fmt) flags="--check -h --help" ;;
     dump | show)
@@ -188,7 +196,7 @@ _reglint() {
         _reglint_words "$(_reglint_list "$_reglint_program" templates)" "$cur"
         _reglint_files "$cur" reg
         ;;
-    lint | posture | diff | fmt | dump | show) _reglint_files "$cur" reg ;;
+    lint | posture | diff | fmt | dump | show | convert) _reglint_files "$cur" reg ;;
     esac
     return 0
 }

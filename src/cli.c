@@ -131,6 +131,35 @@ int cli_load_profile(const char *what, struct profile *p)
     return EXIT_USAGE;
 }
 
+const char *cli_option_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (*i + 1 >= argc)
+        return NULL;
+    return argv[++*i];
+}
+
+bool cli_is_option(const char *arg, const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-'));
+}
+
+bool cli_parse_encoding(const char *s, enum text_encoding *out)
+{
+    if (strcmp(s, "utf16") == 0)
+        *out = TEXT_UTF16LE;
+    else if (strcmp(s, "utf8") == 0)
+        *out = TEXT_UTF8;
+    else if (strcmp(s, "ansi") == 0)
+        *out = TEXT_ANSI;
+    else
+        return false;
+    return true;
+}
+
 int cli_take_root_option(int *argc, char **argv)
 {
     int out = 1;

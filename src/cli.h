@@ -20,6 +20,9 @@
 #include "profile.h"
 #include "regfile.h"
 #include "source.h"
+#include "text.h"
+
+struct platform_output;
 
 #define REGLINT_VERSION "0.1.0"
 
@@ -61,6 +64,24 @@ struct cli_output {
 int cli_check_outputs(const char *command, const struct cli_output *outputs, size_t n,
                       const char *const *inputs, size_t ninputs);
 
+/* Files a command writes, each to a file or to standard output ("-"). */
+struct cli_write {
+    const char *path;
+    const struct buf *bytes;      /* NULL: nothing to write */
+    struct platform_output *file; /* set while writing */
+};
+/* Writes every output or none: all of them are begun (and checked) before
+ * any is written, and a file is replaced only when complete (platform.h).
+ * Prints why and returns false when one cannot be written. */
+bool cli_write_outputs(struct cli_write *outputs, size_t n);
+
+/* An option's value: "--opt VALUE" or "--opt=VALUE"; NULL if missing. */
+const char *cli_option_value(int argc, char **argv, int *i, const char *name);
+/* Whether `arg` is option `name`, alone or (a long option) with "=VALUE". */
+bool cli_is_option(const char *arg, const char *name);
+/* "utf16", "utf8" or "ansi". */
+bool cli_parse_encoding(const char *s, enum text_encoding *out);
+
 /* Prints findings as "file:line:col: severity: message [RLxxxx]" lines. */
 void cli_print_gcc(struct diag_list *diags, FILE *out);
 
@@ -83,6 +104,38 @@ int cli_rules(int argc, char **argv);
 int cli_rule(int argc, char **argv);
 int cli_posture(int argc, char **argv);
 int cli_diff(int argc, char **argv);
+int cli_convert(int argc, char **argv);
+
+/* The kinds of file gen and convert write. */
+enum out_format { OUT_REG, OUT_POL, OUT_LGPO, OUT_GPP };
+struct polop_list;
+/* "reg", "pol", "lgpo" or "gpp". */
+bool cli_parse_format(const char *s, enum out_format *out);
+/* The options of a command that writes files of any format. */
+struct cli_write_options {
+    const char *output;   /* -o, --output ("-": standard output) */
+    const char *user_out; /* --user-out, or NULL */
+    enum text_encoding encoding;
+    bool encoding_given;
+    enum out_format format;
+    bool format_given;
+};
+/* Reads argv[*i] (and its value, moving *i) when it is one of those options:
+ * -o, --output, --user-out, --encoding or `format_option` (--to, --format).
+ * Returns -1 when it is not, EXIT_OK when read, or the usage error's status
+ * after printing it. */
+int cli_write_option(const char *command, const char *format_option, int argc, char **argv, int *i,
+                     struct cli_write_options *w);
+/* Refuses options that do not go together (--encoding for pol and gpp,
+ * --user-out but for pol, both .pol files to standard output). Prints why
+ * and returns the exit status, or -1 to go on. */
+int cli_check_format_options(const char *command, const struct cli_write_options *w);
+/* Writes `ops` as `format` into `out` (and, for pol with `user_out`, the
+ * HKEY_CURRENT_USER part into `user`; polwrite.h). Returns EXIT_OK, or prints
+ * what cannot be written and returns the exit status. */
+int cli_render_policy(const char *command, const struct polop_list *ops, enum out_format format,
+                      enum text_encoding encoding, bool user_out, struct arena *arena,
+                      struct buf *out, struct buf *user);
 
 /* Takes "--root machine|user" (the hive of a Registry.pol or LGPO text
  * outside a GPO's Machine or User folder) out of a command's arguments, for

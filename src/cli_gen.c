@@ -5,12 +5,13 @@
 #include "gen.h"
 #include "knowledge.h"
 #include "platform.h"
+#include "polwrite.h"
 #include "profcheck.h"
 #include "profile.h"
 
 static const char gen_help[] =
     "usage: reglint gen PROFILE [-o OUT] [--target OS] [--encoding utf16|utf8|ansi]\n"
-    "                   [--undo OUT2]\n"
+    "                   [--undo OUT2] [--format reg|pol|lgpo|gpp] [--user-out OUT3]\n"
     "\n"
     "Write the .reg file that gives a machine the settings PROFILE asks for.\n"
     "PROFILE is a profile file or the name of a built-in template ('reglint\n"
@@ -26,8 +27,13 @@ static const char gen_help[] =
     "                       protocols it has; a mask naming TLS 1.3 needs a target\n"
     "  --encoding ENC       utf16 (default: UTF-16LE with a byte order mark, as\n"
     "                       regedit writes), utf8 or ansi (Windows-1252)\n"
-    "  --undo OUT2          also write the .reg that deletes every value the\n"
-    "                       profile touches, returning each to the Windows default\n";
+    "  --undo OUT2          also write the file that deletes every value the\n"
+    "                       profile touches, returning each to the Windows default\n"
+    "  --format FMT         reg (default), pol (a Registry.pol), lgpo (LGPO text) or\n"
+    "                       gpp (a Group Policy Preferences Registry.xml); what the\n"
+    "                       format cannot hold is an error ('reglint convert --help')\n"
+    "  --user-out OUT3      pol only: the HKEY_CURRENT_USER settings go to OUT3 (the\n"
+    "                       User Registry.pol) and the HKEY_LOCAL_MACHINE ones to OUT\n";
 
 static const char templates_help[] =
     "usage: reglint templates\n"
@@ -35,84 +41,53 @@ static const char templates_help[] =
     "List the built-in profiles: name, description and source. Use a name with\n"
     "'reglint gen NAME', 'reglint lint --profile NAME' or 'extends \"NAME\"'.\n";
 
-static bool parse_encoding(const char *s, enum text_encoding *out)
-{
-    if (strcmp(s, "utf16") == 0)
-        *out = TEXT_UTF16LE;
-    else if (strcmp(s, "utf8") == 0)
-        *out = TEXT_UTF8;
-    else if (strcmp(s, "ansi") == 0)
-        *out = TEXT_ANSI;
-    else
-        return false;
-    return true;
-}
-
-/* The .reg file and its undo, each to a file or to standard output ("-"). */
-struct gen_output {
-    const char *path;
-    const struct buf *bytes;
-    struct platform_output *file; /* NULL: standard output, or nothing to write */
-};
-
-/* Writes every output or none: all of them are begun (and checked) before
- * any is written, and a file is replaced only when complete. */
-static bool write_outputs(struct gen_output *outputs, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (!outputs[i].bytes || strcmp(outputs[i].path, "-") == 0)
-            continue;
-        const char *error = platform_output_begin(outputs[i].path, NULL, &outputs[i].file);
-        if (error) {
-            cli_error("%s: cannot write: %s", outputs[i].path, error);
-            for (size_t j = 0; j < i; j++)
-                if (outputs[j].file)
-                    platform_output_abandon(outputs[j].file);
-            return false;
-        }
-    }
-    bool ok = true;
-    for (size_t i = 0; i < n; i++) {
-        const struct buf *bytes = outputs[i].bytes;
-        if (!bytes)
-            continue;
-        if (!outputs[i].file) {
-            fwrite(bytes->data, 1, bytes->len, stdout);
-            continue;
-        }
-        fwrite(bytes->data, 1, bytes->len, platform_output_stream(outputs[i].file));
-        const char *error = platform_output_commit(outputs[i].file);
-        if (error) {
-            cli_error("%s: cannot write: %s", outputs[i].path, error);
-            ok = false;
-        }
-    }
-    return ok;
-}
-
-/* An option's value: "--opt VALUE" or "--opt=VALUE". */
-static const char *option_value(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (*i + 1 >= argc)
-        return NULL;
-    return argv[++*i];
-}
-
-static bool is_option(const char *arg, const char *name)
-{
-    size_t n = strlen(name);
-    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-'));
-}
-
 static bool is_ascii(const struct buf *b)
 {
     for (size_t i = 0; i < b->len; i++)
         if ((unsigned char)b->data[i] >= 0x80)
             return false;
     return true;
+}
+
+/* The .reg file of a plan and, when asked, its undo. */
+static int render_reg(const struct gen_plan *plan, enum text_encoding encoding, bool undo,
+                      struct arena *arena, struct buf *apply, struct buf *revert)
+{
+    size_t lossy = gen_render(plan, GEN_APPLY, encoding, apply);
+    const char *problem;
+    if (undo)
+        lossy += gen_render(plan, GEN_UNDO, encoding, revert);
+    if (lossy) {
+        cli_error("%zu character%s of the profile cannot be written in ANSI (Windows-1252); "
+                  "use --encoding utf16",
+                  lossy, lossy == 1 ? "" : "s");
+        return EXIT_USAGE;
+    }
+    if ((problem = gen_output_problem(arena, apply, encoding)) != NULL ||
+        (undo && (problem = gen_output_problem(arena, revert, encoding)) != NULL)) {
+        cli_error("%s", problem);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* A plan (and its undo) as a .pol, LGPO text or GPP Registry.xml. */
+static int render_policy(const char *command, const struct gen_plan *plan, enum out_format format,
+                         enum text_encoding encoding, bool undo, bool user_out, struct arena *arena,
+                         struct buf *apply, struct buf *revert, struct buf *user)
+{
+    struct polop_list ops = {0}, undo_ops = {0};
+    const char *error = polops_from_plan(plan, GEN_APPLY, arena, &ops);
+    if (!error && undo)
+        error = polops_from_plan(plan, GEN_UNDO, arena, &undo_ops);
+    if (error) {
+        cli_error("%s", error);
+        return EXIT_USAGE;
+    }
+    int rc = cli_render_policy(command, &ops, format, encoding, user_out, arena, apply, user);
+    if (rc == EXIT_OK && undo)
+        rc = cli_render_policy(command, &undo_ops, format, encoding, false, arena, revert, NULL);
+    return rc;
 }
 
 /* Without a target, a WinHTTP or WinINet mask that names TLS 1.3 has no
@@ -154,34 +129,28 @@ static bool target_settled(const struct policy *policy, const char *command)
 
 int cli_gen(int argc, char **argv)
 {
-    const char *profile = NULL, *output = "-", *undo = NULL, *target_name = NULL;
-    enum text_encoding encoding = TEXT_UTF16LE;
+    const char *profile = NULL, *undo = NULL, *target_name = NULL;
+    struct cli_write_options w = {"-", NULL, TEXT_UTF16LE, false, OUT_REG, false};
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(gen_help, stdout);
             return EXIT_OK;
         }
-        if (is_option(arg, "-o") || is_option(arg, "--output")) {
-            output = option_value(argc, argv, &i, arg[1] == 'o' ? "-o" : "--output");
-            if (!output)
-                return cli_usage(argv[0], "%s needs a file name", arg);
-        } else if (is_option(arg, "--encoding")) {
-            const char *value = option_value(argc, argv, &i, "--encoding");
-            if (!value)
-                return cli_usage(argv[0], "--encoding needs utf16, utf8 or ansi");
-            if (!parse_encoding(value, &encoding))
-                return cli_usage(argv[0], "unknown encoding '%s' (utf16, utf8 or ansi)", value);
-        } else if (is_option(arg, "--target")) {
-            target_name = option_value(argc, argv, &i, "--target");
+        int rc = cli_write_option(argv[0], "--format", argc, argv, &i, &w);
+        if (rc >= 0) {
+            if (rc != EXIT_OK)
+                return rc;
+        } else if (cli_is_option(arg, "--target")) {
+            target_name = cli_option_value(argc, argv, &i, "--target");
             enum target t;
             if (!target_name)
                 return cli_usage(argv[0], "--target needs a Windows version");
             if (!target_by_name(target_name, &t))
                 return cli_usage(argv[0], "unknown target '%s' (known: windows-7-sp1 ... windows-server-2025)",
                                  target_name);
-        } else if (is_option(arg, "--undo")) {
-            undo = option_value(argc, argv, &i, "--undo");
+        } else if (cli_is_option(arg, "--undo")) {
+            undo = cli_option_value(argc, argv, &i, "--undo");
             if (!undo)
                 return cli_usage(argv[0], "--undo needs a file name");
         } else if (arg[0] == '-' && arg[1] != '\0') {
@@ -194,18 +163,29 @@ int cli_gen(int argc, char **argv)
     }
     if (!profile)
         return cli_usage(argv[0], "missing PROFILE");
+    const char *output = w.output, *user_out = w.user_out;
+    enum text_encoding encoding = w.encoding;
+    enum out_format format = w.format;
     if (undo && strcmp(undo, "-") == 0 && strcmp(output, "-") == 0)
         return cli_usage(argv[0], "the .reg file and its undo cannot both go to standard output");
-    struct cli_output named[2];
+    int rc = cli_check_format_options(argv[0], &w);
+    if (rc >= 0)
+        return rc;
+    if (user_out && undo)
+        return cli_usage(argv[0], "--undo and --user-out do not go together: generate the undo "
+                                  "of each root's .pol with a profile of its own");
+    struct cli_output named[3];
     size_t nnamed = 0;
     if (strcmp(output, "-") != 0)
         named[nnamed++] = (struct cli_output){"-o", output};
     if (undo && strcmp(undo, "-") != 0)
         named[nnamed++] = (struct cli_output){"--undo", undo};
+    if (user_out && strcmp(user_out, "-") != 0)
+        named[nnamed++] = (struct cli_output){"--user-out", user_out};
     /* A built-in template's name is no input file. */
     struct file_stamp profile_file;
     platform_file_stamp(profile, &profile_file);
-    int rc = cli_check_outputs(argv[0], named, nnamed, &profile, profile_file.exists ? 1 : 0);
+    rc = cli_check_outputs(argv[0], named, nnamed, &profile, profile_file.exists ? 1 : 0);
     if (rc >= 0)
         return rc;
 
@@ -234,28 +214,23 @@ int cli_gen(int argc, char **argv)
         profile_release(&p);
         return EXIT_USAGE;
     }
-    struct buf apply = BUF_INIT, revert = BUF_INIT;
-    struct gen_output outputs[2] = {{output, &apply, NULL}, {undo, undo ? &revert : NULL, NULL}};
-    size_t lossy = gen_render(plan, GEN_APPLY, encoding, &apply);
-    const char *problem;
-    if (undo)
-        lossy += gen_render(plan, GEN_UNDO, encoding, &revert);
-    if (lossy) {
-        cli_error("%zu character%s of the profile cannot be written in ANSI (Windows-1252); "
-                  "use --encoding utf16",
-                  lossy, lossy == 1 ? "" : "s");
-        rc = EXIT_USAGE;
-    } else if ((problem = gen_output_problem(p.arena, &apply, encoding)) != NULL ||
-               (undo && (problem = gen_output_problem(p.arena, &revert, encoding)) != NULL)) {
-        cli_error("%s", problem);
-        rc = EXIT_USAGE;
-    } else if (!write_outputs(outputs, 2)) {
+    struct buf apply = BUF_INIT, revert = BUF_INIT, user = BUF_INIT;
+    struct cli_write outputs[3] = {{output, &apply, NULL},
+                                   {undo, undo ? &revert : NULL, NULL},
+                                   {user_out, user_out ? &user : NULL, NULL}};
+    if (format == OUT_REG)
+        rc = render_reg(plan, encoding, undo != NULL, p.arena, &apply, &revert);
+    else
+        rc = render_policy(argv[0], plan, format, encoding, undo != NULL, user_out != NULL, p.arena,
+                           &apply, &revert, &user);
+    if (rc == EXIT_OK && !cli_write_outputs(outputs, 3)) {
         rc = EXIT_IO;
-    } else if (encoding == TEXT_UTF8 && (!is_ascii(&apply) || !is_ascii(&revert))) {
+    } else if (rc == EXIT_OK && format == OUT_REG && encoding == TEXT_UTF8 && (!is_ascii(&apply) || !is_ascii(&revert))) {
         fputs("reglint: warning: the output holds non-ASCII text; regedit reads a UTF-8 file "
               "as Windows-1252 and would garble it (use --encoding utf16 for regedit)\n",
               stderr);
     }
+    buf_free(&user);
     buf_free(&apply);
     buf_free(&revert);
     profile_release(&p);

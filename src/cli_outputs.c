@@ -39,3 +39,36 @@ int cli_check_outputs(const char *command, const struct cli_output *outputs, siz
     }
     return -1;
 }
+
+bool cli_write_outputs(struct cli_write *outputs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!outputs[i].bytes || strcmp(outputs[i].path, "-") == 0)
+            continue;
+        const char *error = platform_output_begin(outputs[i].path, NULL, &outputs[i].file);
+        if (error) {
+            cli_error("%s: cannot write: %s", outputs[i].path, error);
+            for (size_t j = 0; j < i; j++)
+                if (outputs[j].file)
+                    platform_output_abandon(outputs[j].file);
+            return false;
+        }
+    }
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        const struct buf *bytes = outputs[i].bytes;
+        if (!bytes)
+            continue;
+        if (!outputs[i].file) {
+            fwrite(bytes->data, 1, bytes->len, stdout);
+            continue;
+        }
+        fwrite(bytes->data, 1, bytes->len, platform_output_stream(outputs[i].file));
+        const char *error = platform_output_commit(outputs[i].file);
+        if (error) {
+            cli_error("%s: cannot write: %s", outputs[i].path, error);
+            ok = false;
+        }
+    }
+    return ok;
+}

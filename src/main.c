@@ -29,6 +29,7 @@ static const char usage[] =
     "  diff OLD NEW          what importing NEW does that OLD does not, by value\n"
     "  gen PROFILE           the .reg file a profile (file or built-in name) asks for\n"
     "  templates             the built-in profiles\n"
+    "  convert IN --to FMT   any file reglint reads as .reg, .pol, LGPO text or GPP xml\n"
     "\n"
     "  reglint COMMAND --help   help for one command\n"
     "  reglint --version        the version\n"
@@ -50,6 +51,7 @@ static const struct command {
     {"posture", cli_posture, true},
     {"diff", cli_diff, true},
     {"gen", cli_gen, false},
+    {"convert", cli_convert, true},
     {"templates", cli_templates, false},
 };
 

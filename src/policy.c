@@ -627,3 +627,12 @@ void policy_or_reg_doc_read(struct reg_doc *doc, struct source *src, const char 
              "not a file reglint reads: this looks like %s", looks_like);
     doc->file = reg_read(src, doc->arena, &doc->diags);
 }
+
+void policy_file_ops(struct source *src, enum policy_format format, const char *path,
+                     struct arena *arena, struct policy_ops *ops)
+{
+    struct reg_doc doc = {.arena = arena, .src = src};
+    diag_list_init(&doc.diags, arena);
+    read_part(&doc, src, format, path, ops);
+    diag_list_release(&doc.diags);
+}

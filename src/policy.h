@@ -181,6 +181,13 @@ size_t policy_gpo_files(const char *root, char **paths, size_t max);
 bool policy_gpo_doc_read(struct reg_doc *doc, const char *dir, const char **error,
                          char **failed_path);
 
+/* The operations of policy file `src` (as loaded, not yet read) in the
+ * order Group Policy applies them, in `arena`, for writing them in another
+ * format; their findings are dropped (read the file as a document for
+ * those). */
+void policy_file_ops(struct source *src, enum policy_format format, const char *path,
+                     struct arena *arena, struct policy_ops *ops);
+
 /* Reads any file: a policy format into its rendering, else as .reg. */
 void policy_or_reg_doc_read(struct reg_doc *doc, struct source *src, const char *path);
 

@@ -8,15 +8,8 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
-python=
-for p in python3 /usr/bin/python3; do
-    if "$p" -c 'import samba.gp_parse.gp_pol' 2>/dev/null; then
-        python=$p
-        break
-    fi
-done
-if [ -z "$python" ]; then
-    echo "SKIP samba-pol: python3-samba is not installed (apt-get install python3-samba)"
+if ! python=$(sh "$here/../interop/samba-python.sh"); then
+    echo "SKIP samba-pol: $python"
     echo "samba-pol: 0 passed, 0 failed"
     exit 0
 fi

@@ -2,7 +2,10 @@
 records to an empty registry as Group Policy does, and prints the values in
 the format of `reglint dump` (value lines only, sorted).
 
-    python3 samba_pol.py FILE.pol
+    python3 samba_pol.py [--root ROOT] FILE.pol   (ROOT: HKEY_LOCAL_MACHINE, the default,
+                                                   or HKEY_CURRENT_USER for a User file)
+    python3 samba_pol.py --records FILE.pol       (each record as Samba reads it:
+                                                   [key;name;type;data in hex])
 """
 import struct
 import sys
@@ -17,6 +20,8 @@ TYPES = ["REG_NONE", "REG_SZ", "REG_EXPAND_SZ", "REG_BINARY", "REG_DWORD",
 def data_bytes(entry):
     """The bytes of a record's data, from the value Samba decoded."""
     data = entry.data
+    if data is None:  # a record with no value: it only creates its key
+        return b""
     if isinstance(data, bytes):
         return data
     if isinstance(data, str):
@@ -80,7 +85,7 @@ def shown_name(name):
     return "".join("\\x%02x" % ord(c) if ord(c) < 0x20 or ord(c) == 0x7F else c for c in name)
 
 
-def apply(entries):
+def apply(entries, root):
     reg = Registry()
     for e in entries:
         if not e.keyname or any(not p for p in e.keyname.split("\\")):
@@ -115,14 +120,23 @@ def apply(entries):
     for (key, up), (rtype, data) in reg.values.items():
         name = shown_name(reg.names[(key, up)])
         tname = TYPES[rtype] if rtype < len(TYPES) else "hex(%x)" % rtype
-        lines.append("HKEY_LOCAL_MACHINE\\%s\t%s\t%s\t%s" % (reg.spelt(key), name, tname, data.hex()))
+        lines.append("%s\\%s\t%s\t%s\t%s" % (root, reg.spelt(key), name, tname, data.hex()))
     return sorted(lines)
 
 
 def main():
+    args = sys.argv[1:]
+    root = "HKEY_LOCAL_MACHINE"
+    if args[0] == "--root":
+        root = args[1]
+        args = args[2:]
     parser = GPPolParser()
-    parser.parse(open(sys.argv[1], "rb").read())
-    for line in apply(parser.pol_file.entries):
+    parser.parse(open(args[-1], "rb").read())
+    if args[0] == "--records":
+        for e in parser.pol_file.entries:
+            print("[%s;%s;%d;%s]" % (e.keyname, e.valuename, e.type, data_bytes(e).hex()))
+        return
+    for line in apply(parser.pol_file.entries, root):
         print(line)
 
 

@@ -1,0 +1,1 @@
+sh corpus-round-trips.sh

@@ -1,0 +1,1 @@
+reglint convert other-root.reg --to gpp

@@ -1,0 +1,1 @@
+reglint convert reg-none.reg --to gpp

@@ -1,0 +1,1 @@
+reglint convert all-kinds.reg --to gpp

@@ -1,0 +1,1 @@
+reglint convert --help

@@ -1,0 +1,1 @@
+reglint convert values.reg --to lgpo --encoding utf8

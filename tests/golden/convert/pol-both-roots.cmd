@@ -1,0 +1,1 @@
+reglint convert both-roots.reg --to pol -o -

@@ -1,0 +1,1 @@
+reglint convert root-key-deletion.reg --to pol

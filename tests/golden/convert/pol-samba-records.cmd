@@ -1,0 +1,1 @@
+py=$(sh ../../interop/samba-python.sh) || { echo "$py"; exit 77; }; reglint convert all-kinds.reg --to pol | { t=$(mktemp) && cat >"$t" && "$py" ../../corpus/samba_pol.py --records "$t"; rm -f "$t"; }

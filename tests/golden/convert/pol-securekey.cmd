@@ -1,0 +1,1 @@
+reglint convert securekey.pol --root machine --to pol

@@ -1,0 +1,1 @@
+t=$(mktemp -d) && reglint convert both-roots.reg --to pol -o "$t/machine.pol" --user-out "$t/user.pol" && od -An -tx1 -v "$t/machine.pol" && echo "-- user:" && od -An -tx1 -v "$t/user.pol"; rm -rf "$t"

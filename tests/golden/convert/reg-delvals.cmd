@@ -1,0 +1,1 @@
+reglint convert controls.pol --root machine --to reg

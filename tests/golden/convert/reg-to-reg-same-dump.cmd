@@ -1,0 +1,1 @@
+t=$(mktemp -d) && reglint convert all-kinds.reg --to reg -o "$t/x.reg" && reglint dump all-kinds.reg >"$t/a" && reglint dump "$t/x.reg" >"$t/b" && cmp "$t/a" "$t/b" && echo "the same dump"; rm -rf "$t"

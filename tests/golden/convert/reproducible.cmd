@@ -1,0 +1,1 @@
+t=$(mktemp -d) && for f in reg:all-kinds pol:all-kinds lgpo:values gpp:all-kinds; do reglint convert ${f#*:}.reg --to ${f%:*} -o "$t/1" && reglint convert ${f#*:}.reg --to ${f%:*} -o "$t/2" && cmp "$t/1" "$t/2" && echo "${f%:*}: the same bytes twice"; done; rm -rf "$t"

@@ -1,0 +1,1 @@
+t=$(mktemp -d) && reglint convert controls.pol --root machine --to lgpo -o "$t/x.txt" && reglint convert "$t/x.txt" --to pol -o "$t/x.pol" && cmp "$t/x.pol" controls.pol && echo "pol -> lgpo -> pol: the same bytes"; rm -rf "$t"

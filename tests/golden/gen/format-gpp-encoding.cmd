@@ -1,0 +1,1 @@
+reglint gen exchange-tls12 --format gpp --encoding ansi

@@ -1,0 +1,1 @@
+reglint gen easyfix-kb3140245 --format pol

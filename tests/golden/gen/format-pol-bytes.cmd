@@ -1,0 +1,1 @@
+reglint gen ms12-006-split-off --format pol | od -An -tx1 -v

@@ -1,0 +1,1 @@
+py=$(sh ../../interop/samba-python.sh) || { echo "$py"; exit 77; }; reglint gen exchange-tls12 --format pol -o - --undo undo.pol >/dev/null && "$py" ../../corpus/samba_pol.py --records undo.pol; rm -f undo.pol

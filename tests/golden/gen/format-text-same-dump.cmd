@@ -1,0 +1,1 @@
+t=$(mktemp -d) && for f in lgpo gpp; do for p in $(reglint templates | cut -d" " -f1); do reglint gen $p --target windows-11 -o "$t/x.reg" && reglint gen $p --target windows-11 --format $f -o "$t/x.$f" && reglint dump "$t/x.$f" >"$t/a" && reglint dump "$t/x.reg" >"$t/b" && cmp "$t/a" "$t/b" && echo "$p: the $f file has the dump of the .reg"; done; done; rm -rf "$t"

@@ -1,0 +1,1 @@
+bash completion.bash "$REGLINT" convert x.reg --to "" && echo "-- gen --format:" && bash completion.bash "$REGLINT" gen x --format "" && echo "-- convert -:" && bash completion.bash "$REGLINT" convert x.reg -
