@@ -738,7 +738,7 @@ static void put_uid(struct buf *out, size_t index, const struct polop *op)
         int n = snprintf(head, sizeof head, "%zu|%d|%d|%" PRIu32 "|", index, (int)op->kind,
                          (int)op->root, op->type);
         const char *parts[] = {head, op->key, op->name, (const char *)op->data};
-        size_t lens[] = {(size_t)n, strlen(op->key), op->name_len, op->len};
+        const size_t lens[] = {(size_t)n, strlen(op->key), op->name_len, op->len};
         for (size_t p = 0; p < 4; p++)
             for (size_t i = 0; i < lens[p]; i++)
                 h[half] = (h[half] ^ (unsigned char)parts[p][i]) * UINT64_C(0x100000001b3);

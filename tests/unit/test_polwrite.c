@@ -184,12 +184,14 @@ static void test_gpp_escapes_and_refuses(void **state)
     assert_null(polwrite_gpp(&list, arena, &out));
     buf_putc(&out, '\0');
     assert_non_null(strstr(out.data, "value=\"&lt;&amp;&quot;&#10;\"/>"));
-    op = op_of(POLOP_SET, "K", "n", REG_TYPE_SZ, bell, sizeof bell);
+    struct polop control = op_of(POLOP_SET, "K", "n", REG_TYPE_SZ, bell, sizeof bell);
+    struct polop_list control_list = list_of(&control, 1);
     buf_clear(&out);
-    message_has(polwrite_gpp(&list, arena, &out), "a control character XML 1.0 cannot hold");
-    op = op_of(POLOP_DELETE_VALUES, "K", "", 0, NULL, 0);
+    message_has(polwrite_gpp(&control_list, arena, &out), "a control character XML 1.0 cannot hold");
+    struct polop every = op_of(POLOP_DELETE_VALUES, "K", "", 0, NULL, 0);
+    struct polop_list every_list = list_of(&every, 1);
     buf_clear(&out);
-    message_has(polwrite_gpp(&list, arena, &out), "a deletion of every value of a key");
+    message_has(polwrite_gpp(&every_list, arena, &out), "a deletion of every value of a key");
     buf_free(&out);
     arena_free(arena);
 }
@@ -212,13 +214,15 @@ static void test_reg_writes_line_breaks_as_hex_and_refuses_control_codes(void **
     /* A file without the UTF-16 byte order mark has its string hex widened. */
     buf_clear(&out);
     message_has(polwrite_reg(&list, TEXT_UTF8, arena, &out, &lossy), "use --encoding utf16");
-    op = op_of(POLOP_DELETE_VALUES, "K", "", 0, NULL, 0);
+    struct polop every = op_of(POLOP_DELETE_VALUES, "K", "", 0, NULL, 0);
+    struct polop_list every_list = list_of(&every, 1);
     buf_clear(&out);
-    message_has(polwrite_reg(&list, TEXT_UTF16LE, arena, &out, &lossy),
+    message_has(polwrite_reg(&every_list, TEXT_UTF16LE, arena, &out, &lossy),
                 "a .reg file cannot hold a deletion of every value of a key");
-    op = op_of(POLOP_SET_IF_ABSENT, "K", "n", REG_TYPE_SZ, broken, sizeof broken);
+    struct polop soft = op_of(POLOP_SET_IF_ABSENT, "K", "n", REG_TYPE_SZ, broken, sizeof broken);
+    struct polop_list soft_list = list_of(&soft, 1);
     buf_clear(&out);
-    message_has(polwrite_reg(&list, TEXT_UTF16LE, arena, &out, &lossy), "set only where it is absent");
+    message_has(polwrite_reg(&soft_list, TEXT_UTF16LE, arena, &out, &lossy), "set only where it is absent");
     buf_free(&out);
     arena_free(arena);
 }
