@@ -112,6 +112,9 @@ static char *option_value(int argc, char **argv, int *i, const char *name, const
     size_t n = strlen(name);
     if (strncmp(arg, name, n) == 0 && arg[n] == '=')
         return arg + n + 1;
+    /* A short option's value may be attached, as in "-fgcc". */
+    if (alias && alias[1] != '-' && strncmp(arg, alias, 2) == 0 && arg[2] != '\0')
+        return arg + 2;
     if (strcmp(arg, name) != 0 && !(alias && strcmp(arg, alias) == 0))
         return NULL;
     if (*i + 1 >= argc) {
@@ -121,13 +124,65 @@ static char *option_value(int argc, char **argv, int *i, const char *name, const
     return argv[++*i];
 }
 
-/* The value of "-j N", "-jN", "--jobs N" or "--jobs=N". */
-static char *jobs_value(int argc, char **argv, int *i, const char **missing)
+/* lint's options, for "did you mean" on a misspelt one. */
+static const char *const lint_option_names[] = {
+    "--jobs", "--format", "--output", "--profile", "--target", "--severity", "--fail-on",
+    "--select", "--ignore", "--no-inline-suppressions", "--color", "--stdin-filename", "--fix",
+    "--fix-to", "--diff", "--unsafe-fixes", "--help",
+};
+
+static int unknown_option(const char *arg)
 {
-    char *arg = argv[*i];
-    if (strncmp(arg, "-j", 2) == 0 && arg[2] != '\0')
-        return arg + 2;
-    return option_value(argc, argv, i, "--jobs", "-j", missing);
+    const char *eq = strchr(arg, '=');
+    size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+    const char *near = suggest_closest(arg, len, lint_option_names,
+                                       sizeof lint_option_names / sizeof lint_option_names[0]);
+    if (near)
+        return cli_usage("lint", "unknown option '%.*s'; did you mean '%s'?", (int)len, arg, near);
+    return cli_usage("lint", "unknown option '%s'", arg);
+}
+
+/* "-f FMT[=FILE]": the report's format, and for FMT=FILE one more report. */
+static int add_format(struct lint_args *a, const char *v)
+{
+    const char *eq = strchr(v, '=');
+    char name[16];
+    size_t len = eq ? (size_t)(eq - v) : strlen(v);
+    if (len >= sizeof name)
+        len = sizeof name - 1;
+    memcpy(name, v, len);
+    name[len] = '\0';
+    enum render_format fmt;
+    if (!render_format_parse(name, &fmt))
+        return cli_usage("lint", "unknown format '%s' (text, gcc, json, sarif, github)", name);
+    if (!eq) {
+        a->outputs[0].format = fmt;
+        return -1;
+    }
+    if (eq[1] == '\0')
+        return cli_usage("lint", "-f %s= needs a file name ('-' for standard output)", name);
+    if (a->noutputs == MAX_OUTPUTS)
+        return cli_usage("lint", "too many reports (at most %d)", MAX_OUTPUTS);
+    struct output *o = &a->outputs[a->noutputs++];
+    o->format = fmt;
+    o->path = strcmp(eq + 1, "-") == 0 ? NULL : eq + 1;
+    snprintf(o->option, sizeof o->option, "-f %s=", name);
+    return -1;
+}
+
+/* Two reports on standard output would interleave into neither format. */
+static int check_stdout_reports(const struct lint_args *a)
+{
+    const char *first = NULL;
+    for (size_t i = 0; i < a->noutputs; i++) {
+        if (a->outputs[i].path)
+            continue;
+        if (first)
+            return cli_usage("lint", "'%s' and '%s-' both write standard output; give one a file",
+                             first, a->outputs[i].option);
+        first = i == 0 ? "-o -" : a->outputs[i].option;
+    }
+    return -1;
 }
 
 static int bad_target(const char *name)
@@ -154,37 +209,23 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
     strcpy(a->outputs[0].option, "-o");
     a->files = argv;
     a->jobs = 1;
+    bool options_ended = false; /* after "--", every argument is a file */
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *missing = NULL;
         char *v;
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+        if (options_ended || strcmp(arg, "-") == 0 || arg[0] != '-') {
+            a->files[a->nfiles++] = argv[i];
+        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(lint_help, stdout);
             return EXIT_OK;
-        } else if (strcmp(arg, "-") == 0 || arg[0] != '-') {
-            a->files[a->nfiles++] = argv[i];
+        } else if (strcmp(arg, "--") == 0) {
+            options_ended = true;
         } else if ((v = option_value(argc, argv, &i, "--format", "-f", &missing))) {
-            const char *eq = strchr(v, '=');
-            char name[16];
-            size_t len = eq ? (size_t)(eq - v) : strlen(v);
-            if (len >= sizeof name)
-                len = sizeof name - 1;
-            memcpy(name, v, len);
-            name[len] = '\0';
-            enum render_format fmt;
-            if (!render_format_parse(name, &fmt))
-                return cli_usage("lint", "unknown format '%s' (text, gcc, json, sarif, github)", name);
-            if (eq) {
-                if (a->noutputs == MAX_OUTPUTS)
-                    return cli_usage("lint", "too many reports (at most %d)", MAX_OUTPUTS);
-                struct output *o = &a->outputs[a->noutputs++];
-                o->format = fmt;
-                o->path = eq + 1;
-                snprintf(o->option, sizeof o->option, "-f %s=", name);
-            } else {
-                a->outputs[0].format = fmt;
-            }
-        } else if ((v = jobs_value(argc, argv, &i, &missing))) {
+            int rc = add_format(a, v);
+            if (rc >= 0)
+                return rc;
+        } else if ((v = option_value(argc, argv, &i, "--jobs", "-j", &missing))) {
             char *end;
             unsigned long n = strtoul(v, &end, 10);
             if (*v < '0' || *v > '9' || *end || n > MAX_JOBS)
@@ -193,7 +234,9 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             if (a->jobs > MAX_JOBS)
                 a->jobs = MAX_JOBS;
         } else if ((v = option_value(argc, argv, &i, "--output", "-o", &missing))) {
-            a->outputs[0].path = v;
+            if (!*v)
+                return cli_usage("lint", "-o needs a file name ('-' for standard output)");
+            a->outputs[0].path = strcmp(v, "-") == 0 ? NULL : v;
         } else if ((v = option_value(argc, argv, &i, "--profile", NULL, &missing))) {
             a->profile = v;
         } else if ((v = option_value(argc, argv, &i, "--target", NULL, &missing))) {
@@ -209,6 +252,9 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             if (!a->fail_never && !severity_parse(v, &a->fail_on))
                 return cli_usage("lint", "unknown level '%s' (error, warning, info, style, none)", v);
         } else if ((v = option_value(argc, argv, &i, "--select", NULL, &missing))) {
+            /* An empty list would turn every rule off and pass the run. */
+            if (strspn(v, ", \t") == strlen(v))
+                return cli_usage("lint", "--select needs a rule ID, name or prefix; to check nothing, do not run lint");
             if (a->nselect == 32)
                 return cli_usage("lint", "too many --select options");
             a->select_lists[a->nselect++] = v;
@@ -242,11 +288,14 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
         } else if (missing) {
             return cli_usage("lint", "%s needs a value", missing);
         } else {
-            return cli_usage("lint", "unknown option '%s'", arg);
+            return unknown_option(arg);
         }
     }
     if (a->nfiles == 0)
         return cli_usage("lint", "missing FILE ('-' reads standard input)");
+    int rc = check_stdout_reports(a);
+    if (rc >= 0)
+        return rc;
     if (a->unsafe_fixes && a->fix_mode == FIX_MODE_NONE)
         return cli_usage("lint", "--unsafe-fixes goes with --fix, --fix-to or --diff");
     if (a->fix_mode == FIX_MODE_TO && (a->nfiles != 1 || platform_is_dir(a->files[0])))
