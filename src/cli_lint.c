@@ -471,6 +471,33 @@ static bool write_fixed(const struct lint_args *a, const char *path, const struc
     return true;
 }
 
+/* --diff: the fixed text against `before`. A UTF-8 or ANSI file's diff is
+ * of its bytes, line endings included, so that patch and git apply take it;
+ * a UTF-16 file's is of its text in UTF-8, which no tool applies to the
+ * file, and the reader is told so. Returns whether there was a change. */
+static bool print_fix_diff(const struct decoded_text *after, const struct buf *before, const char *name,
+                           struct lint_job *job)
+{
+    if (after->encoding == TEXT_UTF16LE) {
+        bool changed = linediff_unified(before->data, before->len, after->text, after->len, name, name,
+                                        &job->out);
+        if (changed)
+            buf_printf(&job->err,
+                       "reglint: note: %s is UTF-16; the diff shows its text as UTF-8 for reading, "
+                       "and patch cannot apply it: use --fix or --fix-to\n",
+                       name);
+        return changed;
+    }
+    struct buf old_bytes = BUF_INIT, new_bytes = BUF_INIT;
+    fix_encode(after, before->data, before->len, &old_bytes);
+    fix_encode(after, after->text, after->len, &new_bytes);
+    bool changed = linediff_patch(old_bytes.data, old_bytes.len, new_bytes.data, new_bytes.len, name, name,
+                                  &job->out);
+    buf_free(&old_bytes);
+    buf_free(&new_bytes);
+    return changed;
+}
+
 /* --fix, --fix-to, --diff on a document linted with a's options. Returns
  * false when the document is not to be reported on (a diff was printed, or
  * nothing could be written). */
@@ -489,8 +516,7 @@ static bool fix_reg(const struct lint_args *a, const struct file_stamp *read, st
         job->io_error = true;
         report = false;
     } else if (a->fix_mode == FIX_MODE_DIFF) {
-        if (linediff_unified(before.data, before.len, doc->src->d.text, doc->src->d.len, doc->src->name,
-                             doc->src->name, &job->out))
+        if (print_fix_diff(&doc->src->d, &before, doc->src->name, job))
             job->failed = true;
         report = false;
     } else if (outcome.applied > 0 || a->fix_mode == FIX_MODE_TO) {
