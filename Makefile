@@ -111,7 +111,7 @@ $(OBJ)/%.o: src/%.c $(GRAMMARS:%=$(GEN)/%_parse.h) $(GRAMMARS:%=$(GEN)/%_scan.h)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The rule pages, compiled in for 'reglint rule' and SARIF's rules[].help.
-RULE_PAGES = $(sort $(wildcard docs/rules/RL*.md))
+RULE_PAGES = $(sort $(wildcard docs/rules/RL*.md)) docs/profile.md
 $(GEN)/rule_pages.c: $(RULE_PAGES) scripts/embed
 	@mkdir -p $(GEN)
 	sh scripts/embed rule_pages $@ $(RULE_PAGES)

@@ -16,7 +16,7 @@ windows-server-2012 windows-8.1 windows-server-2012-r2 windows-10-1507 windows-1
 windows-server-2016 windows-server-2019 windows-server-2022 windows-11 windows-11-24h2
 windows-server-2025"
 
-_reglint_commands="lint rules rule dump show fmt posture diff gen templates"
+_reglint_commands="lint rules rule dump show fmt posture diff gen templates targets"
 
 # The options of each command that take no value, then those that take one.
 _reglint_lint_flags="--no-inline-suppressions --fix --diff --unsafe-fixes -h --help"
@@ -73,6 +73,8 @@ _reglint_value() {
     -f | --format)
         if [ "$command" = lint ]; then
             _reglint_words "text gcc json sarif github" "$cur"
+        elif [ "$command" = rules ]; then
+            _reglint_words "text json" "$cur"
         else
             _reglint_words "text json markdown" "$cur"
         fi
@@ -84,6 +86,7 @@ _reglint_value() {
     --target) _reglint_words "$_reglint_targets" "$cur" ;;
     --view) _reglint_words "64 32" "$cur" ;;
     -j | --jobs) _reglint_words "0 1 2 4 8" "$cur" ;;
+    --show) _reglint_words "$(_reglint_list "$_reglint_program" templates)" "$cur" ;;
     --profile)
         _reglint_words "$(_reglint_list "$_reglint_program" templates)" "$cur"
         _reglint_files "$cur" reg
@@ -156,6 +159,14 @@ _reglint() {
         valued="-o --output --target --encoding --undo"
         ;;
     fmt) flags="--check -h --help" ;;
+    rules)
+        flags="-h --help"
+        valued="-f --format"
+        ;;
+    templates)
+        flags="-h --help"
+        valued="--show"
+        ;;
     *) flags="-h --help" ;;
     esac
 
@@ -175,7 +186,8 @@ _reglint() {
     esac
 
     case $command in
-    rules | templates) ;;
+    rules) _reglint_words "$(_reglint_list "$_reglint_program" rules names)" "$cur" ;;
+    templates | targets) ;;
     rule) _reglint_words "$(_reglint_list "$_reglint_program" rules names)" "$cur" ;;
     gen)
         _reglint_words "$(_reglint_list "$_reglint_program" templates)" "$cur"

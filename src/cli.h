@@ -81,6 +81,7 @@ int cli_templates(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_rule(int argc, char **argv);
+int cli_targets(int argc, char **argv);
 int cli_posture(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 

@@ -7,6 +7,7 @@
 #include "platform.h"
 #include "profcheck.h"
 #include "profile.h"
+#include "suggest.h"
 
 static const char gen_help[] =
     "usage: reglint gen PROFILE [-o OUT] [--target OS] [--encoding utf16|utf8|ansi]\n"
@@ -30,10 +31,31 @@ static const char gen_help[] =
     "                       profile touches, returning each to the Windows default\n";
 
 static const char templates_help[] =
-    "usage: reglint templates\n"
+    "usage: reglint templates [--show NAME]\n"
     "\n"
     "List the built-in profiles: name, description and source. Use a name with\n"
-    "'reglint gen NAME', 'reglint lint --profile NAME' or 'extends \"NAME\"'.\n";
+    "'reglint gen NAME', 'reglint lint --profile NAME' or 'extends \"NAME\"'.\n"
+    "\n"
+    "  --show NAME   print the template's profile text, to read or to start a\n"
+    "                profile of your own from\n";
+
+/* templates --show NAME: the template as written. */
+static int show_template(const char *name)
+{
+    const struct embedded_file *t = embedded_find(builtin_templates, builtin_templates_count, name);
+    if (t) {
+        fwrite(t->contents, 1, t->length, stdout);
+        return EXIT_OK;
+    }
+    const char *names[64];
+    size_t n = builtin_templates_count < 64 ? builtin_templates_count : 64;
+    for (size_t i = 0; i < n; i++)
+        names[i] = builtin_templates[i].name;
+    const char *near = suggest_closest(name, strlen(name), names, n);
+    if (near)
+        return cli_usage("templates", "no template '%s'; did you mean '%s'?", name, near);
+    return cli_usage("templates", "no template '%s' ('reglint templates' lists them)", name);
+}
 
 static bool parse_encoding(const char *s, enum text_encoding *out)
 {
@@ -255,7 +277,13 @@ int cli_templates(int argc, char **argv)
             fputs(templates_help, stdout);
             return EXIT_OK;
         }
-        return cli_usage(argv[0], "templates takes no arguments");
+        if (strncmp(argv[i], "--show=", 7) == 0 && argc == 2)
+            return show_template(argv[i] + 7);
+        if (strcmp(argv[i], "--show") == 0 && argc == 3 && i == 1)
+            return show_template(argv[2]);
+        if (strcmp(argv[i], "--show") == 0 && argc == 2)
+            return cli_usage(argv[0], "--show needs a template name");
+        return cli_usage(argv[0], "templates takes --show NAME or nothing");
     }
     for (size_t i = 0; i < builtin_templates_count; i++) {
         struct profile p;

@@ -20,7 +20,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  lint [OPTIONS] FILE... check .reg files: syntax, names, contradictions, weak TLS\n"
-    "  rules                 the rule catalogue\n"
+    "  rules [SELECTOR...]   the rule catalogue (--format json for scripts)\n"
     "  rule ID|NAME          one rule's page\n"
     "  dump FILE             what importing FILE does, one line per value\n"
     "  show FILE             FILE as UTF-8 text with LF line endings (git textconv)\n"
@@ -29,6 +29,7 @@ static const char usage[] =
     "  diff OLD NEW          what importing NEW does that OLD does not, by value\n"
     "  gen PROFILE           the .reg file a profile (file or built-in name) asks for\n"
     "  templates             the built-in profiles\n"
+    "  targets               the Windows versions --target names\n"
     "\n"
     "  reglint COMMAND --help   help for one command\n"
     "  reglint --version        the version\n"
@@ -50,6 +51,7 @@ static const struct command {
     {"diff", cli_diff},
     {"gen", cli_gen},
     {"templates", cli_templates},
+    {"targets", cli_targets},
 };
 
 /* Output that did not reach its destination (a full disk, a closed pipe) must
