@@ -39,8 +39,8 @@ static const char lint_help[] =
     "      --select IDS        only these rules (IDs, names or prefixes, comma-separated)\n"
     "      --ignore IDS        not these rules\n"
     "      --no-inline-suppressions  ignore '; reglint-disable...' comments\n"
-    "      --color WHEN        auto (default), always, never; NO_COLOR and FORCE_COLOR\n"
-    "                          are honoured\n"
+    "      --color WHEN        auto (default), always, never; NO_COLOR, FORCE_COLOR\n"
+    "                          and TERM=dumb are honoured\n"
     "      --stdin-filename NAME  the name of standard input in reports\n"
     "      --fix               apply the safe fixes to each file in place, then report\n"
     "                          what remains (the file is replaced atomically, and\n"
@@ -334,6 +334,10 @@ static bool want_color(const char *when, FILE *out)
         return true;
     const char *no = getenv("NO_COLOR");
     if (no && *no)
+        return false;
+    /* A terminal that says it cannot show escapes (an editor's, CI logs). */
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0)
         return false;
     return platform_isatty(out);
 }
