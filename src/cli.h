@@ -22,6 +22,12 @@
 #include "source.h"
 
 #define REGLINT_VERSION "0.1.0"
+/* Where reglint is published: SARIF's informationUri, and helpUri links to
+ * the rule pages of the release (docs/rules/ID.md under tag vVERSION).
+ * A fork builds with -DREGLINT_HOMEPAGE=\"https://...\" */
+#ifndef REGLINT_HOMEPAGE
+#define REGLINT_HOMEPAGE "https://github.com/reglint/reglint"
+#endif
 
 /* Exit codes of every command (INTERFACE: docs/reglint.1, EXIT STATUS). */
 enum exit_code {

@@ -707,9 +707,11 @@ static int run_lint(struct lint_args *a)
     if (rc < 0) {
         bool io_error = false, failed = false;
         lint_files(a, &files, &io_error, &failed);
-        if (!close_outputs(a))
-            io_error = true;
         rc = io_error ? EXIT_IO : failed ? EXIT_FINDINGS : EXIT_OK;
+        for (size_t o = 0; o < a->noutputs; o++)
+            render_set_exit(a->outputs[o].renderer, rc);
+        if (!close_outputs(a))
+            rc = EXIT_IO;
     }
     file_list_free(&files);
     return rc;

@@ -17,6 +17,17 @@ void diag_list_release(struct diag_list *list)
     free(list->items);
     list->items = NULL;
     list->n = list->cap = 0;
+    free(list->suppressed);
+    list->suppressed = NULL;
+    list->nsuppressed = list->suppressed_cap = 0;
+}
+
+void diag_list_suppress(struct diag_list *list, struct diag *d, const char *justification)
+{
+    list->suppressed = xgrow(list->suppressed, &list->suppressed_cap, list->nsuppressed + 1,
+                             sizeof *list->suppressed);
+    d->justification = justification;
+    list->suppressed[list->nsuppressed++] = d;
 }
 
 /* A finding with its message, not yet in the list. */
@@ -127,13 +138,19 @@ static void merge_sort(struct diag **a, struct diag **tmp, size_t n)
     memcpy(a, tmp, n * sizeof *a);
 }
 
+static void sort_diags(struct diag **items, size_t n)
+{
+    if (n < 2)
+        return;
+    struct diag **tmp = xmalloc(n * sizeof *tmp);
+    merge_sort(items, tmp, n);
+    free(tmp);
+}
+
 void diag_list_sort(struct diag_list *list)
 {
-    if (list->n < 2)
-        return;
-    struct diag **tmp = xmalloc(list->n * sizeof *tmp);
-    merge_sort(list->items, tmp, list->n);
-    free(tmp);
+    sort_diags(list->items, list->n);
+    sort_diags(list->suppressed, list->nsuppressed);
 }
 
 size_t diag_count_at_least(const struct diag_list *list, enum severity sev)

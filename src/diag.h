@@ -57,6 +57,9 @@ struct diag {
     const char *anchor_key;   /* full key path, or NULL */
     const char *anchor_value; /* value name ("@" for the default), or NULL */
     struct fix *fix;
+    /* In a list's `suppressed`: the reason the directive gives after " -- ",
+     * or "" when it gives none. */
+    const char *justification;
 };
 
 struct diag_list {
@@ -66,10 +69,17 @@ struct diag_list {
     size_t cap;
     size_t kept[RULE_COUNT];
     size_t dropped[RULE_COUNT];
+    /* Findings an inline directive silenced: not reported, not counted,
+     * kept for the formats that show suppressions (SARIF). */
+    struct diag **suppressed;
+    size_t nsuppressed, suppressed_cap;
 };
 
 void diag_list_init(struct diag_list *list, struct arena *arena);
 void diag_list_release(struct diag_list *list);
+/* Moves a finding of the list to its `suppressed` findings (the caller takes
+ * it out of `items`). */
+void diag_list_suppress(struct diag_list *list, struct diag *d, const char *justification);
 
 /* Appends a finding at the rule's default severity and returns it so that the
  * caller can add help, an anchor or a fix. Past the per-rule limit the finding

@@ -194,22 +194,30 @@ void lint_document(const struct lint_options *o, struct source *src, const struc
     model_free(m);
 }
 
-void lint_finish(const struct lint_options *o, const struct reg_file *file,
-                 struct diag_list *diags)
+/* Keeps the findings of the rules that run, at their forced severity;
+ * returns how many are kept. */
+static size_t keep_running(const struct lint_options *o, struct diag **items, size_t n)
 {
-    if (o->inline_suppressions)
-        suppress_apply(file, diags, o->enabled);
     size_t kept = 0;
-    for (size_t i = 0; i < diags->n; i++) {
-        struct diag *d = diags->items[i];
+    for (size_t i = 0; i < n; i++) {
+        struct diag *d = items[i];
         if (d->rule != RULE_COUNT) {
             if (!o->enabled[d->rule])
                 continue;
             if (o->severity_forced[d->rule])
                 d->severity = o->severity[d->rule];
         }
-        diags->items[kept++] = d;
+        items[kept++] = d;
     }
-    diags->n = kept;
+    return kept;
+}
+
+void lint_finish(const struct lint_options *o, const struct reg_file *file,
+                 struct diag_list *diags)
+{
+    if (o->inline_suppressions)
+        suppress_apply(file, diags, o->enabled);
+    diags->n = keep_running(o, diags->items, diags->n);
+    diags->nsuppressed = keep_running(o, diags->suppressed, diags->nsuppressed);
     diag_list_sort(diags);
 }

@@ -26,6 +26,7 @@ struct directive {
     struct span at;          /* the comment */
     struct span range;       /* the text it covers */
     bool all;                /* no rules listed: every rule */
+    const char *reason;      /* after " -- ", or "" */
     bool rules[RULE_COUNT];  /* the rules it names */
     bool any_used;
 };
@@ -68,6 +69,16 @@ static void parse_rules(struct directive *d, const char *text, uint32_t i, uint3
         }
     }
     d->all = !listed;
+    d->reason = "";
+    if (i + 1 < end && text[i] == '-' && text[i + 1] == '-') {
+        i += 2;
+        while (i < end && is_blank(text[i]))
+            i++;
+        uint32_t stop = end;
+        while (stop > i && is_blank(text[stop - 1]))
+            stop--;
+        d->reason = arena_strndup(diags->arena, text + i, stop - i);
+    }
 }
 
 /* The directive a comment holds, if any. */
@@ -353,17 +364,20 @@ void suppress_apply(const struct reg_file *file, struct diag_list *diags, const 
     size_t kept = 0;
     for (size_t i = 0; i < diags->n; i++) {
         struct diag *dg = diags->items[i];
-        bool silenced = false;
+        const struct directive *silenced_by = NULL;
         if (dg->rule != RULE_COUNT && dg->rule != RULE_UNKNOWN_RULE_IN_DIRECTIVE &&
             dg->rule != RULE_UNKNOWN_DIRECTIVE) {
             for (size_t k = 0; k < n; k++) {
                 if (covers(&dirs[k], dg)) {
                     dirs[k].any_used = true;
-                    silenced = true;
+                    if (!silenced_by)
+                        silenced_by = &dirs[k];
                 }
             }
         }
-        if (!silenced)
+        if (silenced_by)
+            diag_list_suppress(diags, dg, silenced_by->reason);
+        else
             diags->items[kept++] = dg;
     }
     diags->n = kept;
