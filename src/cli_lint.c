@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "config.h"
 #include "filelist.h"
 #include "fix.h"
 #include "jobs.h"
@@ -101,6 +102,22 @@ struct lint_args {
     size_t nselect;
     char *ignore_lists[32];
     size_t nignore;
+    const char *config_path; /* --config FILE */
+    bool no_config;          /* --no-config */
+    bool statistics, quiet;
+    const char *baseline, *write_baseline;
+};
+
+/* The settings a group of files is linted with: those of one .reglint (or
+ * none), under the command line's. */
+struct lint_setup {
+    char *config_path; /* NULL: no .reglint applies */
+    struct lint_config config;
+    struct lint_options options;
+    bool fail_never;
+    enum severity fail_on;
+    struct profile prof;
+    bool has_profile;
 };
 
 /* The value of an option given as "--opt VALUE" or "--opt=VALUE"; NULL when
@@ -130,7 +147,8 @@ static char *option_value(int argc, char **argv, int *i, const char *name, const
 static const char *const lint_option_names[] = {
     "--jobs", "--format", "--output", "--profile", "--target", "--severity", "--fail-on",
     "--select", "--ignore", "--no-inline-suppressions", "--color", "--stdin-filename", "--fix",
-    "--fix-to", "--diff", "--unsafe-fixes", "--help",
+    "--fix-to", "--diff", "--unsafe-fixes", "--help", "--config", "--no-config", "--statistics",
+    "--quiet", "--baseline", "--write-baseline",
 };
 
 static int unknown_option(const char *arg)
@@ -287,6 +305,18 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
                 a->fix_to = v;
         } else if (strcmp(arg, "--unsafe-fixes") == 0) {
             a->unsafe_fixes = true;
+        } else if ((v = option_value(argc, argv, &i, "--config", NULL, &missing))) {
+            a->config_path = v;
+        } else if (strcmp(arg, "--no-config") == 0) {
+            a->no_config = true;
+        } else if (strcmp(arg, "--statistics") == 0) {
+            a->statistics = true;
+        } else if (strcmp(arg, "--quiet") == 0 || strcmp(arg, "-q") == 0) {
+            a->quiet = true;
+        } else if ((v = option_value(argc, argv, &i, "--baseline", NULL, &missing))) {
+            a->baseline = v;
+        } else if ((v = option_value(argc, argv, &i, "--write-baseline", NULL, &missing))) {
+            a->write_baseline = v;
         } else if (missing) {
             return cli_usage("lint", "%s needs a value", missing);
         } else {
@@ -298,6 +328,8 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
     int rc = check_stdout_reports(a);
     if (rc >= 0)
         return rc;
+    if (a->config_path && a->no_config)
+        return cli_usage("lint", "--config and --no-config exclude each other");
     if (a->unsafe_fixes && a->fix_mode == FIX_MODE_NONE)
         return cli_usage("lint", "--unsafe-fixes goes with --fix, --fix-to or --diff");
     if (a->fix_mode == FIX_MODE_TO && (a->nfiles != 1 || platform_is_dir(a->files[0])))
@@ -308,20 +340,39 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
     return -1;
 }
 
-/* --select and --ignore; returns -1 to go on, else an exit status. */
-static int apply_selection(struct lint_args *a)
+/* Turns the rules of a list on or off, on a copy: the list is read for
+ * every setup, and lint_options_select() cuts it up. */
+static bool select_copy(struct lint_options *o, const char *list, bool on, char **bad)
 {
-    const char *bad = NULL;
+    char *copy = xstrdup(list);
+    const char *item = NULL;
+    bool ok = lint_options_select(o, copy, on, &item);
+    *bad = ok ? NULL : xstrdup(item);
+    free(copy);
+    return ok;
+}
+
+static int bad_selection(const char *where, char *bad)
+{
+    int rc = cli_usage("lint", "%s: no rule matches '%s'", where, bad);
+    free(bad);
+    return rc;
+}
+
+/* --select and --ignore; returns -1 to go on, else an exit status. */
+static int apply_selection(const struct lint_args *a, struct lint_options *o)
+{
+    char *bad;
     if (a->selected) {
         for (int r = 0; r < RULE_COUNT; r++)
-            a->options.enabled[r] = false;
+            o->enabled[r] = false;
         for (size_t i = 0; i < a->nselect; i++)
-            if (!lint_options_select(&a->options, a->select_lists[i], true, &bad))
-                return cli_usage("lint", "--select: no rule matches '%s'", bad);
+            if (!select_copy(o, a->select_lists[i], true, &bad))
+                return bad_selection("--select", bad);
     }
     for (size_t i = 0; i < a->nignore; i++)
-        if (!lint_options_select(&a->options, a->ignore_lists[i], false, &bad))
-            return cli_usage("lint", "--ignore: no rule matches '%s'", bad);
+        if (!select_copy(o, a->ignore_lists[i], false, &bad))
+            return bad_selection("--ignore", bad);
     return -1;
 }
 
@@ -402,15 +453,16 @@ static bool close_outputs(struct lint_args *a)
     return ok;
 }
 
-/* Applies a profile: its requirements, target and lint { } block. The
- * command line wins over the profile. */
-static int use_profile(struct lint_args *a, struct profile *prof)
+/* Applies a profile to a setup: its requirements, target and lint { }
+ * block. The command line and the .reglint win over the profile. */
+static int use_profile(const char *name, bool fail_on_given, struct lint_setup *setup)
 {
-    int rc = cli_load_profile(a->profile, prof);
+    setup->has_profile = true;
+    int rc = cli_load_profile(name, &setup->prof);
     if (rc != EXIT_OK)
         return rc;
-    const struct policy *policy = prof->policy;
-    struct lint_options *o = &a->options;
+    const struct policy *policy = setup->prof.policy;
+    struct lint_options *o = &setup->options;
     o->policy = policy;
     if (!o->has_target && policy->has_target) {
         o->has_target = true;
@@ -424,9 +476,9 @@ static int use_profile(struct lint_args *a, struct profile *prof)
             o->protocol_required[s->subject.protocol.protocol] = true;
     }
     const struct policy_lint *pl = &policy->lint;
-    if (pl->has_fail_on && !a->fail_on_given) {
-        a->fail_never = pl->fail_on_none;
-        a->fail_on = pl->fail_on;
+    if (pl->has_fail_on && !fail_on_given) {
+        setup->fail_never = pl->fail_on_none;
+        setup->fail_on = pl->fail_on;
     }
     for (size_t i = 0; i < pl->nignore; i++)
         for (int r = 0; r < RULE_COUNT; r++)
@@ -447,11 +499,97 @@ static int use_profile(struct lint_args *a, struct profile *prof)
     return -1;
 }
 
+/* The profile a .reglint names: a built-in name as it is, a path relative
+ * to the .reglint's directory. */
+static char *config_profile(const struct lint_config *c)
+{
+    const char *p = c->profile;
+    size_t len = strlen(p);
+    bool is_path = strchr(p, '/') || strchr(p, '\\') || (len > 8 && strcmp(p + len - 8, ".profile") == 0);
+    if (!is_path || platform_is_separator(p[0]) || (p[0] && p[1] == ':'))
+        return xstrdup(p);
+    struct buf path = BUF_INIT;
+    buf_printf(&path, "%s%s", c->dir, p);
+    char *result = xstrdup(path.data);
+    buf_free(&path);
+    return result;
+}
+
+/* Settles a setup: the catalogue's defaults, then the profile, then the
+ * .reglint, then the command line. Returns -1 to go on, else an exit
+ * status (the reason printed). */
+static int build_setup(const struct lint_args *a, struct lint_setup *setup)
+{
+    const struct lint_config *c = setup->config_path ? &setup->config : NULL;
+    struct lint_options *o = &setup->options;
+    lint_options_init(o);
+    o->inline_suppressions = a->options.inline_suppressions;
+    o->has_target = a->options.has_target;
+    o->target = a->options.target;
+    setup->fail_never = a->fail_never;
+    setup->fail_on = a->fail_on;
+    bool fail_on_given = a->fail_on_given;
+    if (c && c->has_target && !o->has_target) {
+        o->has_target = true;
+        o->target = c->target;
+    }
+    if (c && c->has_fail_on && !fail_on_given) {
+        setup->fail_never = c->fail_never;
+        setup->fail_on = c->fail_on;
+        fail_on_given = true;
+    }
+    int rc = -1;
+    if (a->profile) {
+        rc = use_profile(a->profile, fail_on_given, setup);
+    } else if (c && c->profile) {
+        char *name = config_profile(c);
+        rc = use_profile(name, fail_on_given, setup);
+        free(name);
+    }
+    if (rc >= 0)
+        return rc;
+    char *bad;
+    if (c && c->select) {
+        for (int r = 0; r < RULE_COUNT; r++)
+            o->enabled[r] = false;
+        if (!select_copy(o, c->select, true, &bad))
+            return bad_selection(c->path, bad);
+    }
+    if (c && c->ignore && !select_copy(o, c->ignore, false, &bad))
+        return bad_selection(c->path, bad);
+    for (size_t i = 0; c && i < c->nseverities; i++) {
+        for (int r = 0; r < RULE_COUNT; r++) {
+            if (rule_matches((enum rule_id)r, c->severities[i].selector)) {
+                o->severity_forced[r] = true;
+                o->severity[r] = c->severities[i].severity;
+            }
+        }
+    }
+    rc = apply_selection(a, o);
+    /* A finding --severity hides cannot fail the run: what fails is what
+     * the reader was shown. */
+    if (setup->fail_on < a->show)
+        setup->fail_on = a->show;
+    return rc;
+}
+
+static void free_setup(struct lint_setup *setup)
+{
+    if (setup->has_profile)
+        profile_release(&setup->prof);
+    if (setup->config_path)
+        config_free(&setup->config);
+    free(setup->config_path);
+    free(setup);
+}
+
 /* One file of the run. It is read, linted and fixed by a worker (jobs.h);
  * its messages and report are printed afterwards, in the order of the files,
  * by the thread that started the run. */
 struct lint_job {
     const struct file_item *item;
+    const struct lint_options *options; /* its setup's, or its own for per-path ignores */
+    const struct lint_setup *setup;
     struct reg_doc doc;     /* a .reg file that could be read (doc.src set) */
     struct profile checked; /* a profile (is_profile) */
     bool is_profile;
@@ -514,7 +652,7 @@ static bool fix_reg(const struct lint_args *a, const struct file_stamp *read, st
     if (a->fix_mode == FIX_MODE_DIFF)
         buf_append(&before, doc->src->d.text, doc->src->d.len);
     struct fix_outcome outcome;
-    fix_document(&a->options, a->unsafe_fixes, doc, &outcome);
+    fix_document(job->options, a->unsafe_fixes, doc, &outcome);
     bool report = true;
     if (outcome.unencodable > 0) {
         cli_error_to(&job->err, "%s: the fixes write %zu characters that %s cannot hold; nothing written",
@@ -560,8 +698,8 @@ static void lint_reg(const struct lint_args *a, struct lint_job *job)
         job->io_error = true;
         return;
     }
-    lint_document(&a->options, job->doc.src, job->doc.file, &job->doc.diags);
-    lint_finish(&a->options, job->doc.file, &job->doc.diags);
+    lint_document(job->options, job->doc.src, job->doc.file, &job->doc.diags);
+    lint_finish(job->options, job->doc.file, &job->doc.diags);
     job->report = a->fix_mode == FIX_MODE_NONE || fix_reg(a, &read, job);
 }
 
@@ -582,6 +720,10 @@ static void lint_profile_file(struct lint_job *job)
 struct lint_run {
     const struct lint_args *a;
     const struct file_list *files;
+    /* Each file's setup and options (per-path ignores give a file options
+     * of its own), settled before the workers start. */
+    const struct lint_setup **setups;
+    struct lint_options **options;
     /* jobs[i]: file i's job from its work until its report; NULL otherwise,
      * so that only the files in flight take memory. */
     struct lint_job **jobs;
@@ -595,6 +737,8 @@ static void lint_work(void *ctx, size_t i)
     struct lint_job *job = xcalloc(1, sizeof *job);
     run->jobs[i] = job;
     job->item = &run->files->items[i];
+    job->setup = run->setups[i];
+    job->options = run->options[i];
     const char *path = job->item->path;
     size_t len = strlen(path);
     if (job->item->error) {
@@ -621,7 +765,7 @@ static void lint_report(void *ctx, size_t i)
         const struct diag_list *diags = job->is_profile ? &job->checked.diags : &job->doc.diags;
         for (size_t o = 0; o < a->noutputs; o++)
             render_file(a->outputs[o].renderer, diags, a->show);
-        if (!a->fail_never && diag_count_at_least(diags, a->fail_on) > 0)
+        if (!job->setup->fail_never && diag_count_at_least(diags, job->setup->fail_on) > 0)
             job->failed = true;
     }
     run->io_error |= job->io_error;
@@ -681,38 +825,100 @@ static bool shares_input(const struct lint_args *a, const struct file_list *file
     return shared;
 }
 
-/* Lints the files, a.jobs at a time, reporting them in order. */
-static void lint_files(const struct lint_args *a, const struct file_list *files, bool *io_error,
-                       bool *failed)
+/* The settings of every file: the .reglint found for it (or --config's, or
+ * none with --no-config), each read and settled once, and per-path ignores.
+ * Returns -1 to go on, else an exit status (the reason printed). */
+static int settle_files(const struct lint_args *a, const struct file_list *files, struct lint_run *run,
+                        struct lint_setup ***all, size_t *nall)
 {
-    struct lint_run run = {a, files, xcalloc(files->n ? files->n : 1, sizeof *run.jobs), false, false};
-    unsigned threads = a->jobs > 1 && shares_input(a, files) ? 1 : a->jobs;
-    jobs_run(files->n, threads, lint_work, lint_report, &run);
-    free(run.jobs);
-    *io_error |= run.io_error;
-    *failed |= run.failed;
+    for (size_t i = 0; i < files->n; i++) {
+        const char *path = files->items[i].path;
+        if (strcmp(path, "-") == 0)
+            path = a->stdin_name ? a->stdin_name : CONFIG_FILE_NAME;
+        char *found = a->no_config ? NULL : a->config_path ? xstrdup(a->config_path) : config_find(path);
+        struct lint_setup *setup = NULL;
+        for (size_t k = 0; k < *nall && !setup; k++) {
+            const char *known = (*all)[k]->config_path;
+            if ((!known && !found) || (known && found && strcmp(known, found) == 0))
+                setup = (*all)[k];
+        }
+        if (setup) {
+            free(found);
+        } else {
+            setup = xcalloc(1, sizeof *setup);
+            *all = xrealloc(*all, (*nall + 1) * sizeof **all);
+            (*all)[(*nall)++] = setup;
+            char *error = NULL;
+            if (found && !config_load(found, &setup->config, &error)) {
+                cli_error("%s", error);
+                free(error);
+                struct file_stamp stamp;
+                platform_file_stamp(found, &stamp);
+                free(found);
+                return stamp.exists && stamp.regular ? EXIT_USAGE : EXIT_IO;
+            }
+            setup->config_path = found;
+            int rc = build_setup(a, setup);
+            if (rc >= 0)
+                return rc;
+        }
+        run->setups[i] = setup;
+        run->options[i] = &setup->options;
+        const struct lint_config *c = &setup->config;
+        char *rel = setup->config_path && c->npath_ignores ? config_relative(c, path) : NULL;
+        for (size_t g = 0; rel && g < c->npath_ignores; g++) {
+            if (!config_glob_match(c->path_ignores[g].glob, rel))
+                continue;
+            if (run->options[i] == &setup->options) {
+                run->options[i] = xmalloc(sizeof *run->options[i]);
+                *run->options[i] = setup->options;
+            }
+            char *bad;
+            if (!select_copy(run->options[i], c->path_ignores[g].rules, false, &bad))
+                free(bad); /* checked when the file was read */
+        }
+        free(rel);
+    }
+    return -1;
 }
 
 /* Runs lint with its options settled: the files the arguments name are
- * listed, checked against the outputs, linted and reported. */
+ * listed, checked against the outputs, given their settings, linted a.jobs
+ * at a time and reported in order. */
 static int run_lint(struct lint_args *a)
 {
     struct file_list files = FILE_LIST_INIT;
     for (size_t f = 0; f < a->nfiles; f++)
         if (file_list_add(&files, a->files[f]) == 0)
             fprintf(stderr, "reglint: warning: %s: no .reg file below this directory\n", a->files[f]);
+    size_t n = files.n ? files.n : 1;
+    struct lint_run run = {a, &files, xcalloc(n, sizeof *run.setups), xcalloc(n, sizeof *run.options),
+                           xcalloc(n, sizeof *run.jobs), false, false};
+    struct lint_setup **setups = NULL;
+    size_t nsetups = 0;
     int rc = check_outputs(a, &files);
+    if (rc < 0)
+        rc = settle_files(a, &files, &run, &setups, &nsetups);
     if (rc < 0 && !open_outputs(a))
         rc = EXIT_IO;
     if (rc < 0) {
-        bool io_error = false, failed = false;
-        lint_files(a, &files, &io_error, &failed);
-        rc = io_error ? EXIT_IO : failed ? EXIT_FINDINGS : EXIT_OK;
+        unsigned threads = a->jobs > 1 && shares_input(a, &files) ? 1 : a->jobs;
+        jobs_run(files.n, threads, lint_work, lint_report, &run);
+        rc = run.io_error ? EXIT_IO : run.failed ? EXIT_FINDINGS : EXIT_OK;
         for (size_t o = 0; o < a->noutputs; o++)
             render_set_exit(a->outputs[o].renderer, rc);
         if (!close_outputs(a))
             rc = EXIT_IO;
     }
+    for (size_t i = 0; i < files.n; i++)
+        if (run.options[i] && run.setups[i] && run.options[i] != &run.setups[i]->options)
+            free(run.options[i]);
+    for (size_t k = 0; k < nsetups; k++)
+        free_setup(setups[k]);
+    free(setups);
+    free(run.setups);
+    free(run.options);
+    free(run.jobs);
     file_list_free(&files);
     return rc;
 }
@@ -723,30 +929,8 @@ int cli_lint(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
-    struct profile prof;
-    memset(&prof, 0, sizeof prof);
-    if (a.profile) {
-        rc = use_profile(&a, &prof);
-        if (rc >= 0) {
-            profile_release(&prof);
-            return rc;
-        }
-    }
-    rc = apply_selection(&a);
-    if (rc >= 0) {
-        if (a.profile)
-            profile_release(&prof);
-        return rc;
-    }
-    /* A finding --severity hides cannot fail the run: what fails is what
-     * the reader was shown. */
-    if (a.fail_on < a.show)
-        a.fail_on = a.show;
     /* --diff prints the diff and no report. */
     if (a.fix_mode == FIX_MODE_DIFF)
         a.noutputs = 0;
-    rc = run_lint(&a);
-    if (a.profile)
-        profile_release(&prof);
-    return rc;
+    return run_lint(&a);
 }

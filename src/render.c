@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "config.h"
 #include "platform.h"
 #include "profile.h"
 #include "text.h"
@@ -132,59 +133,6 @@ static void uri_path(struct buf *b, const char *path, bool keep_colon)
     }
 }
 
-static bool is_absolute(const char *path)
-{
-    return path[0] == '/' ||
-           (((path[0] >= 'A' && path[0] <= 'Z') || (path[0] >= 'a' && path[0] <= 'z')) && path[1] == ':' &&
-            path[2] == '/');
-}
-
-/* `name` made absolute against `cwd` (when it is not), with '/' for '\',
- * and "." and ".." segments resolved: a malloc'd string. */
-static char *absolute_path(const char *cwd, const char *name)
-{
-    struct buf joined = BUF_INIT;
-    if (!is_absolute(name) && !(name[0] == '\\' || (name[0] && name[1] == ':' && name[2] == '\\'))) {
-        buf_puts(&joined, cwd);
-        buf_putc(&joined, '/');
-    }
-    buf_puts(&joined, name);
-    for (size_t i = 0; i < joined.len; i++)
-        if (joined.data[i] == '\\')
-            joined.data[i] = '/';
-    /* Resolve segments in place: out holds what is kept. */
-    char *path = joined.data;
-    size_t out = 0, i = 0, prefix = path[0] == '/' ? 1 : 3; /* "/" or "C:/" */
-    if (prefix > joined.len)
-        prefix = joined.len;
-    out = prefix;
-    i = prefix;
-    while (i < joined.len) {
-        size_t j = i;
-        while (j < joined.len && path[j] != '/')
-            j++;
-        size_t seg = j - i;
-        if (seg == 0 || (seg == 1 && path[i] == '.')) {
-            /* nothing */
-        } else if (seg == 2 && path[i] == '.' && path[i + 1] == '.') {
-            while (out > prefix && path[out - 1] == '/')
-                out--;
-            while (out > prefix && path[out - 1] != '/')
-                out--;
-        } else {
-            if (out > prefix && path[out - 1] != '/')
-                path[out++] = '/';
-            memmove(path + out, path + i, seg);
-            out += seg;
-        }
-        i = j + 1;
-    }
-    path[out] = '\0';
-    char *result = xstrdup(path);
-    buf_free(&joined);
-    return result;
-}
-
 /* SRCROOT, the directory SARIF paths are relative to: GITHUB_WORKSPACE (the
  * checkout code scanning maps paths into), else the nearest directory at or
  * above the current one that holds .git, else the current directory. Ends
@@ -194,11 +142,11 @@ static char *source_root(const char *cwd)
     const char *workspace = getenv("GITHUB_WORKSPACE");
     struct buf root = BUF_INIT;
     if (workspace && *workspace) {
-        char *abs = absolute_path(cwd, workspace);
+        char *abs = config_absolute_path(cwd, workspace);
         buf_puts(&root, abs);
         free(abs);
     } else {
-        char *dir = absolute_path(cwd, ".");
+        char *dir = config_absolute_path(cwd, ".");
         size_t len = strlen(dir);
         for (;;) {
             struct buf git = BUF_INIT;
@@ -214,7 +162,7 @@ static char *source_root(const char *cwd)
             if (up <= 1 || (up == 3 && dir[1] == ':')) {
                 len = strlen(cwd);
                 free(dir);
-                dir = absolute_path(cwd, ".");
+                dir = config_absolute_path(cwd, ".");
                 len = strlen(dir);
                 break;
             }
@@ -234,7 +182,7 @@ static char *source_root(const char *cwd)
  * it, else an absolute file: URI. */
 static void sarif_artifact(struct renderer *r, struct buf *b, const char *name)
 {
-    char *abs = absolute_path(r->cwd, name);
+    char *abs = config_absolute_path(r->cwd, name);
     size_t rootlen = strlen(r->root);
     buf_puts(b, "{\"uri\":\"");
     if (strncmp(abs, r->root, rootlen) == 0 && abs[rootlen]) {
