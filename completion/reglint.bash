@@ -19,9 +19,10 @@ windows-server-2025"
 _reglint_commands="lint rules rule dump show fmt posture diff gen templates targets"
 
 # The options of each command that take no value, then those that take one.
-_reglint_lint_flags="--no-inline-suppressions --fix --diff --unsafe-fixes -h --help"
+_reglint_lint_flags="--no-inline-suppressions --fix --diff --unsafe-fixes --show-fixes --no-config
+--statistics -q --quiet -h --help"
 _reglint_lint_valued="-f --format -o --output --profile --target --severity --fail-on --select
---ignore --color --stdin-filename --fix-to -j --jobs"
+--ignore --color --stdin-filename --fix-to -j --jobs --config --baseline --write-baseline"
 _reglint_report_valued="-f --format --target --view --stdin-filename"
 
 # Adds to COMPREPLY the words of $1 that start with $2.

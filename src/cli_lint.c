@@ -51,6 +51,15 @@ static const char lint_help[] =
     "      --diff              print the fixes as a unified diff; write nothing\n"
     "      --unsafe-fixes      also apply fixes that change what the file does\n"
     "                          beyond the finding (add a missing Wow6432Node twin, ...)\n"
+    "      --show-fixes        list each fix applied, where and why (standard error)\n"
+    "      --config FILE       take the settings from FILE instead of the .reglint\n"
+    "                          found by walking up from each file\n"
+    "      --no-config         use no .reglint file\n"
+    "      --statistics        print how many findings each rule has instead of the\n"
+    "                          findings (other -f FMT=FILE reports are written too)\n"
+    "  -q, --quiet             the findings only: no summary, no 'fixes applied'\n"
+    "      --baseline FILE     do not report the findings FILE records\n"
+    "      --write-baseline FILE  record the findings in FILE (then exit 0)\n"
     "\n"
     "'--' ends the options: every argument after it is a file.\n"
     "'reglint rules' lists the rules; 'reglint rule ID' explains one.\n"
@@ -75,7 +84,8 @@ struct output {
     const char *path; /* NULL: standard output */
     char option[24];  /* how the command line named it: "-o", "-f json=" */
     struct platform_output *file; /* NULL: standard output */
-    struct renderer *renderer;
+    FILE *stream;
+    struct renderer *renderer; /* NULL: the main report is --statistics' */
 };
 
 struct lint_args {
@@ -104,7 +114,7 @@ struct lint_args {
     size_t nignore;
     const char *config_path; /* --config FILE */
     bool no_config;          /* --no-config */
-    bool statistics, quiet;
+    bool statistics, quiet, show_fixes;
     const char *baseline, *write_baseline;
 };
 
@@ -148,7 +158,7 @@ static const char *const lint_option_names[] = {
     "--jobs", "--format", "--output", "--profile", "--target", "--severity", "--fail-on",
     "--select", "--ignore", "--no-inline-suppressions", "--color", "--stdin-filename", "--fix",
     "--fix-to", "--diff", "--unsafe-fixes", "--help", "--config", "--no-config", "--statistics",
-    "--quiet", "--baseline", "--write-baseline",
+    "--quiet", "--baseline", "--write-baseline", "--show-fixes",
 };
 
 static int unknown_option(const char *arg)
@@ -309,6 +319,8 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             a->config_path = v;
         } else if (strcmp(arg, "--no-config") == 0) {
             a->no_config = true;
+        } else if (strcmp(arg, "--show-fixes") == 0) {
+            a->show_fixes = true;
         } else if (strcmp(arg, "--statistics") == 0) {
             a->statistics = true;
         } else if (strcmp(arg, "--quiet") == 0 || strcmp(arg, "-q") == 0) {
@@ -328,6 +340,8 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
     int rc = check_stdout_reports(a);
     if (rc >= 0)
         return rc;
+    if (a->show_fixes && a->fix_mode == FIX_MODE_NONE)
+        return cli_usage("lint", "--show-fixes goes with --fix, --fix-to or --diff");
     if (a->config_path && a->no_config)
         return cli_usage("lint", "--config and --no-config exclude each other");
     if (a->unsafe_fixes && a->fix_mode == FIX_MODE_NONE)
@@ -433,9 +447,42 @@ static bool open_outputs(struct lint_args *a)
             }
             stream = platform_output_stream(o->file);
         }
+        o->stream = stream;
+        /* --statistics prints counts where the main report would go. */
+        if (i == 0 && a->statistics)
+            continue;
         o->renderer = render_begin(stream, o->format, i == 0 && want_color(a->color, stream));
+        if (a->quiet)
+            render_set_quiet(o->renderer);
     }
     return true;
+}
+
+/* A code's count for --statistics. */
+struct code_count {
+    const char *code; /* static: the catalogue's */
+    const char *name;
+    size_t count;
+};
+
+static int by_count(const void *pa, const void *pb)
+{
+    const struct code_count *a = pa, *b = pb;
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
+    return strcmp(a->code, b->code);
+}
+
+/* --statistics: each rule that reported, how often, most frequent first. */
+static void print_statistics(FILE *out, struct code_count *counts, size_t n)
+{
+    qsort(counts, n, sizeof *counts, by_count);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        fprintf(out, "%6zu  %-7s %s\n", counts[i].count, counts[i].code, counts[i].name);
+        total += counts[i].count;
+    }
+    fprintf(out, "%6zu  findings\n", total);
 }
 
 static bool close_outputs(struct lint_args *a)
@@ -443,7 +490,8 @@ static bool close_outputs(struct lint_args *a)
     bool ok = true;
     for (size_t i = 0; i < a->noutputs; i++) {
         struct output *o = &a->outputs[i];
-        render_end(o->renderer);
+        if (o->renderer)
+            render_end(o->renderer);
         const char *error = o->file ? platform_output_commit(o->file) : NULL;
         if (error) {
             cli_error("%s: cannot write: %s", o->path, error);
@@ -651,7 +699,7 @@ static bool fix_reg(const struct lint_args *a, const struct file_stamp *read, st
     struct buf before = BUF_INIT;
     if (a->fix_mode == FIX_MODE_DIFF)
         buf_append(&before, doc->src->d.text, doc->src->d.len);
-    struct fix_outcome outcome;
+    struct fix_outcome outcome = {.log = a->show_fixes ? &job->err : NULL};
     fix_document(job->options, a->unsafe_fixes, doc, &outcome);
     bool report = true;
     if (outcome.unencodable > 0) {
@@ -675,7 +723,7 @@ static bool fix_reg(const struct lint_args *a, const struct file_stamp *read, st
             doc->src->name = xstrdup(a->fix_to);
         }
     }
-    if (report)
+    if (report && !a->quiet)
         buf_printf(&job->err, "reglint: %s: %zu %s applied\n", doc->src->name, outcome.applied,
                    outcome.applied == 1 ? "fix" : "fixes");
     buf_free(&before);
@@ -724,11 +772,174 @@ struct lint_run {
      * of its own), settled before the workers start. */
     const struct lint_setup **setups;
     struct lint_options **options;
+    /* --baseline's entries ("ID HASH PATH", sorted), each matched once. */
+    char **baseline;
+    bool *baseline_used;
+    size_t nbaseline;
+    char *baseline_dir;
+    struct buf written; /* --write-baseline's entries, in report order */
+    struct code_count *counts;
+    size_t ncounts;
     /* jobs[i]: file i's job from its work until its report; NULL otherwise,
      * so that only the files in flight take memory. */
     struct lint_job **jobs;
     bool io_error, failed;
 };
+
+/* The directory of a file named on the command line, with its final
+ * separator ("" for the current one). */
+static char *directory_of(const char *path)
+{
+    size_t len = strlen(path);
+    while (len > 0 && !platform_is_separator(path[len - 1]))
+        len--;
+    char *dir = xmalloc(len + 1);
+    memcpy(dir, path, len);
+    dir[len] = '\0';
+    return dir;
+}
+
+/* A baseline entry for a finding: "ID HASH PATH", PATH relative to the
+ * baseline's directory so that the file holds wherever lint runs from. */
+static void baseline_entry(const char *dir, const struct diag *d, struct buf *out)
+{
+    char *rel = config_path_from(dir, d->src->name);
+    buf_printf(out, "%s %016llx %s", d->code, (unsigned long long)diag_fingerprint(d), rel);
+    free(rel);
+}
+
+static int by_string(const void *pa, const void *pb)
+{
+    return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+/* Reads --baseline's file: one entry a line after its first ("# reglint
+ * baseline 1"). Returns -1 to go on, else an exit status. */
+static int load_baseline(const char *path, struct lint_run *run)
+{
+    const char *why = NULL;
+    struct source *src = source_load(path, NULL, &why);
+    if (!src) {
+        cli_error("%s: cannot read the baseline: %s", path, why ? why : "unreadable");
+        return EXIT_IO;
+    }
+    const char *text = src->d.text;
+    size_t n = src->d.len;
+    if (n < 19 || strncmp(text, "# reglint baseline 1", 20) != 0) {
+        cli_error("%s: not a reglint baseline (written by --write-baseline)", path);
+        source_free(src);
+        return EXIT_USAGE;
+    }
+    size_t cap = 0;
+    for (size_t i = 0; i < n;) {
+        size_t end = i;
+        while (end < n && text[end] != '\n')
+            end++;
+        if (end > i && text[i] != '#') {
+            run->baseline = xgrow(run->baseline, &cap, run->nbaseline + 1, sizeof *run->baseline);
+            run->baseline[run->nbaseline] = xmalloc(end - i + 1);
+            memcpy(run->baseline[run->nbaseline], text + i, end - i);
+            run->baseline[run->nbaseline++][end - i] = '\0';
+        }
+        i = end + 1;
+    }
+    source_free(src);
+    qsort(run->baseline, run->nbaseline, sizeof *run->baseline, by_string);
+    run->baseline_used = xcalloc(run->nbaseline ? run->nbaseline : 1, sizeof *run->baseline_used);
+    run->baseline_dir = directory_of(path);
+    return -1;
+}
+
+/* --baseline: takes out the findings the baseline records, each entry
+ * matching one finding. */
+static void drop_baselined(struct lint_run *run, struct diag_list *diags)
+{
+    struct buf entry = BUF_INIT;
+    size_t kept = 0;
+    for (size_t i = 0; i < diags->n; i++) {
+        buf_clear(&entry);
+        baseline_entry(run->baseline_dir, diags->items[i], &entry);
+        size_t lo = 0, hi = run->nbaseline;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(run->baseline[mid], entry.data) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        while (lo < run->nbaseline && run->baseline_used[lo] && strcmp(run->baseline[lo], entry.data) == 0)
+            lo++;
+        if (lo < run->nbaseline && strcmp(run->baseline[lo], entry.data) == 0)
+            run->baseline_used[lo] = true;
+        else
+            diags->items[kept++] = diags->items[i];
+    }
+    diags->n = kept;
+    buf_free(&entry);
+}
+
+static void record_baseline(struct lint_run *run, const struct diag_list *diags)
+{
+    char *dir = directory_of(run->a->write_baseline);
+    for (size_t i = 0; i < diags->n; i++) {
+        if (diags->items[i]->severity < run->a->show)
+            continue;
+        baseline_entry(dir, diags->items[i], &run->written);
+        buf_putc(&run->written, '\n');
+    }
+    free(dir);
+}
+
+static void count_codes(struct lint_run *run, const struct diag_list *diags)
+{
+    for (size_t i = 0; i < diags->n; i++) {
+        const struct diag *d = diags->items[i];
+        if (d->severity < run->a->show)
+            continue;
+        size_t k = 0;
+        while (k < run->ncounts && strcmp(run->counts[k].code, d->code) != 0)
+            k++;
+        if (k == run->ncounts) {
+            run->counts = xrealloc(run->counts, (run->ncounts + 1) * sizeof *run->counts);
+            run->counts[run->ncounts++] =
+                (struct code_count){d->code, d->rule != RULE_COUNT ? rule_info(d->rule)->name : "profile", 0};
+        }
+        run->counts[k].count++;
+    }
+}
+
+/* Writes --write-baseline's file: the entries sorted, so that it diffs well. */
+static bool write_baseline(const char *path, const struct buf *entries)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < entries->len; i++)
+        n += entries->data[i] == '\n';
+    char **lines = xcalloc(n ? n : 1, sizeof *lines);
+    char *copy = xmalloc(entries->len + 1);
+    memcpy(copy, entries->data ? entries->data : "", entries->len);
+    copy[entries->len] = '\0';
+    size_t k = 0;
+    for (char *line = copy; k < n; k++) {
+        char *nl = strchr(line, '\n');
+        *nl = '\0';
+        lines[k] = line;
+        line = nl + 1;
+    }
+    qsort(lines, n, sizeof *lines, by_string);
+    struct buf out = BUF_INIT;
+    buf_puts(&out, "# reglint baseline 1: findings 'reglint lint --baseline' does not report (ID FINGERPRINT FILE)\n");
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&out, "%s\n", lines[i]);
+    const char *error = platform_write_atomic(path, out.data, out.len);
+    if (error)
+        cli_error("%s: cannot write: %s", path, error);
+    else
+        fprintf(stderr, "reglint: %s: %zu finding%s recorded\n", path, n, n == 1 ? "" : "s");
+    buf_free(&out);
+    free(lines);
+    free(copy);
+    return error == NULL;
+}
 
 /* jobs.h's work: runs on any thread, touches only its job. */
 static void lint_work(void *ctx, size_t i)
@@ -762,10 +973,18 @@ static void lint_report(void *ctx, size_t i)
     if (job->out.len)
         fwrite(job->out.data, 1, job->out.len, stdout);
     if (job->report) {
-        const struct diag_list *diags = job->is_profile ? &job->checked.diags : &job->doc.diags;
+        struct diag_list *diags = job->is_profile ? &job->checked.diags : &job->doc.diags;
+        if (run->baseline)
+            drop_baselined(run, diags);
+        if (a->write_baseline)
+            record_baseline(run, diags);
+        if (a->statistics)
+            count_codes(run, diags);
         for (size_t o = 0; o < a->noutputs; o++)
-            render_file(a->outputs[o].renderer, diags, a->show);
-        if (!job->setup->fail_never && diag_count_at_least(diags, job->setup->fail_on) > 0)
+            if (a->outputs[o].renderer)
+                render_file(a->outputs[o].renderer, diags, a->show);
+        if (!job->setup->fail_never && !a->write_baseline &&
+            diag_count_at_least(diags, job->setup->fail_on) > 0)
             job->failed = true;
     }
     run->io_error |= job->io_error;
@@ -892,11 +1111,18 @@ static int run_lint(struct lint_args *a)
         if (file_list_add(&files, a->files[f]) == 0)
             fprintf(stderr, "reglint: warning: %s: no .reg file below this directory\n", a->files[f]);
     size_t n = files.n ? files.n : 1;
-    struct lint_run run = {a, &files, xcalloc(n, sizeof *run.setups), xcalloc(n, sizeof *run.options),
-                           xcalloc(n, sizeof *run.jobs), false, false};
+    struct lint_run run;
+    memset(&run, 0, sizeof run);
+    run.a = a;
+    run.files = &files;
+    run.setups = xcalloc(n, sizeof *run.setups);
+    run.options = xcalloc(n, sizeof *run.options);
+    run.jobs = xcalloc(n, sizeof *run.jobs);
     struct lint_setup **setups = NULL;
     size_t nsetups = 0;
     int rc = check_outputs(a, &files);
+    if (rc < 0 && a->baseline)
+        rc = load_baseline(a->baseline, &run);
     if (rc < 0)
         rc = settle_files(a, &files, &run, &setups, &nsetups);
     if (rc < 0 && !open_outputs(a))
@@ -904,9 +1130,14 @@ static int run_lint(struct lint_args *a)
     if (rc < 0) {
         unsigned threads = a->jobs > 1 && shares_input(a, &files) ? 1 : a->jobs;
         jobs_run(files.n, threads, lint_work, lint_report, &run);
+        if (a->write_baseline && !run.io_error && !write_baseline(a->write_baseline, &run.written))
+            run.io_error = true;
         rc = run.io_error ? EXIT_IO : run.failed ? EXIT_FINDINGS : EXIT_OK;
+        if (a->statistics && a->noutputs > 0)
+            print_statistics(a->outputs[0].stream, run.counts, run.ncounts);
         for (size_t o = 0; o < a->noutputs; o++)
-            render_set_exit(a->outputs[o].renderer, rc);
+            if (a->outputs[o].renderer)
+                render_set_exit(a->outputs[o].renderer, rc);
         if (!close_outputs(a))
             rc = EXIT_IO;
     }
@@ -916,6 +1147,13 @@ static int run_lint(struct lint_args *a)
     for (size_t k = 0; k < nsetups; k++)
         free_setup(setups[k]);
     free(setups);
+    for (size_t i = 0; i < run.nbaseline; i++)
+        free(run.baseline[i]);
+    free(run.baseline);
+    free(run.baseline_used);
+    free(run.baseline_dir);
+    buf_free(&run.written);
+    free(run.counts);
     free(run.setups);
     free(run.options);
     free(run.jobs);

@@ -317,17 +317,49 @@ char *config_absolute_path(const char *cwd, const char *name)
 }
 
 
-char *config_relative(const struct lint_config *c, const char *file)
+char *config_path_below(const char *dir, const char *file)
 {
     char *cwd = platform_cwd();
-    char *dir = config_absolute_path(cwd ? cwd : ".", *c->dir ? c->dir : ".");
+    char *abs_dir = config_absolute_path(cwd ? cwd : ".", *dir ? dir : ".");
     char *abs = config_absolute_path(cwd ? cwd : ".", file);
     free(cwd);
-    size_t n = strlen(dir);
+    size_t n = strlen(abs_dir);
     char *rel = NULL;
-    if (strncmp(abs, dir, n) == 0 && (abs[n] == '/' || (n > 0 && dir[n - 1] == '/')))
+    if (strncmp(abs, abs_dir, n) == 0 && (abs[n] == '/' || (n > 0 && abs_dir[n - 1] == '/')))
         rel = xstrdup(abs + n + (abs[n] == '/'));
-    free(dir);
+    free(abs_dir);
     free(abs);
     return rel;
+}
+
+char *config_relative(const struct lint_config *c, const char *file)
+{
+    return config_path_below(c->dir, file);
+}
+
+char *config_path_from(const char *dir, const char *file)
+{
+    char *cwd = platform_cwd();
+    char *from = config_absolute_path(cwd ? cwd : ".", *dir ? dir : ".");
+    char *to = config_absolute_path(cwd ? cwd : ".", file);
+    free(cwd);
+    /* The longest common run of whole segments. */
+    size_t common = 0;
+    for (size_t i = 0; from[i] && from[i] == to[i]; i++)
+        if (from[i] == '/')
+            common = i + 1;
+    size_t from_len = strlen(from);
+    if (strncmp(from, to, from_len) == 0 && (to[from_len] == '/' || from[from_len - 1] == '/'))
+        common = from_len + (to[from_len] == '/');
+    struct buf rel = BUF_INIT;
+    for (size_t i = common; i < from_len; i++)
+        if (i == common || from[i] == '/')
+            if (from[i] != '/' || from[i + 1])
+                buf_puts(&rel, "../");
+    buf_puts(&rel, to + (common < strlen(to) ? common : strlen(to)));
+    char *result = xstrdup(rel.data ? rel.data : "");
+    buf_free(&rel);
+    free(from);
+    free(to);
+    return result;
 }

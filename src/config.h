@@ -73,6 +73,10 @@ char *config_absolute_path(const char *cwd, const char *name);
 /* `file`'s path relative to the configuration's directory, '/' between
  * segments (malloc'd), or NULL when the file is not below it. */
 char *config_relative(const struct lint_config *c, const char *file);
+/* The same for any directory ("" is the current one). */
+char *config_path_below(const char *dir, const char *file);
+/* `file`'s path from `dir`, "../" where it goes up (malloc'd). */
+char *config_path_from(const char *dir, const char *file);
 
 /* Whether `path` (relative, '/' between segments) matches `glob`. */
 bool config_glob_match(const char *glob, const char *path);

@@ -160,3 +160,33 @@ size_t diag_count_at_least(const struct diag_list *list, enum severity sev)
         count += list->items[i]->severity >= sev;
     return count;
 }
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+uint64_t diag_fingerprint(const struct diag *d)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = fnv1a(h, d->code, strlen(d->code) + 1);
+    if (d->anchor_key)
+        h = fnv1a(h, d->anchor_key, strlen(d->anchor_key));
+    h = fnv1a(h, "", 1);
+    if (d->anchor_value)
+        h = fnv1a(h, d->anchor_value, strlen(d->anchor_value));
+    h = fnv1a(h, "", 1);
+    uint32_t line, col;
+    source_position(d->src, d->at.start, &line, &col);
+    struct span ls = source_line(d->src, line);
+    for (uint32_t i = ls.start; i < ls.end; i++) {
+        char c = d->src->d.text[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            h = fnv1a(h, &c, 1);
+    }
+    return h;
+}

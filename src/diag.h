@@ -19,6 +19,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "printf_like.h"
@@ -101,6 +102,11 @@ void diag_fix_edit(struct diag_list *list, struct fix *fix, struct span at, cons
 
 /* Sorts by source order (start offset), keeping insertion order for ties. */
 void diag_list_sort(struct diag_list *list);
+/* What identifies a finding across edits that only move it (SARIF's
+ * partial fingerprint, a baseline's entries): its code, its anchor (key
+ * and value) and its line's text with blanks taken out; not its line
+ * number. */
+uint64_t diag_fingerprint(const struct diag *d);
 /* Number of findings at or above `sev`. */
 size_t diag_count_at_least(const struct diag_list *list, enum severity sev);
 

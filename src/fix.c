@@ -37,8 +37,10 @@ static bool fix_wanted(const struct diag *d, bool unsafe, size_t len)
     return true;
 }
 
-size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bool unsafe,
-                 struct buf *out)
+/* fix_apply(), and with `log`, a line for each fix applied:
+ * "FILE:LINE:COL: fixed: MESSAGE [CODE]", placed in `text`. */
+static size_t apply_pass(const char *text, size_t len, const struct diag_list *diags, bool unsafe,
+                         struct buf *out, struct buf *log)
 {
     /* Every edit of every wanted fix, in source order. */
     struct placed_edit *edits = NULL;
@@ -103,11 +105,24 @@ size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bo
     size_t applied = 0;
     for (size_t i = 0; i < diags->n; i++) {
         const struct diag *d = diags->items[i];
-        applied += !deferred[i] && fix_wanted(d, unsafe, len);
+        if (deferred[i] || !fix_wanted(d, unsafe, len))
+            continue;
+        applied++;
+        if (log) {
+            uint32_t line, col;
+            source_position(d->src, d->at.start, &line, &col);
+            buf_printf(log, "%s:%u:%u: fixed: %s [%s]\n", d->src->name, line, col, d->fix->message, d->code);
+        }
     }
     free(deferred);
     free(edits);
     return applied;
+}
+
+size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bool unsafe,
+                 struct buf *out)
+{
+    return apply_pass(text, len, diags, unsafe, out, NULL);
 }
 
 size_t fix_encode(const struct decoded_text *like, const char *text, size_t len, struct buf *out)
@@ -121,14 +136,23 @@ size_t fix_encode(const struct decoded_text *like, const char *text, size_t len,
 void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
                   struct fix_outcome *outcome)
 {
+    struct buf *log = outcome->log;
     memset(outcome, 0, sizeof *outcome);
+    outcome->log = log;
     struct buf text = BUF_INIT, bytes = BUF_INIT;
     while (outcome->passes < FIX_MAX_PASSES) {
         buf_clear(&text);
-        size_t applied = fix_apply(doc->src->d.text, doc->src->d.len, &doc->diags, unsafe, &text);
+        size_t mark = outcome->log ? outcome->log->len : 0;
+        size_t applied = apply_pass(doc->src->d.text, doc->src->d.len, &doc->diags, unsafe, &text, outcome->log);
         if (applied == 0 ||
-            (text.len == doc->src->d.len && memcmp(text.data, doc->src->d.text, text.len) == 0))
+            (text.len == doc->src->d.len && memcmp(text.data, doc->src->d.text, text.len) == 0)) {
+            /* That pass changed nothing: what it listed was not applied. */
+            if (outcome->log && outcome->log->data) {
+                outcome->log->len = mark;
+                outcome->log->data[mark] = '\0';
+            }
             break;
+        }
         buf_clear(&bytes);
         outcome->unencodable += fix_encode(&doc->src->d, text.data, text.len, &bytes);
         struct source *src = source_from_bytes(doc->src->name, (const unsigned char *)bytes.data, bytes.len);

@@ -45,6 +45,9 @@ struct fix_outcome {
     size_t applied;     /* fixes applied over all passes */
     unsigned passes;    /* passes that changed the text */
     size_t unencodable; /* characters the file's encoding cannot hold */
+    /* Set by the caller, or NULL: a line for each fix applied, where it was
+     * applied ("FILE:LINE:COL: fixed: MESSAGE [CODE]"). */
+    struct buf *log;
 };
 
 /* Fixes a document that has been read, linted and finished with `o`, pass

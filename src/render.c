@@ -20,6 +20,7 @@ struct renderer {
     size_t results;            /* json/sarif: findings written so far */
     bool fired[RULE_COUNT];
     int exit_code;             /* sarif: the run's, for invocations */
+    bool quiet;                /* text: no summary */
     char *root;                /* sarif: SRCROOT, an absolute directory with '/' */
     char *cwd;                 /* sarif: where relative names start */
 };
@@ -297,39 +298,6 @@ static int sarif_rule_index(const struct diag *d)
     return -1;
 }
 
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
-/* What identifies a finding across edits that only move it: its rule, its
- * anchor (key and value) and its line with blanks taken out, but not its
- * line number. */
-static uint64_t finding_hash(const struct diag *d)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    h = fnv1a(h, d->code, strlen(d->code) + 1);
-    if (d->anchor_key)
-        h = fnv1a(h, d->anchor_key, strlen(d->anchor_key));
-    h = fnv1a(h, "", 1);
-    if (d->anchor_value)
-        h = fnv1a(h, d->anchor_value, strlen(d->anchor_value));
-    h = fnv1a(h, "", 1);
-    uint32_t line, col;
-    source_position(d->src, d->at.start, &line, &col);
-    struct span ls = source_line(d->src, line);
-    for (uint32_t i = ls.start; i < ls.end; i++) {
-        char c = d->src->d.text[i];
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-            h = fnv1a(h, &c, 1);
-    }
-    return h;
-}
-
 static void sarif_region(struct buf *b, struct position p)
 {
     buf_printf(b, "{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,\"endColumn\":%u}", p.line, p.col,
@@ -402,7 +370,7 @@ static void sarif_file(struct renderer *r, struct buf *b, const struct diag_list
         const struct diag *d = suppressed ? diags->suppressed[k - diags->n] : diags->items[k];
         if (d->severity < min)
             continue;
-        uint64_t hash = finding_hash(d);
+        uint64_t hash = diag_fingerprint(d);
         size_t occurrence = 0;
         for (size_t i = 0; i < nseen; i++)
             occurrence += seen[i] == hash;
@@ -654,6 +622,11 @@ void render_set_exit(struct renderer *r, int exit_code)
     r->exit_code = exit_code;
 }
 
+void render_set_quiet(struct renderer *r)
+{
+    r->quiet = true;
+}
+
 void render_end(struct renderer *r)
 {
     if (r->format == FORMAT_JSON) {
@@ -672,7 +645,7 @@ void render_end(struct renderer *r)
                                                 : "a file could not be read or written");
         free(r->root);
         free(r->cwd);
-    } else if (r->format == FORMAT_TEXT) {
+    } else if (r->format == FORMAT_TEXT && !r->quiet) {
         size_t e = r->count[SEV_ERROR], w = r->count[SEV_WARNING], i = r->count[SEV_INFO],
                s = r->count[SEV_STYLE];
         fprintf(r->out, "%zu %s, %zu %s, %zu %s, %zu %s in %zu %s\n", e, plural(e, "error", "errors"), w,

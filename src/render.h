@@ -39,6 +39,8 @@ void render_file(struct renderer *r, const struct diag_list *diags, enum severit
 /* The run's exit status, for the formats that record it (SARIF's
  * invocations); 0 unless set. */
 void render_set_exit(struct renderer *r, int exit_code);
+/* --quiet: the text format prints the findings and no summary. */
+void render_set_quiet(struct renderer *r);
 /* Ends the run (summary, closing of json/sarif) and frees the renderer. */
 void render_end(struct renderer *r);
 
