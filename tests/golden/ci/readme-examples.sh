@@ -33,5 +33,6 @@ while IFS= read -r line; do
         head -n 3 "$work/err"
     fi
 done <"$work/commands"
-echo "$ran commands run, $bad failed"
+[ "$ran" -gt 0 ] || { echo "no example found"; exit 1; }
+[ "$bad" -eq 0 ] && echo "every example ran"
 [ "$bad" -eq 0 ]
