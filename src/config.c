@@ -236,11 +236,11 @@ char *config_find(const char *file)
 bool config_glob_match(const char *glob, const char *path)
 {
     if (glob[0] == '*' && glob[1] == '*') {
-        const char *rest = glob + 2;
-        if (*rest == '/')
-            rest++;
+        /* "**" + "/" spans whole segments: what follows starts a segment. */
+        bool segments = glob[2] == '/';
+        const char *rest = glob + 2 + segments;
         for (const char *p = path;; p++) {
-            if (config_glob_match(rest, p))
+            if ((!segments || p == path || p[-1] == '/') && config_glob_match(rest, p))
                 return true;
             if (!*p)
                 return false;

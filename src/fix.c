@@ -136,20 +136,24 @@ size_t fix_encode(const struct decoded_text *like, const char *text, size_t len,
 void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
                   struct fix_outcome *outcome)
 {
-    struct buf *log = outcome->log;
+    fix_document_logged(o, unsafe, doc, outcome, NULL);
+}
+
+void fix_document_logged(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
+                         struct fix_outcome *outcome, struct buf *log)
+{
     memset(outcome, 0, sizeof *outcome);
-    outcome->log = log;
     struct buf text = BUF_INIT, bytes = BUF_INIT;
     while (outcome->passes < FIX_MAX_PASSES) {
         buf_clear(&text);
-        size_t mark = outcome->log ? outcome->log->len : 0;
-        size_t applied = apply_pass(doc->src->d.text, doc->src->d.len, &doc->diags, unsafe, &text, outcome->log);
+        size_t mark = log ? log->len : 0;
+        size_t applied = apply_pass(doc->src->d.text, doc->src->d.len, &doc->diags, unsafe, &text, log);
         if (applied == 0 ||
             (text.len == doc->src->d.len && memcmp(text.data, doc->src->d.text, text.len) == 0)) {
             /* That pass changed nothing: what it listed was not applied. */
-            if (outcome->log && outcome->log->data) {
-                outcome->log->len = mark;
-                outcome->log->data[mark] = '\0';
+            if (log && log->data) {
+                log->len = mark;
+                log->data[mark] = '\0';
             }
             break;
         }

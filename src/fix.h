@@ -45,9 +45,6 @@ struct fix_outcome {
     size_t applied;     /* fixes applied over all passes */
     unsigned passes;    /* passes that changed the text */
     size_t unencodable; /* characters the file's encoding cannot hold */
-    /* Set by the caller, or NULL: a line for each fix applied, where it was
-     * applied ("FILE:LINE:COL: fixed: MESSAGE [CODE]"). */
-    struct buf *log;
 };
 
 /* Fixes a document that has been read, linted and finished with `o`, pass
@@ -55,5 +52,9 @@ struct fix_outcome {
  * again: its findings are what remains. */
 void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
                   struct fix_outcome *outcome);
+/* fix_document(), appending to `log` a line for each fix applied, placed
+ * where it was applied: "FILE:LINE:COL: fixed: MESSAGE [CODE]". */
+void fix_document_logged(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
+                         struct fix_outcome *outcome, struct buf *log);
 
 #endif
