@@ -1,4 +1,5 @@
 /* reglint gen PROFILE and reglint templates. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -8,6 +9,7 @@
 #include "profcheck.h"
 #include "profile.h"
 #include "suggest.h"
+#include "xalloc.h"
 
 static const char gen_help[] =
     "usage: reglint gen PROFILE [-o OUT] [--target OS] [--encoding utf16|utf8|ansi]\n"
@@ -47,11 +49,11 @@ static int show_template(const char *name)
         fwrite(t->contents, 1, t->length, stdout);
         return EXIT_OK;
     }
-    const char *names[64];
-    size_t n = builtin_templates_count < 64 ? builtin_templates_count : 64;
-    for (size_t i = 0; i < n; i++)
+    const char **names = xcalloc(builtin_templates_count + 1, sizeof *names);
+    for (size_t i = 0; i < builtin_templates_count; i++)
         names[i] = builtin_templates[i].name;
-    const char *near = suggest_closest(name, strlen(name), names, n);
+    const char *near = suggest_closest(name, strlen(name), names, builtin_templates_count);
+    free(names);
     if (near)
         return cli_usage("templates", "no template '%s'; did you mean '%s'?", name, near);
     return cli_usage("templates", "no template '%s' ('reglint templates' lists them)", name);

@@ -161,10 +161,7 @@ static char *source_root(const char *cwd)
             while (up > 0 && dir[up - 1] != '/')
                 up--;
             if (up <= 1 || (up == 3 && dir[1] == ':')) {
-                len = strlen(cwd);
-                free(dir);
-                dir = config_absolute_path(cwd, ".");
-                len = strlen(dir);
+                len = strlen(dir); /* no .git above: the current directory */
                 break;
             }
             len = up - 1;
