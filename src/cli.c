@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "suggest.h"
+
 #include "buf.h"
 #include "printf_like.h"
 #include "render.h"
@@ -112,4 +114,17 @@ int cli_load_profile(const char *what, struct profile *p)
         return EXIT_IO;
     }
     return EXIT_USAGE;
+}
+
+int cli_unknown_option(const char *command, const char *arg, const char *const *options)
+{
+    const char *eq = strchr(arg, '=');
+    size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+    size_t n = 0;
+    while (options[n])
+        n++;
+    const char *near = suggest_closest(arg, len, options, n);
+    if (near)
+        return cli_usage(command, "unknown option '%.*s'; did you mean '%s'?", (int)len, arg, near);
+    return cli_usage(command, "unknown option '%s'", arg);
 }

@@ -44,6 +44,9 @@ void cli_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 void cli_error_to(struct buf *out, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Usage error for a command: the message and a pointer to --help. */
 int cli_usage(const char *command, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* The usage error for an option `command` does not know, with "did you
+ * mean" when one of its options (a NULL-terminated list) is close. */
+int cli_unknown_option(const char *command, const char *arg, const char *const *options);
 
 /* Loads and parses `path` ("-" for stdin, shown as `display_name` if given).
  * On an I/O error prints it and returns false. */

@@ -19,6 +19,8 @@ static const char fmt_help[] =
     "\n"
     "  --check   change nothing; list the files fmt would change and exit 1 if any\n";
 
+static const char *const fmt_option_names[] = {"--check", "--help", NULL};
+
 /* Formats one file; returns 1 when --check finds a file fmt would change,
  * EXIT_IO on a read or write error, else 0 (rewriting a file is success). */
 static int format_one(const char *path, bool check)
@@ -86,7 +88,7 @@ int cli_fmt(int argc, char **argv)
         if (strcmp(argv[i], "--check") == 0) {
             check = true;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return cli_usage(argv[0], "unknown option '%s'", argv[i]);
+            return cli_unknown_option(argv[0], argv[i], fmt_option_names);
         } else if (!first_file) {
             first_file = i;
         }

@@ -59,6 +59,8 @@ static int show_template(const char *name)
     return cli_usage("templates", "no template '%s' ('reglint templates' lists them)", name);
 }
 
+static const char *const gen_option_names[] = {"--output", "--target", "--encoding", "--undo", "--help", NULL};
+
 static bool parse_encoding(const char *s, enum text_encoding *out)
 {
     if (strcmp(s, "utf16") == 0)
@@ -195,7 +197,7 @@ int cli_gen(int argc, char **argv)
             if (!undo)
                 return cli_usage(argv[0], "--undo needs a file name");
         } else if (arg[0] == '-' && arg[1] != '\0') {
-            return cli_usage(argv[0], "unknown option '%s'", arg);
+            return cli_unknown_option(argv[0], arg, gen_option_names);
         } else if (profile) {
             return cli_usage(argv[0], "gen takes one profile");
         } else {

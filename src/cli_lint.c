@@ -158,19 +158,9 @@ static const char *const lint_option_names[] = {
     "--jobs", "--format", "--output", "--profile", "--target", "--severity", "--fail-on",
     "--select", "--ignore", "--no-inline-suppressions", "--color", "--stdin-filename", "--fix",
     "--fix-to", "--diff", "--unsafe-fixes", "--help", "--config", "--no-config", "--statistics",
-    "--quiet", "--baseline", "--write-baseline", "--show-fixes",
+    "--quiet", "--baseline", "--write-baseline", "--show-fixes", NULL,
 };
 
-static int unknown_option(const char *arg)
-{
-    const char *eq = strchr(arg, '=');
-    size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
-    const char *near = suggest_closest(arg, len, lint_option_names,
-                                       sizeof lint_option_names / sizeof lint_option_names[0]);
-    if (near)
-        return cli_usage("lint", "unknown option '%.*s'; did you mean '%s'?", (int)len, arg, near);
-    return cli_usage("lint", "unknown option '%s'", arg);
-}
 
 /* "-f FMT[=FILE]": the report's format, and for FMT=FILE one more report. */
 static int add_format(struct lint_args *a, const char *v)
@@ -332,7 +322,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
         } else if (missing) {
             return cli_usage("lint", "%s needs a value", missing);
         } else {
-            return unknown_option(arg);
+            return cli_unknown_option("lint", arg, lint_option_names);
         }
     }
     if (a->nfiles == 0)

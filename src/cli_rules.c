@@ -30,6 +30,8 @@ static const char targets_help[] =
     "List the Windows versions --target and a profile's 'target' name, oldest\n"
     "first, and the protocols from SSL 2.0 to TLS 1.3 each has.\n";
 
+static const char *const rules_option_names[] = {"--format", "--help", NULL};
+
 static bool is_help(int argc, char **argv)
 {
     return argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0);
@@ -131,7 +133,7 @@ int cli_rules(int argc, char **argv)
         else if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "-f") == 0)
             v = i + 1 < argc ? argv[++i] : "";
         else if (argv[i][0] == '-')
-            return cli_usage("rules", "unknown option '%s'", argv[i]);
+            return cli_unknown_option("rules", argv[i], rules_option_names);
         else
             selectors[nselectors++] = argv[i];
         if (v && strcmp(v, "json") != 0 && strcmp(v, "text") != 0)

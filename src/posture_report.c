@@ -35,6 +35,9 @@ static const char *option_argument(int argc, char **argv, int *i, const char *na
     return argv[++*i];
 }
 
+const char *const report_option_names[] = {"--target", "--view", "--format", "--stdin-filename", "--help",
+                                           NULL};
+
 int report_option(const char *command, int argc, char **argv, int *i, struct report_options *o)
 {
     static const char missing[] = "";
