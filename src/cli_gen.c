@@ -122,6 +122,9 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
     size_t n = strlen(name);
     if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
         return argv[*i] + n + 1;
+    /* A short option's value may be attached, as in "-oout.reg". */
+    if (name[1] != '-' && strncmp(argv[*i], name, n) == 0 && argv[*i][n] != '\0')
+        return argv[*i] + n;
     if (*i + 1 >= argc)
         return NULL;
     return argv[++*i];
@@ -130,7 +133,7 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
 static bool is_option(const char *arg, const char *name)
 {
     size_t n = strlen(name);
-    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-'));
+    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-') || name[1] != '-');
 }
 
 static bool is_ascii(const struct buf *b)
