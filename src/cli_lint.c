@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "cli.h"
 #include "config.h"
 #include "filelist.h"
@@ -89,6 +90,8 @@ struct output {
 };
 
 struct lint_args {
+    /* The command line's target and inline suppressions; a file's options
+     * are its setup's (struct lint_setup). */
     struct lint_options options;
     struct output outputs[MAX_OUTPUTS];
     size_t noutputs;
@@ -762,12 +765,8 @@ struct lint_run {
      * of its own), settled before the workers start. */
     const struct lint_setup **setups;
     struct lint_options **options;
-    /* --baseline's entries ("ID HASH PATH", sorted), each matched once. */
-    char **baseline;
-    bool *baseline_used;
-    size_t nbaseline;
-    char *baseline_dir;
-    struct buf written; /* --write-baseline's entries, in report order */
+    struct baseline baseline; /* --baseline's */
+    struct buf written;       /* --write-baseline's entries, in report order */
     struct code_count *counts;
     size_t ncounts;
     /* jobs[i]: file i's job from its work until its report; NULL otherwise,
@@ -775,110 +774,6 @@ struct lint_run {
     struct lint_job **jobs;
     bool io_error, failed;
 };
-
-/* The directory of a file named on the command line, with its final
- * separator ("" for the current one). */
-static char *directory_of(const char *path)
-{
-    size_t len = strlen(path);
-    while (len > 0 && !platform_is_separator(path[len - 1]))
-        len--;
-    char *dir = xmalloc(len + 1);
-    memcpy(dir, path, len);
-    dir[len] = '\0';
-    return dir;
-}
-
-/* A baseline entry for a finding: "ID HASH PATH", PATH relative to the
- * baseline's directory so that the file holds wherever lint runs from. */
-static void baseline_entry(const char *dir, const struct diag *d, struct buf *out)
-{
-    char *rel = config_path_from(dir, d->src->name);
-    buf_printf(out, "%s %016llx %s", d->code, (unsigned long long)diag_fingerprint(d), rel);
-    free(rel);
-}
-
-static int by_string(const void *pa, const void *pb)
-{
-    return strcmp(*(char *const *)pa, *(char *const *)pb);
-}
-
-/* Reads --baseline's file: one entry a line after its first ("# reglint
- * baseline 1"). Returns -1 to go on, else an exit status. */
-static int load_baseline(const char *path, struct lint_run *run)
-{
-    const char *why = NULL;
-    struct source *src = source_load(path, NULL, &why);
-    if (!src) {
-        cli_error("%s: cannot read the baseline: %s", path, why ? why : "unreadable");
-        return EXIT_IO;
-    }
-    const char *text = src->d.text;
-    size_t n = src->d.len;
-    if (n < 19 || strncmp(text, "# reglint baseline 1", 20) != 0) {
-        cli_error("%s: not a reglint baseline (written by --write-baseline)", path);
-        source_free(src);
-        return EXIT_USAGE;
-    }
-    size_t cap = 0;
-    for (size_t i = 0; i < n;) {
-        size_t end = i;
-        while (end < n && text[end] != '\n')
-            end++;
-        if (end > i && text[i] != '#') {
-            run->baseline = xgrow(run->baseline, &cap, run->nbaseline + 1, sizeof *run->baseline);
-            run->baseline[run->nbaseline] = xmalloc(end - i + 1);
-            memcpy(run->baseline[run->nbaseline], text + i, end - i);
-            run->baseline[run->nbaseline++][end - i] = '\0';
-        }
-        i = end + 1;
-    }
-    source_free(src);
-    qsort(run->baseline, run->nbaseline, sizeof *run->baseline, by_string);
-    run->baseline_used = xcalloc(run->nbaseline ? run->nbaseline : 1, sizeof *run->baseline_used);
-    run->baseline_dir = directory_of(path);
-    return -1;
-}
-
-/* --baseline: takes out the findings the baseline records, each entry
- * matching one finding. */
-static void drop_baselined(struct lint_run *run, struct diag_list *diags)
-{
-    struct buf entry = BUF_INIT;
-    size_t kept = 0;
-    for (size_t i = 0; i < diags->n; i++) {
-        buf_clear(&entry);
-        baseline_entry(run->baseline_dir, diags->items[i], &entry);
-        size_t lo = 0, hi = run->nbaseline;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (strcmp(run->baseline[mid], entry.data) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        while (lo < run->nbaseline && run->baseline_used[lo] && strcmp(run->baseline[lo], entry.data) == 0)
-            lo++;
-        if (lo < run->nbaseline && strcmp(run->baseline[lo], entry.data) == 0)
-            run->baseline_used[lo] = true;
-        else
-            diags->items[kept++] = diags->items[i];
-    }
-    diags->n = kept;
-    buf_free(&entry);
-}
-
-static void record_baseline(struct lint_run *run, const struct diag_list *diags)
-{
-    char *dir = directory_of(run->a->write_baseline);
-    for (size_t i = 0; i < diags->n; i++) {
-        if (diags->items[i]->severity < run->a->show)
-            continue;
-        baseline_entry(dir, diags->items[i], &run->written);
-        buf_putc(&run->written, '\n');
-    }
-    free(dir);
-}
 
 static void count_codes(struct lint_run *run, const struct diag_list *diags)
 {
@@ -898,36 +793,27 @@ static void count_codes(struct lint_run *run, const struct diag_list *diags)
     }
 }
 
-/* Writes --write-baseline's file: the entries sorted, so that it diffs well. */
+/* --baseline FILE; returns -1 to go on, else an exit status. */
+static int load_baseline(const char *path, struct baseline *b)
+{
+    bool unreadable = false;
+    char *error = NULL;
+    if (baseline_load(path, b, &error, &unreadable))
+        return -1;
+    cli_error("%s", error);
+    free(error);
+    return unreadable ? EXIT_IO : EXIT_USAGE;
+}
+
+/* --write-baseline FILE. */
 static bool write_baseline(const char *path, const struct buf *entries)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < entries->len; i++)
-        n += entries->data[i] == '\n';
-    char **lines = xcalloc(n ? n : 1, sizeof *lines);
-    char *copy = xmalloc(entries->len + 1);
-    memcpy(copy, entries->data ? entries->data : "", entries->len);
-    copy[entries->len] = '\0';
-    size_t k = 0;
-    for (char *line = copy; k < n; k++) {
-        char *nl = strchr(line, '\n');
-        *nl = '\0';
-        lines[k] = line;
-        line = nl + 1;
-    }
-    qsort(lines, n, sizeof *lines, by_string);
-    struct buf out = BUF_INIT;
-    buf_puts(&out, "# reglint baseline 1: findings 'reglint lint --baseline' does not report (ID FINGERPRINT FILE)\n");
-    for (size_t i = 0; i < n; i++)
-        buf_printf(&out, "%s\n", lines[i]);
-    const char *error = platform_write_atomic(path, out.data, out.len);
+    size_t count = 0;
+    const char *error = baseline_write(path, entries, &count);
     if (error)
         cli_error("%s: cannot write: %s", path, error);
     else
-        fprintf(stderr, "reglint: %s: %zu finding%s recorded\n", path, n, n == 1 ? "" : "s");
-    buf_free(&out);
-    free(lines);
-    free(copy);
+        fprintf(stderr, "reglint: %s: %zu finding%s recorded\n", path, count, count == 1 ? "" : "s");
     return error == NULL;
 }
 
@@ -964,10 +850,10 @@ static void lint_report(void *ctx, size_t i)
         fwrite(job->out.data, 1, job->out.len, stdout);
     if (job->report) {
         struct diag_list *diags = job->is_profile ? &job->checked.diags : &job->doc.diags;
-        if (run->baseline)
-            drop_baselined(run, diags);
+        if (a->baseline)
+            baseline_filter(&run->baseline, diags);
         if (a->write_baseline)
-            record_baseline(run, diags);
+            baseline_record(a->write_baseline, diags, a->show, &run->written);
         if (a->statistics)
             count_codes(run, diags);
         for (size_t o = 0; o < a->noutputs; o++)
@@ -1112,7 +998,7 @@ static int run_lint(struct lint_args *a)
     size_t nsetups = 0;
     int rc = check_outputs(a, &files);
     if (rc < 0 && a->baseline)
-        rc = load_baseline(a->baseline, &run);
+        rc = load_baseline(a->baseline, &run.baseline);
     if (rc < 0)
         rc = settle_files(a, &files, &run, &setups, &nsetups);
     if (rc < 0 && !open_outputs(a))
@@ -1137,11 +1023,7 @@ static int run_lint(struct lint_args *a)
     for (size_t k = 0; k < nsetups; k++)
         free_setup(setups[k]);
     free(setups);
-    for (size_t i = 0; i < run.nbaseline; i++)
-        free(run.baseline[i]);
-    free(run.baseline);
-    free(run.baseline_used);
-    free(run.baseline_dir);
+    baseline_free(&run.baseline);
     buf_free(&run.written);
     free(run.counts);
     free(run.setups);
