@@ -44,7 +44,7 @@ OBJ = $(BUILD)/obj
 # MinGW: C99 printf (%zu) from MinGW's own stdio rather than msvcrt's
 # (src/printf_like.h has the format check follow it).
 MINGW_CFLAGS = $(if $(EXE),-D__USE_MINGW_ANSI_STDIO=1)
-ALL_CFLAGS = -std=c11 $(WARNINGS) $(OPT) -MMD -MP -Isrc -I$(GEN) $(MINGW_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(OPT) -MMD -MP -Isrc -I$(GEN) $(MINGW_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
 GRAMMARS  = reg profile
 LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
@@ -67,7 +67,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_BUILD = $(BUILD)/.deps-build
 DEPS_TEST  = $(BUILD)/.deps-test
 
-.PHONY: all demo check unit golden accuracy asan valgrind analyze windows bench fuzz fuzz-run install clean golden-update
+.PHONY: all demo check unit golden accuracy asan valgrind analyze windows bench fuzz fuzz-run install clean golden-update deb deb-check
 .SECONDARY:
 
 all: $(BIN)
@@ -114,7 +114,7 @@ $(OBJ)/%.o: src/%.c $(GRAMMARS:%=$(GEN)/%_parse.h) $(GRAMMARS:%=$(GEN)/%_scan.h)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The rule pages, compiled in for 'reglint rule' and SARIF's rules[].help.
-RULE_PAGES = $(sort $(wildcard docs/rules/RL*.md))
+RULE_PAGES = $(sort $(wildcard docs/rules/RL*.md)) docs/profile.md
 $(GEN)/rule_pages.c: $(RULE_PAGES) scripts/embed
 	@mkdir -p $(GEN)
 	sh scripts/embed rule_pages $@ $(RULE_PAGES)
@@ -267,6 +267,22 @@ install: $(BIN)
 	install -m 644 docs/reglint.1 $(DESTDIR)$(PREFIX)/share/man/man1/reglint.1
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 644 completion/reglint.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/reglint
+
+# The Debian package, built with dpkg-buildpackage from debian/ in a copy
+# of the tree without build/ and .git (so that nothing of this checkout's
+# build leaks in), then checked with lintian: build/deb/reglint_*.deb.
+DEB_VERSION = $(shell head -n 1 debian/changelog | tr -d '()' | cut -d' ' -f2)
+deb:
+	@sh scripts/ensure-deps deb
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/reglint-$(DEB_VERSION)
+	tar -c --exclude=./build --exclude=./.git --exclude=./.ci . | tar -x -C $(BUILD)/deb/reglint-$(DEB_VERSION)
+	cd $(BUILD)/deb/reglint-$(DEB_VERSION) && dpkg-buildpackage -us -uc -b
+	lintian --fail-on error,warning $(BUILD)/deb/reglint_$(DEB_VERSION)_*.changes
+
+# Installs the package just built, runs it, removes it (as root or through
+# password-less sudo).
+deb-check: deb
+	sh tests/deb/install.sh $(BUILD)/deb/reglint_$(DEB_VERSION)_*.deb
 
 clean:
 	rm -rf $(BUILD)

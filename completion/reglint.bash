@@ -16,12 +16,13 @@ windows-server-2012 windows-8.1 windows-server-2012-r2 windows-10-1507 windows-1
 windows-server-2016 windows-server-2019 windows-server-2022 windows-11 windows-11-24h2
 windows-server-2025"
 
-_reglint_commands="lint rules rule dump show fmt posture diff gen templates convert"
+_reglint_commands="lint rules rule dump show fmt posture diff gen templates convert targets"
 
 # The options of each command that take no value, then those that take one.
-_reglint_lint_flags="--no-inline-suppressions --fix --diff --unsafe-fixes -h --help"
+_reglint_lint_flags="--no-inline-suppressions --fix --diff --unsafe-fixes --show-fixes --no-config
+--statistics -q --quiet -h --help"
 _reglint_lint_valued="-f --format -o --output --profile --target --severity --fail-on --select
---ignore --color --stdin-filename --fix-to -j --jobs --root"
+--ignore --color --stdin-filename --fix-to -j --jobs --root --config --baseline --write-baseline"
 _reglint_report_valued="-f --format --target --view --stdin-filename --root"
 
 # Adds to COMPREPLY the words of $1 that start with $2.
@@ -77,6 +78,8 @@ _reglint_value() {
             _reglint_words "text gcc json sarif github" "$cur"
         elif [ "$command" = gen ]; then
             _reglint_words "reg pol lgpo gpp" "$cur"
+        elif [ "$command" = rules ]; then
+            _reglint_words "text json" "$cur"
         else
             _reglint_words "text json markdown" "$cur"
         fi
@@ -89,8 +92,8 @@ _reglint_value() {
     --encoding) _reglint_words "utf16 utf8 ansi" "$cur" ;;
     --target) _reglint_words "$_reglint_targets" "$cur" ;;
     --view) _reglint_words "64 32" "$cur" ;;
-    --root) _reglint_words "machine user" "$cur" ;;
     -j | --jobs) _reglint_words "0 1 2 4 8" "$cur" ;;
+    --show) _reglint_words "$(_reglint_list "$_reglint_program" templates)" "$cur" ;;
     --profile)
         _reglint_words "$(_reglint_list "$_reglint_program" templates)" "$cur"
         _reglint_files "$cur" reg
@@ -171,6 +174,14 @@ _reglint() {
         flags="-h --help"
         valued="--root"
         ;;
+    rules)
+        flags="-h --help"
+        valued="-f --format"
+        ;;
+    templates)
+        flags="-h --help"
+        valued="--show"
+        ;;
     *) flags="-h --help" ;;
     esac
 
@@ -190,7 +201,8 @@ _reglint() {
     esac
 
     case $command in
-    rules | templates) ;;
+    rules) _reglint_words "$(_reglint_list "$_reglint_program" rules names)" "$cur" ;;
+    templates | targets) ;;
     rule) _reglint_words "$(_reglint_list "$_reglint_program" rules names)" "$cur" ;;
     gen)
         _reglint_words "$(_reglint_list "$_reglint_program" templates)" "$cur"

@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "suggest.h"
+
 #include "buf.h"
 #include "policy.h"
 #include "printf_like.h"
@@ -136,6 +138,9 @@ const char *cli_option_value(int argc, char **argv, int *i, const char *name)
     size_t n = strlen(name);
     if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
         return argv[*i] + n + 1;
+    /* A short option's value may be attached, as in "-oout.reg". */
+    if (name[1] != '-' && strncmp(argv[*i], name, n) == 0 && argv[*i][n] != '\0')
+        return argv[*i] + n;
     if (*i + 1 >= argc)
         return NULL;
     return argv[++*i];
@@ -144,7 +149,7 @@ const char *cli_option_value(int argc, char **argv, int *i, const char *name)
 bool cli_is_option(const char *arg, const char *name)
 {
     size_t n = strlen(name);
-    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-'));
+    return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || (arg[n] == '=' && name[1] == '-') || name[1] != '-');
 }
 
 bool cli_parse_encoding(const char *s, enum text_encoding *out)
@@ -190,4 +195,17 @@ int cli_take_root_option(int *argc, char **argv)
     *argc = out;
     argv[out] = NULL;
     return EXIT_OK;
+}
+
+int cli_unknown_option(const char *command, const char *arg, const char *const *options)
+{
+    const char *eq = strchr(arg, '=');
+    size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+    size_t n = 0;
+    while (options[n])
+        n++;
+    const char *near = suggest_closest(arg, len, options, n);
+    if (near)
+        return cli_usage(command, "unknown option '%.*s'; did you mean '%s'?", (int)len, arg, near);
+    return cli_usage(command, "unknown option '%s'", arg);
 }

@@ -25,6 +25,12 @@
 struct platform_output;
 
 #define REGLINT_VERSION "0.1.0"
+/* Where reglint is published: SARIF's informationUri, and helpUri links to
+ * the rule pages of the release (docs/rules/ID.md under tag vVERSION).
+ * A fork builds with -DREGLINT_HOMEPAGE=\"https://...\" */
+#ifndef REGLINT_HOMEPAGE
+#define REGLINT_HOMEPAGE "https://github.com/reglint/reglint"
+#endif
 
 /* Exit codes of every command (INTERFACE: docs/reglint.1, EXIT STATUS). */
 enum exit_code {
@@ -41,6 +47,9 @@ void cli_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 void cli_error_to(struct buf *out, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Usage error for a command: the message and a pointer to --help. */
 int cli_usage(const char *command, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* The usage error for an option `command` does not know, with "did you
+ * mean" when one of its options (a NULL-terminated list) is close. */
+int cli_unknown_option(const char *command, const char *arg, const char *const *options);
 
 /* Loads and parses `path` ("-" for stdin, shown as `display_name` if given).
  * On an I/O error prints it and returns false. */
@@ -102,6 +111,7 @@ int cli_templates(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_rule(int argc, char **argv);
+int cli_targets(int argc, char **argv);
 int cli_posture(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 int cli_convert(int argc, char **argv);

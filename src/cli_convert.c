@@ -158,6 +158,8 @@ static int policy_operations(const char *path, struct arena *arena, struct polop
     return rc;
 }
 
+static const char *const convert_option_names[] = {"--to", "--output", "--user-out", "--encoding", "--help", NULL};
+
 int cli_convert(int argc, char **argv)
 {
     const char *input = NULL;
@@ -173,7 +175,7 @@ int cli_convert(int argc, char **argv)
             if (rc != EXIT_OK)
                 return rc;
         } else if (arg[0] == '-' && arg[1] != '\0') {
-            return cli_usage(argv[0], "unknown option '%s'", arg);
+            return cli_unknown_option(argv[0], arg, convert_option_names);
         } else if (input) {
             return cli_usage(argv[0], "convert takes one input file");
         } else {

@@ -571,7 +571,7 @@ int cli_diff(int argc, char **argv)
         if (taken > 0)
             continue;
         if (argv[i][0] == '-' && argv[i][1] != '\0')
-            return cli_usage("diff", "unknown option '%s'", argv[i]);
+            return cli_unknown_option("diff", argv[i], report_option_names);
         if (nfiles == 2)
             return cli_usage("diff", "diff takes two files, OLD and NEW");
         files[nfiles++] = argv[i];

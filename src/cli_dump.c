@@ -29,6 +29,8 @@ static const char show_help[] =
     "      --root machine|user  the hive of a Registry.pol outside a GPO's Machine\n"
     "                          or User folder (default machine)\n";
 
+static const char *const help_option_names[] = {"--help", NULL};
+
 /* Parses "COMMAND [--help] FILE"; returns the file or NULL after printing
  * help or a usage error (with *rc set). */
 static const char *one_file(int argc, char **argv, const char *help, int *rc)
@@ -41,7 +43,7 @@ static const char *one_file(int argc, char **argv, const char *help, int *rc)
             return NULL;
         }
         if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            *rc = cli_usage(argv[0], "unknown option '%s'", argv[i]);
+            *rc = cli_unknown_option(argv[0], argv[i], help_option_names);
             return NULL;
         }
         if (file) {

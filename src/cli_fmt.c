@@ -2,20 +2,24 @@
 #include <string.h>
 
 #include "cli.h"
+#include "filelist.h"
 #include "fmt.h"
 #include "platform.h"
 
 static const char fmt_help[] =
-    "usage: reglint fmt [--check] FILE...\n"
+    "usage: reglint fmt [--check] FILE|DIR...\n"
     "\n"
     "Rewrite each FILE in regedit's export layout without changing what it does:\n"
     "the exact header, a blank line before each key, full root names, '@' for the\n"
     "default value, dword: as 8 lower-case digits, hex wrapped as regedit wraps it.\n"
     "Nothing is reordered and comments are kept. The encoding, byte order mark and\n"
     "line endings stay as they were. Files are replaced atomically. '-' reads\n"
-    "standard input and writes the result to standard output.\n"
+    "standard input and writes the result to standard output. A DIR stands for\n"
+    "every file below it whose name ends in .reg (any case), as for lint.\n"
     "\n"
     "  --check   change nothing; list the files fmt would change and exit 1 if any\n";
+
+static const char *const fmt_option_names[] = {"--check", "--help", NULL};
 
 /* Formats one file; returns 1 when --check finds a file fmt would change,
  * EXIT_IO on a read or write error, else 0 (rewriting a file is success). */
@@ -43,7 +47,7 @@ static int format_one(const char *path, bool check)
         return 0;
     }
     if (!fmt_supported(doc.file, &why)) {
-        fprintf(stderr, "reglint: warning: %s: not formatted: %s\n", doc.src->name, why);
+        fprintf(stderr, "reglint: warning: %s: left as it is, fmt cannot lay it out: %s\n", doc.src->name, why);
         reg_doc_release(&doc);
         return 0;
     }
@@ -90,22 +94,29 @@ int cli_fmt(int argc, char **argv)
         if (strcmp(argv[i], "--check") == 0) {
             check = true;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return cli_usage(argv[0], "unknown option '%s'", argv[i]);
+            return cli_unknown_option(argv[0], argv[i], fmt_option_names);
         } else if (!first_file) {
             first_file = i;
         }
     }
     if (!first_file)
         return cli_usage(argv[0], "missing FILE");
+    struct file_list files = FILE_LIST_INIT;
+    for (int i = first_file; i < argc; i++)
+        if (strcmp(argv[i], "--check") != 0 && file_list_add(&files, argv[i]) == 0)
+            fprintf(stderr, "reglint: warning: %s: no .reg file below this directory\n", argv[i]);
     int rc = EXIT_OK;
-    for (int i = first_file; i < argc; i++) {
-        if (strcmp(argv[i], "--check") == 0)
-            continue;
-        int one = format_one(argv[i], check);
+    for (size_t i = 0; i < files.n; i++) {
+        int one = EXIT_IO;
+        if (files.items[i].error)
+            cli_error("%s: %s", files.items[i].path, files.items[i].error);
+        else
+            one = format_one(files.items[i].path, check);
         if (one == EXIT_IO)
             rc = EXIT_IO;
         else if (one && rc == EXIT_OK)
             rc = EXIT_FINDINGS;
     }
+    file_list_free(&files);
     return rc;
 }

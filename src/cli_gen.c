@@ -1,4 +1,5 @@
 /* reglint gen PROFILE and reglint templates. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -8,6 +9,8 @@
 #include "polwrite.h"
 #include "profcheck.h"
 #include "profile.h"
+#include "suggest.h"
+#include "xalloc.h"
 
 static const char gen_help[] =
     "usage: reglint gen PROFILE [-o OUT] [--target OS] [--encoding utf16|utf8|ansi]\n"
@@ -36,10 +39,33 @@ static const char gen_help[] =
     "                       User Registry.pol) and the HKEY_LOCAL_MACHINE ones to OUT\n";
 
 static const char templates_help[] =
-    "usage: reglint templates\n"
+    "usage: reglint templates [--show NAME]\n"
     "\n"
     "List the built-in profiles: name, description and source. Use a name with\n"
-    "'reglint gen NAME', 'reglint lint --profile NAME' or 'extends \"NAME\"'.\n";
+    "'reglint gen NAME', 'reglint lint --profile NAME' or 'extends \"NAME\"'.\n"
+    "\n"
+    "  --show NAME   print the template's profile text, to read or to start a\n"
+    "                profile of your own from\n";
+
+/* templates --show NAME: the template as written. */
+static int show_template(const char *name)
+{
+    const struct embedded_file *t = embedded_find(builtin_templates, builtin_templates_count, name);
+    if (t) {
+        fwrite(t->contents, 1, t->length, stdout);
+        return EXIT_OK;
+    }
+    const char **names = xcalloc(builtin_templates_count + 1, sizeof *names);
+    for (size_t i = 0; i < builtin_templates_count; i++)
+        names[i] = builtin_templates[i].name;
+    const char *near = suggest_closest(name, strlen(name), names, builtin_templates_count);
+    free(names);
+    if (near)
+        return cli_usage("templates", "no template '%s'; did you mean '%s'?", name, near);
+    return cli_usage("templates", "no template '%s' ('reglint templates' lists them)", name);
+}
+
+static const char *const gen_option_names[] = {"--output", "--target", "--encoding", "--format", "--user-out", "--undo", "--help", NULL};
 
 static bool is_ascii(const struct buf *b)
 {
@@ -154,7 +180,7 @@ int cli_gen(int argc, char **argv)
             if (!undo)
                 return cli_usage(argv[0], "--undo needs a file name");
         } else if (arg[0] == '-' && arg[1] != '\0') {
-            return cli_usage(argv[0], "unknown option '%s'", arg);
+            return cli_unknown_option(argv[0], arg, gen_option_names);
         } else if (profile) {
             return cli_usage(argv[0], "gen takes one profile");
         } else {
@@ -244,7 +270,13 @@ int cli_templates(int argc, char **argv)
             fputs(templates_help, stdout);
             return EXIT_OK;
         }
-        return cli_usage(argv[0], "templates takes no arguments");
+        if (strncmp(argv[i], "--show=", 7) == 0 && argc == 2)
+            return show_template(argv[i] + 7);
+        if (strcmp(argv[i], "--show") == 0 && argc == 3 && i == 1)
+            return show_template(argv[2]);
+        if (strcmp(argv[i], "--show") == 0 && argc == 2)
+            return cli_usage(argv[0], "--show needs a template name");
+        return cli_usage(argv[0], "templates takes --show NAME or nothing");
     }
     for (size_t i = 0; i < builtin_templates_count; i++) {
         struct profile p;

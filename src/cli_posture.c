@@ -43,7 +43,7 @@ int cli_posture(int argc, char **argv)
         if (taken < 0)
             rc = -taken;
         else if (taken == 0 && argv[i][0] == '-' && argv[i][1] != '\0')
-            rc = cli_usage("posture", "unknown option '%s'", argv[i]);
+            rc = cli_unknown_option("posture", argv[i], report_option_names);
         else if (taken == 0)
             files[nfiles++] = argv[i];
     }

@@ -18,6 +18,17 @@ void diag_list_release(struct diag_list *list)
     free(list->hidden);
     list->items = list->hidden = NULL;
     list->n = list->cap = list->nhidden = list->hidden_cap = 0;
+    free(list->suppressed);
+    list->suppressed = NULL;
+    list->nsuppressed = list->suppressed_cap = 0;
+}
+
+void diag_list_suppress(struct diag_list *list, struct diag *d, const char *justification)
+{
+    list->suppressed = xgrow(list->suppressed, &list->suppressed_cap, list->nsuppressed + 1,
+                             sizeof *list->suppressed);
+    d->justification = justification;
+    list->suppressed[list->nsuppressed++] = d;
 }
 
 /* A finding with its message, not yet in the list. */
@@ -147,13 +158,19 @@ static void merge_sort(struct diag **a, struct diag **tmp, size_t n)
     memcpy(a, tmp, n * sizeof *a);
 }
 
+static void sort_diags(struct diag **items, size_t n)
+{
+    if (n < 2)
+        return;
+    struct diag **tmp = xmalloc(n * sizeof *tmp);
+    merge_sort(items, tmp, n);
+    free(tmp);
+}
+
 void diag_list_sort(struct diag_list *list)
 {
-    if (list->n < 2)
-        return;
-    struct diag **tmp = xmalloc(list->n * sizeof *tmp);
-    merge_sort(list->items, tmp, list->n);
-    free(tmp);
+    sort_diags(list->items, list->n);
+    sort_diags(list->suppressed, list->nsuppressed);
 }
 
 size_t diag_count_at_least(const struct diag_list *list, enum severity sev)
@@ -162,4 +179,34 @@ size_t diag_count_at_least(const struct diag_list *list, enum severity sev)
     for (size_t i = 0; i < list->n; i++)
         count += list->items[i]->severity >= sev;
     return count;
+}
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+uint64_t diag_fingerprint(const struct diag *d)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = fnv1a(h, d->code, strlen(d->code) + 1);
+    if (d->anchor_key)
+        h = fnv1a(h, d->anchor_key, strlen(d->anchor_key));
+    h = fnv1a(h, "", 1);
+    if (d->anchor_value)
+        h = fnv1a(h, d->anchor_value, strlen(d->anchor_value));
+    h = fnv1a(h, "", 1);
+    uint32_t line, col;
+    source_position(d->src, d->at.start, &line, &col);
+    struct span ls = source_line(d->src, line);
+    for (uint32_t i = ls.start; i < ls.end; i++) {
+        char c = d->src->d.text[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            h = fnv1a(h, &c, 1);
+    }
+    return h;
 }

@@ -22,6 +22,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "printf_like.h"
@@ -66,6 +67,9 @@ struct diag {
     const char *anchor_key;   /* full key path, or NULL */
     const char *anchor_value; /* value name ("@" for the default), or NULL */
     struct fix *fix;
+    /* In a list's `suppressed`: the reason the directive gives after " -- ",
+     * or "" when it gives none. */
+    const char *justification;
 };
 
 struct diag_list {
@@ -80,10 +84,17 @@ struct diag_list {
     size_t hidden_cap;
     size_t kept[RULE_COUNT];
     size_t dropped[RULE_COUNT]; /* hidden findings of each rule */
+    /* Findings an inline directive silenced: not reported, not counted,
+     * kept for the formats that show suppressions (SARIF). */
+    struct diag **suppressed;
+    size_t nsuppressed, suppressed_cap;
 };
 
 void diag_list_init(struct diag_list *list, struct arena *arena);
 void diag_list_release(struct diag_list *list);
+/* Moves a finding of the list to its `suppressed` findings (the caller takes
+ * it out of `items`). */
+void diag_list_suppress(struct diag_list *list, struct diag *d, const char *justification);
 
 /* Appends a finding at the rule's default severity and returns it so that the
  * caller can add help, an anchor or a fix. Past the per-rule limit the finding
@@ -112,6 +123,11 @@ struct diag *diag_list_any(const struct diag_list *list, size_t i);
 /* Sorts the shown findings by source order (start offset), keeping insertion
  * order for ties. */
 void diag_list_sort(struct diag_list *list);
+/* What identifies a finding across edits that only move it (SARIF's
+ * partial fingerprint, a baseline's entries): its code, its anchor (key
+ * and value) and its line's text with blanks taken out; not its line
+ * number. */
+uint64_t diag_fingerprint(const struct diag *d);
 /* Number of findings at or above `sev`. */
 size_t diag_count_at_least(const struct diag_list *list, enum severity sev);
 

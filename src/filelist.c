@@ -48,7 +48,9 @@ static void walk(struct file_list *list, const char *dir)
         add_item(list, xstrdup(dir), xstrdup(error));
         return;
     }
-    qsort(entries, n, sizeof *entries, by_name);
+    /* An empty directory may come back as NULL, which qsort may not take. */
+    if (n > 1)
+        qsort(entries, n, sizeof *entries, by_name);
     struct buf path = BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         const struct platform_dir_entry *e = &entries[i];

@@ -50,8 +50,10 @@ static bool block_of_its_own(const char *const *blocks, size_t n, const char *ke
     return true;
 }
 
-size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bool unsafe,
-                 struct buf *out)
+/* fix_apply(), and with `log`, a line for each fix applied:
+ * "FILE:LINE:COL: fixed: MESSAGE [CODE]", placed in `text`. */
+static size_t apply_pass(const char *text, size_t len, const struct diag_list *diags, bool unsafe,
+                         struct buf *out, struct buf *log)
 {
     /* Every edit of every wanted fix, shown or hidden, in source order. */
     size_t nfindings = diags->n + diags->nhidden;
@@ -129,12 +131,25 @@ size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bo
     size_t applied = 0;
     for (size_t i = 0; i < nfindings; i++) {
         const struct diag *d = diag_list_any(diags, i);
-        applied += !deferred[i] && fix_wanted(d, unsafe, len);
+        if (deferred[i] || !fix_wanted(d, unsafe, len))
+            continue;
+        applied++;
+        if (log) {
+            uint32_t line, col;
+            source_position(d->src, d->at.start, &line, &col);
+            buf_printf(log, "%s:%u:%u: fixed: %s [%s]\n", d->src->name, line, col, d->fix->message, d->code);
+        }
     }
     free(deferred);
     free(edits);
     free(blocks);
     return applied;
+}
+
+size_t fix_apply(const char *text, size_t len, const struct diag_list *diags, bool unsafe,
+                 struct buf *out)
+{
+    return apply_pass(text, len, diags, unsafe, out, NULL);
 }
 
 size_t fix_encode(const struct decoded_text *like, const char *text, size_t len, struct buf *out)
@@ -156,14 +171,27 @@ static size_t fixes_offered(const struct diag_list *diags, bool unsafe, size_t l
 void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
                   struct fix_outcome *outcome)
 {
+    fix_document_logged(o, unsafe, doc, outcome, NULL);
+}
+
+void fix_document_logged(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
+                         struct fix_outcome *outcome, struct buf *log)
+{
     memset(outcome, 0, sizeof *outcome);
     struct buf text = BUF_INIT, bytes = BUF_INIT;
     while (outcome->passes < FIX_MAX_PASSES) {
         buf_clear(&text);
-        size_t applied = fix_apply(doc->src->d.text, doc->src->d.len, &doc->diags, unsafe, &text);
+        size_t mark = log ? log->len : 0;
+        size_t applied = apply_pass(doc->src->d.text, doc->src->d.len, &doc->diags, unsafe, &text, log);
         if (applied == 0 ||
-            (text.len == doc->src->d.len && memcmp(text.data, doc->src->d.text, text.len) == 0))
+            (text.len == doc->src->d.len && memcmp(text.data, doc->src->d.text, text.len) == 0)) {
+            /* That pass changed nothing: what it listed was not applied. */
+            if (log && log->data) {
+                log->len = mark;
+                log->data[mark] = '\0';
+            }
             break;
+        }
         buf_clear(&bytes);
         outcome->unencodable += fix_encode(&doc->src->d, text.data, text.len, &bytes);
         struct source *src = source_from_bytes(doc->src->name, (const unsigned char *)bytes.data, bytes.len);

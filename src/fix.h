@@ -56,5 +56,9 @@ struct fix_outcome {
  * again: its findings are what remains. */
 void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
                   struct fix_outcome *outcome);
+/* fix_document(), appending to `log` a line for each fix applied, placed
+ * where it was applied: "FILE:LINE:COL: fixed: MESSAGE [CODE]". */
+void fix_document_logged(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
+                         struct fix_outcome *outcome, struct buf *log);
 
 #endif

@@ -253,9 +253,13 @@ struct step {
     size_t line; /* index in the old text (same, delete) or the new (insert) */
 };
 
-static void print_line(struct buf *out, char mark, const struct line *l)
+static void print_line(struct buf *out, char mark, const struct line *l, bool keep_ends)
 {
     buf_putc(out, mark);
+    if (keep_ends && l->len > l->content) {
+        buf_append(out, l->s, l->len);
+        return;
+    }
     buf_append(out, l->s, l->content);
     buf_putc(out, '\n');
     if (l->len == l->content)
@@ -273,7 +277,7 @@ static void print_range(struct buf *out, size_t before, size_t count)
  * each text before it. */
 static void print_hunk(struct buf *out, const struct step *steps, size_t from, size_t to,
                        size_t old_before, size_t new_before, const struct lines *a,
-                       const struct lines *b)
+                       const struct lines *b, bool keep_ends)
 {
     size_t old_count = 0, new_count = 0;
     for (size_t i = from; i < to; i++) {
@@ -288,14 +292,14 @@ static void print_hunk(struct buf *out, const struct step *steps, size_t from, s
     for (size_t i = from; i < to; i++) {
         const struct step *s = &steps[i];
         if (s->op == OP_INSERT)
-            print_line(out, '+', &b->items[s->line]);
+            print_line(out, '+', &b->items[s->line], keep_ends);
         else
-            print_line(out, s->op == OP_SAME ? ' ' : '-', &a->items[s->line]);
+            print_line(out, s->op == OP_SAME ? ' ' : '-', &a->items[s->line], keep_ends);
     }
 }
 
-bool linediff_unified(const char *old_text, size_t old_len, const char *new_text, size_t new_len,
-                      const char *old_name, const char *new_name, struct buf *out)
+static bool unified(const char *old_text, size_t old_len, const char *new_text, size_t new_len,
+                    const char *old_name, const char *new_name, bool keep_ends, struct buf *out)
 {
     if (old_len == new_len && memcmp(old_text, new_text, old_len) == 0)
         return false;
@@ -365,7 +369,7 @@ bool linediff_unified(const char *old_text, size_t old_len, const char *new_text
             old_before += steps[counted].op != OP_INSERT;
             new_before += steps[counted].op != OP_DELETE;
         }
-        print_hunk(out, steps, from, to, old_before, new_before, &a, &b);
+        print_hunk(out, steps, from, to, old_before, new_before, &a, &b, keep_ends);
         i = last + 1;
     }
     free(steps);
@@ -374,4 +378,16 @@ bool linediff_unified(const char *old_text, size_t old_len, const char *new_text
     free(a.items);
     free(b.items);
     return true;
+}
+
+bool linediff_unified(const char *old_text, size_t old_len, const char *new_text, size_t new_len,
+                      const char *old_name, const char *new_name, struct buf *out)
+{
+    return unified(old_text, old_len, new_text, new_len, old_name, new_name, false, out);
+}
+
+bool linediff_patch(const char *old_bytes, size_t old_len, const char *new_bytes, size_t new_len,
+                    const char *old_name, const char *new_name, struct buf *out)
+{
+    return unified(old_bytes, old_len, new_bytes, new_len, old_name, new_name, true, out);
 }

@@ -30,4 +30,10 @@
 bool linediff_unified(const char *old_text, size_t old_len, const char *new_text, size_t new_len,
                       const char *old_name, const char *new_name, struct buf *out);
 
+/* linediff_unified() for patch(1) and git apply: the texts are a file's
+ * bytes, and each line is printed with its own line ending (CR LF stays
+ * CR LF), so that the diff applies to the file as it is on disk. */
+bool linediff_patch(const char *old_bytes, size_t old_len, const char *new_bytes, size_t new_len,
+                    const char *old_name, const char *new_name, struct buf *out);
+
 #endif

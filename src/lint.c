@@ -223,5 +223,11 @@ void lint_finish(const struct lint_options *o, const struct reg_file *file,
     if (o->inline_suppressions)
         suppress_apply(file, diags, o->enabled);
     diag_list_filter(diags, selected, &o);
+    /* Suppressed findings too, for the formats that show them. */
+    size_t kept = 0;
+    for (size_t i = 0; i < diags->nsuppressed; i++)
+        if (selected(diags->suppressed[i], &o))
+            diags->suppressed[kept++] = diags->suppressed[i];
+    diags->nsuppressed = kept;
     diag_list_sort(diags);
 }

@@ -20,7 +20,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  lint [OPTIONS] FILE... check .reg files: syntax, names, contradictions, weak TLS\n"
-    "  rules                 the rule catalogue\n"
+    "  rules [SELECTOR...]   the rule catalogue (--format json for scripts)\n"
     "  rule ID|NAME          one rule's page\n"
     "  dump FILE             what importing FILE does, one line per value\n"
     "  show FILE             FILE as UTF-8 text with LF line endings (git textconv)\n"
@@ -30,6 +30,7 @@ static const char usage[] =
     "  gen PROFILE           the .reg file a profile (file or built-in name) asks for\n"
     "  templates             the built-in profiles\n"
     "  convert IN --to FMT   any file reglint reads as .reg, .pol, LGPO text or GPP xml\n"
+    "  targets               the Windows versions --target names\n"
     "\n"
     "  reglint COMMAND --help   help for one command\n"
     "  reglint --version        the version\n"
@@ -53,6 +54,7 @@ static const struct command {
     {"gen", cli_gen, false},
     {"convert", cli_convert, true},
     {"templates", cli_templates, false},
+    {"targets", cli_targets, false},
 };
 
 /* Output that did not reach its destination (a full disk, a closed pipe) must

@@ -924,6 +924,19 @@ struct platform_cond {
     CONDITION_VARIABLE cv;
 };
 
+char *platform_cwd(void)
+{
+    DWORD n = GetCurrentDirectoryA(0, NULL);
+    if (n == 0)
+        return NULL;
+    char *dir = xmalloc(n);
+    if (GetCurrentDirectoryA(n, dir) == 0 || GetCurrentDirectoryA(n, dir) >= n) {
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
 unsigned platform_cpu_count(void)
 {
     SYSTEM_INFO info;
@@ -1019,6 +1032,19 @@ struct platform_lock {
 struct platform_cond {
     pthread_cond_t cond;
 };
+
+char *platform_cwd(void)
+{
+    for (size_t size = 256; size <= ((size_t)1 << 20); size *= 2) {
+        char *dir = xmalloc(size);
+        if (getcwd(dir, size))
+            return dir;
+        free(dir);
+        if (errno != ERANGE)
+            return NULL;
+    }
+    return NULL;
+}
 
 unsigned platform_cpu_count(void)
 {

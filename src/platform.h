@@ -132,6 +132,9 @@ void platform_free_dir(struct platform_dir_entry *entries, size_t n);
 /* The number of CPUs online (at least 1). */
 unsigned platform_cpu_count(void);
 
+/* The current directory, malloc'd (the caller frees it), or NULL. */
+char *platform_cwd(void);
+
 struct platform_thread;
 /* Runs fn(arg) on a new thread; NULL when no thread could be started. */
 struct platform_thread *platform_thread_start(void (*fn)(void *arg), void *arg);

@@ -28,12 +28,18 @@ static const char *option_argument(int argc, char **argv, int *i, const char *na
     size_t n = strlen(name);
     if (strncmp(arg, name, n) == 0 && arg[n] == '=')
         return arg + n + 1;
+    /* A short option's value may be attached, as in "-fjson". */
+    if (name[1] != '-' && strncmp(arg, name, n) == 0 && arg[n] != '\0')
+        return arg + n;
     if (strcmp(arg, name) != 0)
         return NULL;
     if (*i + 1 >= argc)
         return missing;
     return argv[++*i];
 }
+
+const char *const report_option_names[] = {"--target", "--view", "--format", "--stdin-filename", "--help",
+                                           NULL};
 
 int report_option(const char *command, int argc, char **argv, int *i, struct report_options *o)
 {

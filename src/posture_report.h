@@ -41,6 +41,8 @@ struct report_options {
 /* The options before any is given: no target, the native view, text. */
 #define REPORT_OPTIONS_INIT {false, TARGET_WINDOWS_11, VIEW_NATIVE, REPORT_TEXT, NULL}
 int report_option(const char *command, int argc, char **argv, int *i, struct report_options *o);
+/* Those options and --help, for "did you mean" (NULL-terminated). */
+extern const char *const report_option_names[];
 
 /* Files read as regedit imports them, one posture layer each, in order. */
 struct posture_files {

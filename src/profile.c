@@ -716,3 +716,18 @@ void profile_release(struct profile *p)
     arena_free(p->arena);
     memset(p, 0, sizeof *p);
 }
+
+size_t profile_code_count(void)
+{
+    return PF_COUNT;
+}
+
+const char *profile_code_id(size_t i)
+{
+    return pf_table[i].code;
+}
+
+const char *profile_code_title(size_t i)
+{
+    return pf_table[i].title;
+}

@@ -266,4 +266,10 @@ void profile_release(struct profile *p);
 extern const struct embedded_file builtin_templates[];
 extern const size_t builtin_templates_count;
 
+/* The profile language's diagnostics, PF1001 to the last PF2xxx, in order:
+ * their codes and titles ("PF1001", "syntax error"). */
+size_t profile_code_count(void);
+const char *profile_code_id(size_t i);
+const char *profile_code_title(size_t i);
+
 #endif

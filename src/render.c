@@ -5,6 +5,9 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "config.h"
+#include "platform.h"
+#include "profile.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -16,6 +19,10 @@ struct renderer {
     size_t files;
     size_t results;            /* json/sarif: findings written so far */
     bool fired[RULE_COUNT];
+    int exit_code;             /* sarif: the run's, for invocations */
+    bool quiet;                /* text: no summary */
+    char *root;                /* sarif: SRCROOT, an absolute directory with '/' */
+    char *cwd;                 /* sarif: where relative names start */
 };
 
 bool render_format_parse(const char *name, enum render_format *out)
@@ -123,89 +130,295 @@ static const char *sarif_level(enum severity s)
     return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
 }
 
-/* A file name as a URI reference: unreserved characters and '/' kept,
- * backslashes made slashes, everything else percent-encoded. */
-static void uri_reference(struct buf *b, const char *name)
+/* Appends a path as URI text: unreserved characters and '/' kept,
+ * everything else percent-encoded (':' too, when `keep_colon` is false,
+ * since a colon in a relative reference would read as a scheme). */
+static void uri_path(struct buf *b, const char *path, bool keep_colon)
 {
-    /* An absolute path is no relative reference: make it a file: URI. A
-     * colon elsewhere would read as a scheme: it is encoded. */
-    bool absolute = true;
-    if (name[0] == '/')
-        buf_puts(b, "file://");
-    else if (((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z')) &&
-             name[1] == ':' && (name[2] == '\\' || name[2] == '/'))
-        buf_puts(b, "file:///");
-    else
-        absolute = false;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-        unsigned char ch = *p == '\\' ? '/' : *p;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        unsigned char ch = *p;
         if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-            strchr("-._~/", ch) || (ch == ':' && absolute))
+            strchr("-._~/", ch) || (ch == ':' && keep_colon))
             buf_putc(b, (char)ch);
         else
             buf_printf(b, "%%%02X", ch);
     }
 }
 
+/* SRCROOT, the directory SARIF paths are relative to: GITHUB_WORKSPACE (the
+ * checkout code scanning maps paths into), else the nearest directory at or
+ * above the current one that holds .git, else the current directory. Ends
+ * in '/'. */
+static char *source_root(const char *cwd)
+{
+    const char *workspace = getenv("GITHUB_WORKSPACE");
+    struct buf root = BUF_INIT;
+    if (workspace && *workspace) {
+        char *abs = config_absolute_path(cwd, workspace);
+        buf_puts(&root, abs);
+        free(abs);
+    } else {
+        char *dir = config_absolute_path(cwd, ".");
+        size_t len = strlen(dir);
+        for (;;) {
+            struct buf git = BUF_INIT;
+            buf_printf(&git, "%.*s/.git", (int)len, dir);
+            struct file_stamp stamp;
+            platform_file_stamp(git.data, &stamp);
+            buf_free(&git);
+            if (stamp.exists)
+                break;
+            size_t up = len;
+            while (up > 0 && dir[up - 1] != '/')
+                up--;
+            if (up <= 1 || (up == 3 && dir[1] == ':')) {
+                len = strlen(dir); /* no .git above: the current directory */
+                break;
+            }
+            len = up - 1;
+        }
+        buf_append(&root, dir, len);
+        free(dir);
+    }
+    if (root.len == 0 || root.data[root.len - 1] != '/')
+        buf_putc(&root, '/');
+    char *result = xstrdup(root.data);
+    buf_free(&root);
+    return result;
+}
+
+/* A finding's artifactLocation: relative to SRCROOT when the file is below
+ * it, else an absolute file: URI. */
+static void sarif_artifact(struct renderer *r, struct buf *b, const char *name)
+{
+    char *abs = config_absolute_path(r->cwd, name);
+    size_t rootlen = strlen(r->root);
+    buf_puts(b, "{\"uri\":\"");
+    if (strncmp(abs, r->root, rootlen) == 0 && abs[rootlen]) {
+        uri_path(b, abs + rootlen, false);
+        buf_puts(b, "\",\"uriBaseId\":\"SRCROOT\"}");
+    } else {
+        buf_puts(b, abs[0] == '/' ? "file://" : "file:///");
+        uri_path(b, abs, true);
+        buf_puts(b, "\"}");
+    }
+    free(abs);
+}
+
+/* The tags and, for the security rules, the security-severity code scanning
+ * ranks alerts by (9.0 and up critical, 7.0 high, 4.0 medium, below low). */
+static void sarif_rule_properties(struct buf *b, const char *id, enum severity sev)
+{
+    bool security = strncmp(id, "RL4", 3) == 0 || strncmp(id, "RL6", 3) == 0;
+    const char *group = strncmp(id, "PF", 2) == 0    ? "profile"
+                        : strncmp(id, "RL0", 3) == 0 ? "suppression"
+                        : strncmp(id, "RL1", 3) == 0 ? "syntax"
+                        : strncmp(id, "RL2", 3) == 0 ? "correctness"
+                        : strncmp(id, "RL3", 3) == 0 ? "correctness"
+                        : strncmp(id, "RL4", 3) == 0 ? "tls"
+                        : strncmp(id, "RL5", 3) == 0 ? "style"
+                                                     : "compliance";
+    buf_puts(b, ",\"properties\":{\"tags\":[");
+    if (security)
+        buf_puts(b, "\"security\",");
+    buf_printf(b, "\"%s\"]", group);
+    if (security) {
+        const char *score = sev == SEV_ERROR ? "8.0" : sev == SEV_WARNING ? "5.5" : sev == SEV_INFO ? "3.0" : "1.0";
+        buf_printf(b, ",\"security-severity\":\"%s\"", score);
+    }
+    buf_putc(b, '}');
+}
+
+static void sarif_rule(struct buf *b, struct buf *text, const char *id, const char *name, const char *summary,
+                       enum severity sev, bool enabled, const char *page, const char *page_path)
+{
+    buf_puts(b, "\n{\"id\":");
+    json_string(b, id);
+    buf_puts(b, ",\"name\":");
+    json_string(b, name);
+    buf_puts(b, ",\"shortDescription\":{\"text\":");
+    json_string(b, summary);
+    buf_puts(b, "},\"fullDescription\":{\"text\":");
+    json_string(b, summary);
+    buf_printf(b, "},\"defaultConfiguration\":{\"level\":\"%s\",\"enabled\":%s},\"helpUri\":",
+               sarif_level(sev), enabled ? "true" : "false");
+    buf_clear(text);
+    buf_printf(text, "%s/blob/v%s/%s", REGLINT_HOMEPAGE, REGLINT_VERSION, page_path);
+    json_string(b, text->data);
+    buf_puts(b, ",\"help\":{\"text\":");
+    buf_clear(text);
+    buf_printf(text, "%s. Run 'reglint rule %s' for the rule's page (%s).", summary, id, page_path);
+    json_string(b, text->data);
+    buf_puts(b, ",\"markdown\":");
+    buf_clear(text);
+    buf_printf(text, "%s\n\nThe rule's page: [%s](%s/blob/v%s/%s), or `reglint rule %s`.", page ? page : summary,
+               page_path, REGLINT_HOMEPAGE, REGLINT_VERSION, page_path, id);
+    json_string(b, text->data);
+    buf_putc(b, '}');
+    sarif_rule_properties(b, id, sev);
+    buf_putc(b, '}');
+}
+
 static void sarif_begin(struct renderer *r)
 {
+    r->cwd = platform_cwd();
+    if (!r->cwd)
+        r->cwd = xstrdup(".");
+    r->root = source_root(r->cwd);
     struct buf b = BUF_INIT, text = BUF_INIT;
     buf_puts(&b, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
                  "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"reglint\",\"version\":\"" REGLINT_VERSION
+                 "\",\"semanticVersion\":\"" REGLINT_VERSION "\",\"informationUri\":\"" REGLINT_HOMEPAGE
                  "\",\"rules\":[");
+    char page_path[32];
     for (int i = 0; i < RULE_COUNT; i++) {
         const struct rule_info *info = rule_info((enum rule_id)i);
         if (i)
             buf_putc(&b, ',');
-        buf_puts(&b, "\n{\"id\":");
-        json_string(&b, info->id);
-        buf_puts(&b, ",\"name\":");
-        json_string(&b, info->name);
-        buf_puts(&b, ",\"shortDescription\":{\"text\":");
-        json_string(&b, info->summary);
-        buf_puts(&b, "},\"fullDescription\":{\"text\":");
-        json_string(&b, info->summary);
-        buf_printf(&b, "},\"defaultConfiguration\":{\"level\":\"%s\",\"enabled\":%s},\"help\":{\"text\":",
-                   sarif_level(info->severity), info->on_by_default ? "true" : "false");
-        buf_clear(&text);
-        buf_printf(&text, "%s. Run 'reglint rule %s' for the rule's page (docs/rules/%s.md).",
-                   info->summary, info->id, info->id);
-        json_string(&b, text.data);
-        buf_puts(&b, ",\"markdown\":");
-        const char *page = rule_page((enum rule_id)i);
-        buf_clear(&text);
-        buf_printf(&text, "%s\n\nThe rule's page: [docs/rules/%s.md](docs/rules/%s.md), or `reglint rule %s`.",
-                   page ? page : info->summary, info->id, info->id, info->id);
-        json_string(&b, text.data);
-        buf_puts(&b, "}}");
+        snprintf(page_path, sizeof page_path, "docs/rules/%s.md", info->id);
+        sarif_rule(&b, &text, info->id, info->name, info->summary, info->severity, info->on_by_default,
+                   rule_page((enum rule_id)i), page_path);
     }
-    buf_puts(&b, "\n]}},\"results\":[");
+    for (size_t i = 0; i < profile_code_count(); i++) {
+        buf_putc(&b, ',');
+        sarif_rule(&b, &text, profile_code_id(i), profile_code_title(i), profile_code_title(i), SEV_ERROR, true,
+                   NULL, "docs/profile.md#error-codes");
+    }
+    /* SRCROOT's own location is left out: it would make the report differ
+     * from checkout to checkout, and code scanning takes the paths as
+     * relative to the repository it uploads for. */
+    buf_puts(&b, "\n]}},\"originalUriBaseIds\":{\"SRCROOT\":{\"description\":{\"text\":"
+                 "\"the root of the repository (or of the checkout, GITHUB_WORKSPACE)\"}}},"
+                 "\"columnKind\":\"unicodeCodePoints\",\"results\":[");
     fwrite(b.data, 1, b.len, r->out);
     buf_free(&b);
     buf_free(&text);
 }
 
-static void sarif_result(struct buf *b, struct source *src, const struct diag *d)
+/* The rule's index in rules[]: the RL rules, then the PF codes. */
+static int sarif_rule_index(const struct diag *d)
+{
+    if (d->rule != RULE_COUNT)
+        return (int)d->rule;
+    for (size_t i = 0; i < profile_code_count(); i++)
+        if (strcmp(profile_code_id(i), d->code) == 0)
+            return RULE_COUNT + (int)i;
+    return -1;
+}
+
+static void sarif_region(struct buf *b, struct position p)
+{
+    buf_printf(b, "{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,\"endColumn\":%u}", p.line, p.col,
+               p.end_line, p.end_col);
+}
+
+static void sarif_fix(struct renderer *r, struct buf *b, struct source *src, const struct fix *fix)
+{
+    buf_puts(b, ",\"fixes\":[{\"description\":{\"text\":");
+    json_string(b, fix->message);
+    buf_puts(b, "},\"artifactChanges\":[{\"artifactLocation\":");
+    sarif_artifact(r, b, src->name);
+    buf_puts(b, ",\"replacements\":[");
+    for (size_t i = 0; i < fix->nedits; i++) {
+        const struct fix_edit *e = &fix->edits[i];
+        struct position ep;
+        source_position(src, e->at.start, &ep.line, &ep.col);
+        source_position(src, e->at.end, &ep.end_line, &ep.end_col);
+        buf_puts(b, i ? ",{\"deletedRegion\":" : "{\"deletedRegion\":");
+        sarif_region(b, ep);
+        buf_puts(b, ",\"insertedContent\":{\"text\":");
+        json_string(b, e->text);
+        buf_puts(b, "}}");
+    }
+    buf_puts(b, "]}]");
+    buf_printf(b, ",\"properties\":{\"applicability\":\"%s\"}}]",
+               fix->applicability == FIX_SAFE ? "safe" : "unsafe");
+}
+
+/* `occurrence` tells apart findings of one file with the same hash. */
+static void sarif_result(struct renderer *r, struct buf *b, struct source *src, const struct diag *d,
+                         uint64_t hash, size_t occurrence, bool suppressed)
 {
     struct position p = position_of(src, d->at);
     buf_puts(b, "{\"ruleId\":");
     json_string(b, d->code);
-    if (d->rule != RULE_COUNT)
-        buf_printf(b, ",\"ruleIndex\":%d", (int)d->rule);
+    int index = sarif_rule_index(d);
+    if (index >= 0)
+        buf_printf(b, ",\"ruleIndex\":%d", index);
     buf_printf(b, ",\"level\":\"%s\",\"message\":{\"text\":", sarif_level(d->severity));
     json_string(b, d->message);
-    /* The URI has only unreserved characters and %XX: no JSON escaping. */
-    buf_puts(b, "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"");
+    buf_puts(b, "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":");
+    /* A finding in a policy file points into that file: a record of a .pol
+     * by its bytes, a line of another format by its line. */
     const struct source_origin *o = source_origin_at(src, d->at.start);
-    uri_reference(b, o && o->file ? o->file : src->name);
+    sarif_artifact(r, b, o && o->file ? o->file : src->name);
+    buf_puts(b, ",\"region\":");
     if (o && o->record)
-        buf_printf(b, "\"},\"region\":{\"byteOffset\":%u,\"byteLength\":%u}}}]}",
-                   (unsigned)o->offset, (unsigned)o->length);
+        buf_printf(b, "{\"byteOffset\":%u,\"byteLength\":%u}", (unsigned)o->offset, (unsigned)o->length);
     else if (o)
-        buf_printf(b, "\"},\"region\":{\"startLine\":%u}}}]}", p.line);
+        buf_printf(b, "{\"startLine\":%u}", p.line);
     else
-        buf_printf(b, "\"},\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endLine\":%u,\"endColumn\":%u}}}]}",
-                   p.line, p.col, p.end_line, p.end_col);
+        sarif_region(b, p);
+    buf_printf(b, "}}],\"partialFingerprints\":{\"reglintFindingHash/v1\":\"%016llx:%zu\"}",
+               (unsigned long long)hash, occurrence);
+    if (d->fix)
+        sarif_fix(r, b, src, d->fix);
+    if (suppressed) {
+        buf_puts(b, ",\"suppressions\":[{\"kind\":\"inSource\",\"status\":\"accepted\"");
+        if (d->justification && *d->justification) {
+            buf_puts(b, ",\"justification\":");
+            json_string(b, d->justification);
+        }
+        buf_puts(b, "}]");
+    }
+    buf_putc(b, '}');
+}
+
+/* A finding's hash and its place among the file's findings. */
+struct hashed {
+    uint64_t hash;
+    size_t index;
+};
+
+static int compare_hashed(const void *pa, const void *pb)
+{
+    const struct hashed *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Every finding of one file, reported ones then suppressed ones, each with
+ * its fingerprint: its hash and how many findings before it have the same
+ * (found by sorting, not by comparing each with every earlier one). */
+static void sarif_file(struct renderer *r, struct buf *b, const struct diag_list *diags, enum severity min)
+{
+    size_t total = diags->n + diags->nsuppressed;
+    struct hashed *order = xmalloc((total ? total : 1) * sizeof *order);
+    size_t *occurrence = xmalloc((total ? total : 1) * sizeof *occurrence);
+    size_t nshown = 0;
+    for (size_t k = 0; k < total; k++) {
+        const struct diag *d = k >= diags->n ? diags->suppressed[k - diags->n] : diags->items[k];
+        if (d->severity >= min)
+            order[nshown++] = (struct hashed){diag_fingerprint(d), k};
+    }
+    qsort(order, nshown, sizeof *order, compare_hashed);
+    for (size_t i = 0; i < nshown; i++)
+        occurrence[order[i].index] = i > 0 && order[i - 1].hash == order[i].hash ? occurrence[order[i - 1].index] + 1 : 0;
+    for (size_t k = 0; k < total; k++) {
+        bool suppressed = k >= diags->n;
+        const struct diag *d = suppressed ? diags->suppressed[k - diags->n] : diags->items[k];
+        if (d->severity < min)
+            continue;
+        buf_puts(b, r->results++ ? ",\n" : "\n");
+        sarif_result(r, b, d->src, d, diag_fingerprint(d), occurrence[k], suppressed);
+        if (b->len > 65536) {
+            fwrite(b->data, 1, b->len, r->out);
+            buf_clear(b);
+        }
+    }
+    free(occurrence);
+    free(order);
 }
 
 /* ------------------------------------------------------------- GitHub */
@@ -422,8 +635,6 @@ void render_file(struct renderer *r, const struct diag_list *diags, enum severit
             json_finding(r, &b, src, d);
             break;
         case FORMAT_SARIF:
-            buf_puts(&b, r->results++ ? ",\n" : "\n");
-            sarif_result(&b, src, d);
             break;
         case FORMAT_GITHUB:
             github_finding(&b, src, d);
@@ -434,6 +645,8 @@ void render_file(struct renderer *r, const struct diag_list *diags, enum severit
             buf_clear(&b);
         }
     }
+    if (r->format == FORMAT_SARIF)
+        sarif_file(r, &b, diags, min);
     if (r->format == FORMAT_TEXT) {
         for (int rule = 0; rule < RULE_COUNT; rule++)
             if (diags->dropped[rule])
@@ -450,6 +663,16 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+void render_set_exit(struct renderer *r, int exit_code)
+{
+    r->exit_code = exit_code;
+}
+
+void render_set_quiet(struct renderer *r)
+{
+    r->quiet = true;
+}
+
 void render_end(struct renderer *r)
 {
     if (r->format == FORMAT_JSON) {
@@ -458,8 +681,17 @@ void render_end(struct renderer *r)
                 r->count[SEV_ERROR], r->count[SEV_WARNING], r->count[SEV_INFO], r->count[SEV_STYLE],
                 r->files);
     } else if (r->format == FORMAT_SARIF) {
-        fputs("\n]}]}\n", r->out);
-    } else if (r->format == FORMAT_TEXT) {
+        fprintf(r->out,
+                "\n],\"invocations\":[{\"executionSuccessful\":%s,\"exitCode\":%d,"
+                "\"exitCodeDescription\":\"%s\"}]}]}\n",
+                r->exit_code == EXIT_IO || r->exit_code == EXIT_USAGE ? "false" : "true", r->exit_code,
+                r->exit_code == EXIT_OK         ? "no finding at or above --fail-on"
+                : r->exit_code == EXIT_FINDINGS ? "findings at or above --fail-on"
+                : r->exit_code == EXIT_USAGE    ? "usage error"
+                                                : "a file could not be read or written");
+        free(r->root);
+        free(r->cwd);
+    } else if (r->format == FORMAT_TEXT && !r->quiet) {
         size_t e = r->count[SEV_ERROR], w = r->count[SEV_WARNING], i = r->count[SEV_INFO],
                s = r->count[SEV_STYLE];
         fprintf(r->out, "%zu %s, %zu %s, %zu %s, %zu %s in %zu %s\n", e, plural(e, "error", "errors"), w,

@@ -9,6 +9,12 @@
  * one document for the whole run. Nothing here decides which findings exist
  * or what exit status they give; counts are available for that.
  *
+ * SARIF is written for GitHub code scanning: paths relative to SRCROOT (the
+ * checkout: GITHUB_WORKSPACE, else the directory holding .git above the
+ * current one), a fingerprint per finding that survives line moves, the
+ * rules with help links, tags and security-severity, PF codes among them,
+ * fixes, suppressed findings with their suppressions, and the exit status.
+ *
  * Ownership: the renderer is the caller's until render_end() frees it; the
  * stream stays open.
  */
@@ -30,6 +36,11 @@ struct renderer;
 struct renderer *render_begin(FILE *out, enum render_format format, bool color);
 /* Prints the findings of one file at or above `min` (each names its source). */
 void render_file(struct renderer *r, const struct diag_list *diags, enum severity min);
+/* The run's exit status, for the formats that record it (SARIF's
+ * invocations); 0 unless set. */
+void render_set_exit(struct renderer *r, int exit_code);
+/* --quiet: the text format prints the findings and no summary. */
+void render_set_quiet(struct renderer *r);
 /* Ends the run (summary, closing of json/sarif) and frees the renderer. */
 void render_end(struct renderer *r);
 

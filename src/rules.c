@@ -80,6 +80,12 @@ const char *rule_page(enum rule_id rule)
     return page ? page->contents : NULL;
 }
 
+const char *rule_profile_language_page(void)
+{
+    const struct embedded_file *page = embedded_find(rule_pages, rule_pages_count, "profile");
+    return page ? page->contents : NULL;
+}
+
 const char *severity_name(enum severity sev)
 {
     switch (sev) {

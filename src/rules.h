@@ -48,6 +48,9 @@ bool rule_selector_valid(const char *selector);
 
 /* The rule's page (docs/rules/RLxxxx.md, compiled in), or NULL. */
 const char *rule_page(enum rule_id rule);
+/* The profile language's reference (docs/profile.md, compiled in), whose
+ * "Error codes" table describes the PF codes. */
+const char *rule_profile_language_page(void);
 
 const char *severity_name(enum severity sev);
 /* Parses "error", "warning", "info", "style"; returns false otherwise. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "suggest.h"
 #include "xalloc.h"
 
 enum directive_kind { DIR_NEXT_LINE, DIR_NEXT_KEY, DIR_DISABLE, DIR_ENABLE, DIR_FILE };
@@ -25,6 +26,7 @@ struct directive {
     struct span at;          /* the comment */
     struct span range;       /* the text it covers */
     bool all;                /* no rules listed: every rule */
+    const char *reason;      /* after " -- ", or "" */
     bool rules[RULE_COUNT];  /* the rules it names */
     bool any_used;
 };
@@ -67,6 +69,16 @@ static void parse_rules(struct directive *d, const char *text, uint32_t i, uint3
         }
     }
     d->all = !listed;
+    d->reason = "";
+    if (i + 1 < end && text[i] == '-' && text[i + 1] == '-') {
+        i += 2;
+        while (i < end && is_blank(text[i]))
+            i++;
+        uint32_t stop = end;
+        while (stop > i && is_blank(text[stop - 1]))
+            stop--;
+        d->reason = arena_strndup(diags->arena, text + i, stop - i);
+    }
 }
 
 /* The directive a comment holds, if any. */
@@ -149,6 +161,153 @@ static void find_enables(const struct directive *dirs, size_t n, size_t *closing
     }
 }
 
+/* What other tools' users write, and the directive that does it here. */
+static const struct {
+    const char *written;
+    const char *meant;
+} directive_aliases[] = {
+    {"reglint-disable-line", "reglint-disable-next-line"},
+    {"reglint-ignore", "reglint-disable-next-line"},
+    {"reglint-ignore-line", "reglint-disable-next-line"},
+    {"reglint-ignore-next-line", "reglint-disable-next-line"},
+    {"reglint-ignore-file", "reglint-disable-file"},
+    {"reglint-noqa", "reglint-disable-next-line"},
+    {"reglint-enable-file", "reglint-enable"},
+};
+
+static bool starts_nocase(const char *s, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != prefix[i])
+            return false;
+    }
+    return true;
+}
+
+/* The directive a word that is none most likely means, or NULL. */
+static const char *meant_directive(const char *word, size_t len)
+{
+    for (size_t a = 0; a < sizeof directive_aliases / sizeof directive_aliases[0]; a++)
+        if (strlen(directive_aliases[a].written) == len && starts_nocase(word, len, directive_aliases[a].written))
+            return directive_aliases[a].meant;
+    const char *words[sizeof directive_words / sizeof directive_words[0]];
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        words[w] = directive_words[w].word;
+        /* suggest_closest() takes a match in another case for no suggestion. */
+        if (strlen(words[w]) == len && starts_nocase(word, len, words[w]))
+            return words[w];
+    }
+    return suggest_closest(word, len, words, sizeof words / sizeof words[0]);
+}
+
+static bool is_directive_word(const char *word, size_t len)
+{
+    for (size_t w = 0; w < sizeof directive_words / sizeof directive_words[0]; w++)
+        if (strlen(directive_words[w].word) == len && memcmp(word, directive_words[w].word, len) == 0)
+            return true;
+    return false;
+}
+
+/* Where a comment starts in a statement that is no comment line: the first
+ * ';' outside a quoted string, or `end`. */
+static uint32_t trailing_comment(const char *text, uint32_t i, uint32_t end)
+{
+    bool quoted = false;
+    for (; i < end; i++) {
+        if (quoted && text[i] == '\\' && i + 1 < end)
+            i++;
+        else if (text[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && text[i] == ';')
+            return i;
+    }
+    return end;
+}
+
+/* RL0003 for a comment at text[i..end) (from its ';' or '#') whose first
+ * word reads as a reglint directive but is none reglint reads there. */
+static void check_directive_word(const struct reg_file *file, uint32_t i, uint32_t end, bool own_line,
+                                 struct diag_list *diags)
+{
+    const char *text = file->src->d.text;
+    char mark = text[i];
+    i++;
+    while (i < end && is_blank(text[i]))
+        i++;
+    uint32_t start = i;
+    while (i < end && !is_blank(text[i]))
+        i++;
+    size_t len = i - start;
+    if (!starts_nocase(text + start, len, "reglint"))
+        return;
+    bool known = is_directive_word(text + start, len);
+    if (known && own_line && mark == ';')
+        return;
+    const char *meant = known ? NULL : meant_directive(text + start, len);
+    /* "; reglint checks this file" is prose, not a directive. */
+    if (!known && !meant && !starts_nocase(text + start, len, "reglint-"))
+        return;
+    struct span at = {start, i};
+    char *word = arena_strndup(diags->arena, text + start, len);
+    struct diag *dg;
+    if (!own_line)
+        dg = diag_add(diags, RULE_UNKNOWN_DIRECTIVE, file->src, at,
+                      "\"%s\" after a value or key is not read; directives are comments on their own line", word);
+    else if (known)
+        dg = diag_add(diags, RULE_UNKNOWN_DIRECTIVE, file->src, at,
+                      "\"%s\" in a '#' comment is not read; directives start with ';'", word);
+    else
+        dg = diag_add(diags, RULE_UNKNOWN_DIRECTIVE, file->src, at, "\"%s\" is not a reglint directive", word);
+    if (meant)
+        diag_help(diags, dg, "did you mean \"%s\"?", meant);
+    else if (!known)
+        diag_help(diags, dg, "the directives: reglint-disable-next-line, reglint-disable-next-key, "
+                             "reglint-disable, reglint-enable, reglint-disable-file");
+    if (!own_line)
+        diag_help(diags, dg, "put '; reglint-disable-next-line RULE' on its own line above the line to silence");
+}
+
+/* The end of the line that starts at `i`. */
+static uint32_t line_end(const char *text, uint32_t i, uint32_t len)
+{
+    while (i < len && text[i] != '\n' && text[i] != '\r')
+        i++;
+    return i;
+}
+
+/* RL0003 for every comment that reads as a directive and is none. A
+ * statement other than a comment line is looked at to the end of its last
+ * line, where a comment after its value would be. */
+static void check_unknown_directives(const struct reg_file *file, struct diag_list *diags)
+{
+    const char *text = file->src->d.text;
+    uint32_t len = (uint32_t)file->src->d.len;
+    for (size_t s = 0; s < file->nstmts; s++) {
+        const struct reg_stmt *st = &file->stmts[s];
+        uint32_t i = st->at.start, end = st->at.end;
+        if (st->kind == REG_STMT_COMMENT) {
+            while (i < end && is_blank(text[i]))
+                i++;
+            if (i < end)
+                check_directive_word(file, i, end, true, diags);
+            continue;
+        }
+        uint32_t last_line = end;
+        while (last_line > i && text[last_line - 1] != '\n' && text[last_line - 1] != '\r')
+            last_line--;
+        end = line_end(text, end, len);
+        i = trailing_comment(text, last_line, end);
+        if (i < end)
+            check_directive_word(file, i, end, false, diags);
+    }
+}
+
 /* Sets each directive's range from the statements after it. */
 static void set_ranges(const struct reg_file *file, struct directive *dirs, size_t n)
 {
@@ -222,25 +381,39 @@ static bool any_in(const uint32_t *sorted, size_t n, uint32_t start, uint32_t en
     return lo < n && sorted[lo] < end;
 }
 
-/* Whether the sorted, disjoint spans[0..n) hold `offset`. */
-static bool inside(const struct span *spans, size_t n, uint32_t offset)
+/* The text one directive, or several that overlap, silence for a rule, and
+ * the reason the first of them gives (after " -- "). */
+struct silenced_span {
+    struct span at;
+    const char *reason;
+};
+
+static int compare_silenced(const void *pa, const void *pb)
+{
+    const struct silenced_span *a = pa, *b = pb;
+    return compare_spans(&a->at, &b->at);
+}
+
+/* The span of the sorted, disjoint spans[0..n) that holds `offset`, or NULL. */
+static const struct silenced_span *span_holding(const struct silenced_span *spans, size_t n, uint32_t offset)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (spans[mid].end <= offset)
+        if (spans[mid].at.end <= offset)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && spans[lo].start <= offset;
+    return lo < n && spans[lo].at.start <= offset ? &spans[lo] : NULL;
 }
 
-/* A finding that directives may silence (PFxxxx findings and RL0002 about a
- * directive itself may not). */
+/* A finding that directives may silence (PFxxxx findings and RL0002 and
+ * RL0003 about a directive itself may not). */
 static bool silenceable(const struct diag *dg)
 {
-    return dg->rule != RULE_COUNT && dg->rule != RULE_UNKNOWN_RULE_IN_DIRECTIVE;
+    return dg->rule != RULE_COUNT && dg->rule != RULE_UNKNOWN_RULE_IN_DIRECTIVE &&
+           dg->rule != RULE_UNKNOWN_DIRECTIVE;
 }
 
 /* Marks the directives that cover a finding of one of their rules. The
@@ -291,11 +464,12 @@ static void mark_used(struct directive *dirs, size_t n, const struct diag_list *
 /* The text the directives silence, rule by rule: rule r's spans are
  * spans[first[r]..first[r] + count[r]), sorted and merged where they
  * overlap, so that a finding is looked up rather than compared with every
- * directive. */
+ * directive. Silenced findings move to the list's suppressed ones. */
 struct silenced {
     size_t first[RULE_COUNT + 1];
     size_t count[RULE_COUNT];
-    struct span *spans;
+    struct silenced_span *spans;
+    struct diag_list *diags;
 };
 
 static bool silences(const struct directive *d, int rule)
@@ -318,15 +492,15 @@ static void find_silenced(const struct directive *dirs, size_t n, struct silence
     for (size_t k = 0; k < n; k++)
         for (int r = 0; r < RULE_COUNT; r++)
             if (silences(&dirs[k], r))
-                s->spans[fill[r]++] = dirs[k].range;
+                s->spans[fill[r]++] = (struct silenced_span){dirs[k].range, dirs[k].reason};
     for (int r = 0; r < RULE_COUNT; r++) {
-        struct span *group = s->spans + s->first[r];
+        struct silenced_span *group = s->spans + s->first[r];
         size_t count = s->first[r + 1] - s->first[r], merged = 0;
-        qsort(group, count, sizeof *group, compare_spans);
+        qsort(group, count, sizeof *group, compare_silenced);
         for (size_t i = 0; i < count; i++) {
-            if (merged > 0 && group[i].start <= group[merged - 1].end) {
-                if (group[i].end > group[merged - 1].end)
-                    group[merged - 1].end = group[i].end;
+            if (merged > 0 && group[i].at.start <= group[merged - 1].at.end) {
+                if (group[i].at.end > group[merged - 1].at.end)
+                    group[merged - 1].at.end = group[i].at.end;
             } else {
                 group[merged++] = group[i];
             }
@@ -336,12 +510,17 @@ static void find_silenced(const struct directive *dirs, size_t n, struct silence
 }
 
 /* Keeps a finding no directive silences, hidden past the display limit or
- * not. */
+ * not; a silenced one is kept among the suppressed findings instead. */
 static bool not_silenced(struct diag *dg, void *silenced)
 {
-    const struct silenced *s = silenced;
-    return !silenceable(dg) ||
-           !inside(s->spans + s->first[dg->rule], s->count[dg->rule], dg->at.start);
+    struct silenced *s = silenced;
+    if (!silenceable(dg))
+        return true;
+    const struct silenced_span *by = span_holding(s->spans + s->first[dg->rule], s->count[dg->rule], dg->at.start);
+    if (!by)
+        return true;
+    diag_list_suppress(s->diags, dg, by->reason);
+    return false;
 }
 
 /* The comment's line with its line ending, for removing it. */
@@ -366,6 +545,8 @@ static const char *kind_word(enum directive_kind k)
 
 void suppress_apply(const struct reg_file *file, struct diag_list *diags, const bool *enabled)
 {
+    if (enabled[RULE_UNKNOWN_DIRECTIVE])
+        check_unknown_directives(file, diags);
     struct directive *dirs = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < file->nstmts; i++) {
@@ -382,6 +563,7 @@ void suppress_apply(const struct reg_file *file, struct diag_list *diags, const 
     set_ranges(file, dirs, n);
     mark_used(dirs, n, diags);
     struct silenced silenced;
+    silenced.diags = diags;
     find_silenced(dirs, n, &silenced);
     diag_list_filter(diags, not_silenced, &silenced);
     free(silenced.spans);

@@ -10,7 +10,11 @@
  * Rules are IDs, names or ID prefixes, separated by commas or blanks; none
  * means every rule. A reason may follow " -- ". A directive that silences
  * nothing is reported (RL0001), as is a rule no catalogue entry matches
- * (RL0002). Findings that belong to no rule (PFxxxx) are never silenced.
+ * (RL0002), and a comment whose first word starts with "reglint" but that is
+ * no directive reglint reads (RL0003): a misspelt or foreign word
+ * (reglint-disable-line, reglint-ignore), a directive in a '#' comment or
+ * after a value on its line. Findings that belong to no rule (PFxxxx) are
+ * never silenced.
  *
  * Ownership: nothing is kept between calls; new findings go to the list.
  */
@@ -22,8 +26,8 @@
 #include "diag.h"
 #include "regfile.h"
 
-/* Removes the findings the file's directives silence and adds RL0001 and
- * RL0002. `enabled` (RULE_COUNT entries) says which rules run: a directive
+/* Removes the findings the file's directives silence and adds RL0001,
+ * RL0002 and RL0003. `enabled` (RULE_COUNT entries) says which rules run: a directive
  * for a rule that does not run is not unused. */
 void suppress_apply(const struct reg_file *file, struct diag_list *diags, const bool *enabled);
 

@@ -57,5 +57,6 @@ check real-corpus tests/corpus/real/*.reg
 check lint-goldens --select RL tests/golden/lint/*.reg
 check absolute-paths "$top"/tests/corpus/real/0*.reg
 check no-findings tests/golden/lint/RL5001-good.reg
+check suppressions-fixes-profile tests/golden/lint/suppress.reg samples/tls12-review.reg tests/golden/lint/profile-bad.profile
 echo "sarif: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -37,10 +37,14 @@ perl -MCPAN::Meta::YAML -e '
                 $problem->("a run: step of several lines") if $step->{run} =~ /\n/;
                 print $out "$step->{run}\n";
                 $written = $1 if $step->{run} =~ /\breglint\b.*-f\s*sarif=(\S+)/;
+                $problem->("a reglint step lints a shell glob, which fails when nothing matches: name a directory")
+                    if $step->{run} =~ /\breglint\b.*\*/;
             } elsif (defined $step->{uses}) {
                 my $with = $step->{with} || {};
                 my $if = defined $step->{if} ? " if $step->{if}" : "";
                 print "  uses: $step->{uses}$if", (map { "; $_ $with->{$_}" } sort keys %$with), "\n";
+                $problem->("a checkout of another repository without ref: pin a release tag")
+                    if $step->{uses} =~ m{^actions/checkout\@} && defined $with->{repository} && !defined $with->{ref};
                 next unless $step->{uses} =~ m{^github/codeql-action/upload-sarif\@};
                 $uploaded = $with->{sarif_file};
                 $problem->("upload-sarif comes before any reglint step writes SARIF") unless defined $written;

@@ -1,1 +1,1 @@
-hooks=../../../.pre-commit-hooks.yaml; files=$(sed -n "s/^  files: '\(.*\)'$/\1/p" $hooks | head -n 1); sed -n 's/^  entry: reglint //p' $hooks | while read -r args; do echo "hook: reglint $args"; out=$(reglint $args $(ls | grep -E "$files") 2>&1); rc=$?; printf '%s\n' "$out" | tail -n 3; echo "exit $rc"; done
+. ./pre-commit-hooks.sh

@@ -1,0 +1,1 @@
+command -v script >/dev/null || { echo "needs script(1)"; exit 77; }; for term in xterm dumb; do TERM=$term NO_COLOR= FORCE_COLOR= script -qec "$REGLINT lint --select RL2003 review.reg" /dev/null | grep -c "$(printf "\033")\["; done; TERM=dumb script -qec "$REGLINT lint --color always --select RL2003 review.reg" /dev/null | grep -c "$(printf "\033")\["

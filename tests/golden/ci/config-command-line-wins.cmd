@@ -1,0 +1,1 @@
+reglint lint -f gcc --fail-on warning --ignore RL3001 cfg/review.reg; echo "rc=$?"; reglint lint -f gcc --no-config cfg/review.reg | wc -l; reglint lint -f gcc --config cfg/strict.reglint cfg/review.reg cfg/legacy/old.reg

@@ -1,0 +1,1 @@
+reglint lint --config cfg/typo.reglint cfg/review.reg; echo "rc=$?"; reglint lint --config cfg/missing.reglint cfg/review.reg; echo "rc=$?"; reglint lint --config cfg/strict.reglint --no-config cfg/review.reg

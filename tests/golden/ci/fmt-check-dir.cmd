@@ -1,0 +1,1 @@
+rm -rf d && mkdir -p d/sub && cp ../../../samples/*.reg d/ && printf "REGEDIT4\n[HKEY_CURRENT_USER\\\\A]\n\"v\"=dword:1\n" > d/sub/b.REG && reglint fmt --check d; echo "rc=$?"; reglint fmt d; echo "rc=$?"; reglint fmt --check d; echo "rc=$?"; rm -rf d

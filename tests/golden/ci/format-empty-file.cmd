@@ -1,0 +1,1 @@
+reglint lint -f json= review.reg; reglint lint -o "" review.reg

@@ -1,0 +1,1 @@
+reglint gen tls12-only -ogen-attached.reg --target windows-11 && test -s gen-attached.reg && echo "-oFILE written"; rm -f gen-attached.reg; reglint posture -fjson --target windows-11 review.reg | head -c 60; echo; reglint diff -fmarkdown review.reg review.reg; echo "rc=$?"

@@ -1,0 +1,1 @@
+reglint fmt --chek review.reg; reglint gen tls12-only --encodng utf8; reglint posture --veiw 32 review.reg; reglint diff --taget windows-11 review.reg review.reg; reglint dump --hepl review.reg; reglint rules --fromat json; reglint fmt --zzz review.reg

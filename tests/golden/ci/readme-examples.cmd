@@ -1,0 +1,1 @@
+sh readme-examples.sh ../../../README.md "$REGLINT"

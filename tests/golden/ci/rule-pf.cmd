@@ -1,0 +1,1 @@
+reglint rule PF1001; reglint rule pf2006

@@ -1,0 +1,1 @@
+sh ../../sarif/github-upload.sh "$REGLINT"

@@ -1,0 +1,1 @@
+reglint lint --select "" review.reg; reglint lint --select= review.reg; reglint lint --select , review.reg

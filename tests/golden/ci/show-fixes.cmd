@@ -1,0 +1,1 @@
+reglint lint -f gcc --no-config --show-fixes --fix-to show-fixes-out.reg --select RL2,RL3001 review.reg; echo "rc=$?"; rm -f show-fixes-out.reg; reglint lint --no-config --show-fixes --diff --select RL2003 review.reg >/dev/null; reglint lint --show-fixes review.reg

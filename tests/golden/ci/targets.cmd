@@ -1,0 +1,1 @@
+reglint targets; reglint targets x
