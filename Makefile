@@ -44,7 +44,11 @@ OBJ = $(BUILD)/obj
 # MinGW: C99 printf (%zu) from MinGW's own stdio rather than msvcrt's
 # (src/printf_like.h has the format check follow it).
 MINGW_CFLAGS = $(if $(EXE),-D__USE_MINGW_ANSI_STDIO=1)
-ALL_CFLAGS = -std=c11 $(WARNINGS) $(OPT) -MMD -MP -Isrc -I$(GEN) $(MINGW_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+# Where this reglint is published (SARIF's informationUri and helpUri); unset,
+# SARIF names no address.
+REGLINT_HOMEPAGE ?=
+HOMEPAGE_FLAG = $(if $(REGLINT_HOMEPAGE),-DREGLINT_HOMEPAGE='"$(REGLINT_HOMEPAGE)"')
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(OPT) -MMD -MP -Isrc -I$(GEN) $(MINGW_CFLAGS) $(HOMEPAGE_FLAG) $(CPPFLAGS) $(CFLAGS)
 
 GRAMMARS  = reg profile
 LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))

@@ -25,12 +25,11 @@
 struct platform_output;
 
 #define REGLINT_VERSION "0.1.0"
-/* Where reglint is published: SARIF's informationUri, and helpUri links to
- * the rule pages of the release (docs/rules/ID.md under tag vVERSION).
- * A fork builds with -DREGLINT_HOMEPAGE=\"https://...\" */
-#ifndef REGLINT_HOMEPAGE
-#define REGLINT_HOMEPAGE "https://github.com/reglint/reglint"
-#endif
+/* REGLINT_HOMEPAGE, when the build defines it (make REGLINT_HOMEPAGE=URL):
+ * where this reglint is published, for SARIF's informationUri and helpUri
+ * links to the rule pages of the release (docs/rules/ID.md under tag
+ * vVERSION). Without it SARIF names no address: reglint does not guess
+ * where a copy of it lives, and each rule's page is in its help text. */
 
 /* Exit codes of every command (INTERFACE: docs/reglint.1, EXIT STATUS). */
 enum exit_code {

@@ -240,19 +240,27 @@ static void sarif_rule(struct buf *b, struct buf *text, const char *id, const ch
     json_string(b, summary);
     buf_puts(b, "},\"fullDescription\":{\"text\":");
     json_string(b, summary);
-    buf_printf(b, "},\"defaultConfiguration\":{\"level\":\"%s\",\"enabled\":%s},\"helpUri\":",
-               sarif_level(sev), enabled ? "true" : "false");
+    buf_printf(b, "},\"defaultConfiguration\":{\"level\":\"%s\",\"enabled\":%s}", sarif_level(sev),
+               enabled ? "true" : "false");
+#ifdef REGLINT_HOMEPAGE
+    buf_puts(b, ",\"helpUri\":");
     buf_clear(text);
     buf_printf(text, "%s/blob/v%s/%s", REGLINT_HOMEPAGE, REGLINT_VERSION, page_path);
     json_string(b, text->data);
+#endif
     buf_puts(b, ",\"help\":{\"text\":");
     buf_clear(text);
     buf_printf(text, "%s. Run 'reglint rule %s' for the rule's page (%s).", summary, id, page_path);
     json_string(b, text->data);
     buf_puts(b, ",\"markdown\":");
     buf_clear(text);
+#ifdef REGLINT_HOMEPAGE
     buf_printf(text, "%s\n\nThe rule's page: [%s](%s/blob/v%s/%s), or `reglint rule %s`.", page ? page : summary,
                page_path, REGLINT_HOMEPAGE, REGLINT_VERSION, page_path, id);
+#else
+    buf_printf(text, "%s\n\nThe rule's page: %s in reglint's sources, or `reglint rule %s`.", page ? page : summary,
+               page_path, id);
+#endif
     json_string(b, text->data);
     buf_putc(b, '}');
     sarif_rule_properties(b, id, sev);
@@ -268,7 +276,10 @@ static void sarif_begin(struct renderer *r)
     struct buf b = BUF_INIT, text = BUF_INIT;
     buf_puts(&b, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
                  "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"reglint\",\"version\":\"" REGLINT_VERSION
-                 "\",\"semanticVersion\":\"" REGLINT_VERSION "\",\"informationUri\":\"" REGLINT_HOMEPAGE
+                 "\",\"semanticVersion\":\"" REGLINT_VERSION
+#ifdef REGLINT_HOMEPAGE
+                 "\",\"informationUri\":\"" REGLINT_HOMEPAGE
+#endif
                  "\",\"rules\":[");
     char page_path[32];
     for (int i = 0; i < RULE_COUNT; i++) {
