@@ -1,29 +1,14 @@
 /* The tables behind knowledge.h; each row cites docs/domain.md. */
 #include "knowledge.h"
 
+#include "text.h"
+
 #include <stdio.h>
 #include <string.h>
 
-static bool equal_nocase(const char *a, size_t alen, const char *b)
-{
-    size_t blen = strlen(b);
-    if (alen != blen)
-        return false;
-    for (size_t i = 0; i < alen; i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
-            return false;
-    }
-    return true;
-}
-
 bool knowledge_name_equal(const char *a, size_t alen, const char *b)
 {
-    return equal_nocase(a, alen, b);
+    return text_ascii_equal_nocase(a, alen, b);
 }
 
 /* ------------------------------------------------------------ protocols */
@@ -53,7 +38,7 @@ const struct protocol_info *protocol_info(enum protocol p)
 bool protocol_by_name(const char *name, enum protocol *out)
 {
     for (int p = 0; p < PROTO_COUNT; p++) {
-        if (equal_nocase(name, strlen(name), protocol_table[p].name)) {
+        if (text_ascii_equal_nocase(name, strlen(name), protocol_table[p].name)) {
             *out = (enum protocol)p;
             return true;
         }
@@ -64,7 +49,7 @@ bool protocol_by_name(const char *name, enum protocol *out)
 bool protocol_by_key(const char *key, size_t len, enum protocol *out)
 {
     for (int p = 0; p < PROTO_COUNT; p++) {
-        if (equal_nocase(key, len, protocol_table[p].key)) {
+        if (text_ascii_equal_nocase(key, len, protocol_table[p].key)) {
             *out = (enum protocol)p;
             return true;
         }
@@ -223,7 +208,7 @@ const struct target_info *target_info(enum target t)
 bool target_by_name(const char *name, enum target *out)
 {
     for (int t = 0; t < TARGET_COUNT; t++) {
-        if (equal_nocase(name, strlen(name), target_table[t].name)) {
+        if (text_ascii_equal_nocase(name, strlen(name), target_table[t].name)) {
             *out = (enum target)t;
             return true;
         }
@@ -381,7 +366,7 @@ static const char *const shared_software_keys[] = {
 static bool has_prefix_nocase(const char *s, const char *prefix, size_t *len)
 {
     size_t n = strlen(prefix);
-    if (!equal_nocase(s, strlen(s) < n ? strlen(s) : n, prefix))
+    if (!text_ascii_equal_nocase(s, strlen(s) < n ? strlen(s) : n, prefix))
         return false;
     if (s[n] != '\0' && s[n] != '\\')
         return false;
@@ -450,7 +435,7 @@ const struct algorithm_info *algorithm_by_key(enum algorithm_kind kind, const ch
     size_t n;
     const struct algorithm_info *all = algorithms(&n);
     for (size_t i = 0; i < n; i++)
-        if (all[i].kind == kind && equal_nocase(key, len, all[i].key))
+        if (all[i].kind == kind && text_ascii_equal_nocase(key, len, all[i].key))
             return &all[i];
     return NULL;
 }
@@ -460,7 +445,7 @@ const struct algorithm_info *algorithm_by_name(const char *name)
     size_t n;
     const struct algorithm_info *all = algorithms(&n);
     for (size_t i = 0; i < n; i++)
-        if (equal_nocase(name, strlen(name), all[i].name))
+        if (text_ascii_equal_nocase(name, strlen(name), all[i].name))
             return &all[i];
     return NULL;
 }
@@ -529,9 +514,9 @@ const struct setting_info *setting_lookup(enum setting_key key, const char *unde
 {
     for (size_t i = 0; i < sizeof setting_table / sizeof setting_table[0]; i++) {
         const struct setting_info *s = &setting_table[i];
-        if (s->key != key || !equal_nocase(name, len, s->name))
+        if (s->key != key || !text_ascii_equal_nocase(name, len, s->name))
             continue;
-        if (s->only_under && (!under || !equal_nocase(under, strlen(under), s->only_under)))
+        if (s->only_under && (!under || !text_ascii_equal_nocase(under, strlen(under), s->only_under)))
             continue;
         return s;
     }
@@ -558,7 +543,7 @@ static const struct name_confusion confusion_table[] = {
 const struct name_confusion *name_confusion_lookup(const char *name, size_t len)
 {
     for (size_t i = 0; i < sizeof confusion_table / sizeof confusion_table[0]; i++)
-        if (equal_nocase(name, len, confusion_table[i].wrong))
+        if (text_ascii_equal_nocase(name, len, confusion_table[i].wrong))
             return &confusion_table[i];
     return NULL;
 }

@@ -9,20 +9,6 @@
 #include "platform.h"
 #include "xalloc.h"
 
-static bool same_name(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a, y = *b;
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
-            return false;
-    }
-    return *a == *b;
-}
-
 /* `dir`/`name` with the entry's own spelling (Windows names ignore case, and
  * GPO folders spell "Registry.pol" and "registry.pol" alike), or NULL when
  * `dir` has no entry of that kind by that name. Owned by the caller. */
@@ -35,7 +21,7 @@ static char *find_entry(const char *dir, const char *name, bool want_dir)
     char *found = NULL;
     for (size_t i = 0; i < n && !found; i++) {
         bool is_dir = entries[i].kind == PLATFORM_ENTRY_DIR || entries[i].kind == PLATFORM_ENTRY_LINK_TO_DIR;
-        if (is_dir == want_dir && same_name(entries[i].name, name)) {
+        if (is_dir == want_dir && text_ascii_equal_nocase(entries[i].name, strlen(entries[i].name), name)) {
             struct buf b = BUF_INIT;
             buf_printf(&b, "%s%s%s", dir, platform_join_separator(dir), entries[i].name);
             found = buf_steal(&b);

@@ -418,21 +418,6 @@ enum reg_version reg_classify_header(const char *s, uint32_t len)
     return REG_VERSION_INVALID;
 }
 
-static bool starts_with_nocase(const char *s, uint32_t len, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    if (len < n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
-}
-
 /* Whether s[0..n) equals `upper` ignoring ASCII case. */
 static bool equal_upper(const char *s, uint32_t n, const char *upper)
 {
@@ -470,8 +455,8 @@ bool reg_header_intended(const char *s, uint32_t len)
         s += bom;
         len -= bom;
     }
-    return starts_with_nocase(s, len, "regedit") ||
-           starts_with_nocase(s, len, "windows registry editor");
+    return text_ascii_starts_nocase(s, len, "regedit") ||
+           text_ascii_starts_nocase(s, len, "windows registry editor");
 }
 
 bool reg_starts_with_typographic_quote(const char *s, uint32_t len)
@@ -491,7 +476,7 @@ enum reg_problem reg_classify_stray(const char *s, uint32_t len)
     enum reg_version v = reg_classify_header(s, len);
     if (v == REG_VERSION_4 || v == REG_VERSION_5)
         return PROB_STRAY_HEADER;
-    if (starts_with_nocase(s, len, "hkey_"))
+    if (text_ascii_starts_nocase(s, len, "hkey_"))
         return PROB_STRAY_KEY_WITHOUT_BRACKETS;
     if (reg_starts_with_typographic_quote(s, len))
         return PROB_STRAY_QUOTED_LINE;
@@ -534,12 +519,12 @@ enum reg_problem reg_classify_bad_data(const char *s, uint32_t len)
 {
     if (len >= 4 && memcmp(s, "hex(", 4) == 0)
         return PROB_TYPE_HEX_MALFORMED;
-    if (starts_with_nocase(s, len, "dword:") || starts_with_nocase(s, len, "hex:") ||
-        starts_with_nocase(s, len, "hex("))
+    if (text_ascii_starts_nocase(s, len, "dword:") || text_ascii_starts_nocase(s, len, "hex:") ||
+        text_ascii_starts_nocase(s, len, "hex("))
         return PROB_TYPE_WRONG_CASE;
-    if (starts_with_nocase(s, len, "qword:"))
+    if (text_ascii_starts_nocase(s, len, "qword:"))
         return PROB_TYPE_QWORD;
-    if (starts_with_nocase(s, len, "str:") || starts_with_nocase(s, len, "str("))
+    if (text_ascii_starts_nocase(s, len, "str:") || text_ascii_starts_nocase(s, len, "str("))
         return PROB_TYPE_STR;
     if (reg_starts_with_typographic_quote(s, len))
         return PROB_TYPE_TYPOGRAPHIC_QUOTE;

@@ -175,32 +175,17 @@ static const struct {
     {"reglint-enable-file", "reglint-enable"},
 };
 
-static bool starts_nocase(const char *s, size_t len, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    if (len < n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
-}
-
 /* The directive a word that is none most likely means, or NULL. */
 static const char *meant_directive(const char *word, size_t len)
 {
     for (size_t a = 0; a < sizeof directive_aliases / sizeof directive_aliases[0]; a++)
-        if (strlen(directive_aliases[a].written) == len && starts_nocase(word, len, directive_aliases[a].written))
+        if (strlen(directive_aliases[a].written) == len && text_ascii_starts_nocase(word, len, directive_aliases[a].written))
             return directive_aliases[a].meant;
     const char *words[sizeof directive_words / sizeof directive_words[0]];
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
         words[w] = directive_words[w].word;
         /* suggest_closest() takes a match in another case for no suggestion. */
-        if (strlen(words[w]) == len && starts_nocase(word, len, words[w]))
+        if (strlen(words[w]) == len && text_ascii_starts_nocase(word, len, words[w]))
             return words[w];
     }
     return suggest_closest(word, len, words, sizeof words / sizeof words[0]);
@@ -244,14 +229,14 @@ static void check_directive_word(const struct reg_file *file, uint32_t i, uint32
     while (i < end && !is_blank(text[i]))
         i++;
     size_t len = i - start;
-    if (!starts_nocase(text + start, len, "reglint"))
+    if (!text_ascii_starts_nocase(text + start, len, "reglint"))
         return;
     bool known = is_directive_word(text + start, len);
     if (known && own_line && mark == ';')
         return;
     const char *meant = known ? NULL : meant_directive(text + start, len);
     /* "; reglint checks this file" is prose, not a directive. */
-    if (!known && !meant && !starts_nocase(text + start, len, "reglint-"))
+    if (!known && !meant && !text_ascii_starts_nocase(text + start, len, "reglint-"))
         return;
     struct span at = {start, i};
     char *word = arena_strndup(diags->arena, text + start, len);

@@ -142,6 +142,27 @@ uint32_t text_upcase(uint32_t cp)
     return (uint32_t)((int32_t)cp + run->delta);
 }
 
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+bool text_ascii_starts_nocase(const char *s, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (ascii_lower(s[i]) != ascii_lower(prefix[i]))
+            return false;
+    return true;
+}
+
+bool text_ascii_equal_nocase(const char *a, size_t alen, const char *b)
+{
+    return alen == strlen(b) && text_ascii_starts_nocase(a, alen, b);
+}
+
 bool text_names_equal(const char *a, size_t alen, const char *b, size_t blen)
 {
     /* A name is nearly always written the same way each time. */

@@ -119,6 +119,11 @@ uint32_t text_upcase(uint32_t cp);
 /* Whether two names (UTF-8, as decoded) are the same name to the registry:
  * equal code point by code point after text_upcase(). */
 bool text_names_equal(const char *a, size_t alen, const char *b, size_t blen);
+/* Whether a[0..alen) is the NUL-terminated `b`, ASCII letters compared
+ * without case (names of the project's own vocabulary: value names, file
+ * names, directives), and whether s[0..len) starts with `prefix` so. */
+bool text_ascii_equal_nocase(const char *a, size_t alen, const char *b);
+bool text_ascii_starts_nocase(const char *s, size_t len, const char *prefix);
 
 /* Appends the UTF-16LE code units of s[0..n) (no BOM, no terminator). */
 void text_to_utf16le(const char *s, size_t n, struct buf *out);
