@@ -104,33 +104,34 @@ int cli_show(int argc, char **argv)
         }
     }
     /* Line endings become LF; text that is not valid UTF-8 (an unpaired
-     * surrogate) becomes U+FFFD so that the output is always UTF-8. */
+     * surrogate) becomes U+FFFD so that the output is always UTF-8. Runs of
+     * ASCII go out as they are, without a copy of the whole text. */
     const char *s = src->d.text;
     size_t n = src->d.len;
-    struct buf out = BUF_INIT;
-    buf_reserve(&out, n);
+    struct buf other = BUF_INIT;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         size_t run = i;
         while (run < n && (unsigned char)s[run] < 0x80 && s[run] != '\r')
             run++;
         if (run > i) {
-            buf_append(&out, s + i, run - i);
+            fwrite(s + i, 1, run - i, stdout);
             i = run;
             continue;
         }
         if (c == '\r') {
-            buf_putc(&out, '\n');
+            putchar('\n');
             i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
         } else if (c < 0x80) {
-            buf_putc(&out, (char)c);
+            putchar(c);
             i++;
         } else {
-            text_put_valid_char(&out, s, n, &i);
+            buf_clear(&other);
+            text_put_valid_char(&other, s, n, &i);
+            fwrite(other.data, 1, other.len, stdout);
         }
     }
-    fwrite(out.data, 1, out.len, stdout);
-    buf_free(&out);
+    buf_free(&other);
     if (policy_doc.src)
         reg_doc_release(&policy_doc);
     else
