@@ -1,4 +1,5 @@
 /* reglint dump FILE and reglint show FILE. */
+#include <stdint.h>
 #include <string.h>
 
 #include "cli.h"
@@ -76,6 +77,25 @@ int cli_dump(int argc, char **argv)
     return rc;
 }
 
+/* Where the run of ASCII without a CR that starts at s[i] ends: eight bytes
+ * at a time while none is a CR or above 0x7F. */
+static size_t plain_run_end(const char *s, size_t i, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const uint64_t crs = 0x0D0D0D0D0D0D0D0Du;
+    while (n - i >= 8) {
+        uint64_t x;
+        memcpy(&x, s + i, sizeof x);
+        uint64_t y = x ^ crs; /* a zero byte where x holds a CR */
+        if ((x | ((y - ones) & ~y)) & highs)
+            break;
+        i += 8;
+    }
+    while (i < n && (unsigned char)s[i] < 0x80 && s[i] != '\r')
+        i++;
+    return i;
+}
+
 int cli_show(int argc, char **argv)
 {
     int rc = EXIT_OK;
@@ -111,9 +131,7 @@ int cli_show(int argc, char **argv)
     struct buf other = BUF_INIT;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
-        size_t run = i;
-        while (run < n && (unsigned char)s[run] < 0x80 && s[run] != '\r')
-            run++;
+        size_t run = plain_run_end(s, i, n);
         if (run > i) {
             fwrite(s + i, 1, run - i, stdout);
             i = run;

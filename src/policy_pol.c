@@ -31,6 +31,20 @@ static bool read_utf16z(const unsigned char *b, size_t n, size_t *at, struct are
                         const char *same, uint32_t same_len, const char **s, uint32_t *len_out)
 {
     size_t start = *at, i = start;
+    if (same) {
+        /* One pass for the common case: the key of the record before. */
+        size_t k = 0;
+        while (k < same_len && start + 2 * k + 2 <= n && (unsigned char)same[k] < 0x80 &&
+               b[start + 2 * k] == (unsigned char)same[k] && b[start + 2 * k + 1] == 0)
+            k++;
+        size_t end = start + 2 * k;
+        if (k == same_len && end + 2 <= n && b[end] == 0 && b[end + 1] == 0) {
+            *at = end + 2;
+            *s = same;
+            *len_out = same_len;
+            return true;
+        }
+    }
     bool ascii = true;
     while (i + 2 <= n && (b[i] | b[i + 1])) {
         ascii &= b[i] < 0x80 && b[i + 1] == 0;
@@ -42,16 +56,6 @@ static bool read_utf16z(const unsigned char *b, size_t n, size_t *at, struct are
     if (ascii) {
         /* Most names: one byte per code unit, no decoding. */
         size_t len = (i - start) / 2;
-        if (same && len == same_len) {
-            size_t k = 0;
-            while (k < len && (unsigned char)same[k] == b[start + 2 * k])
-                k++;
-            if (k == len) {
-                *s = same;
-                *len_out = same_len;
-                return true;
-            }
-        }
         char *s8 = arena_alloc_bytes(arena, len + 1);
         for (size_t k = 0; k < len; k++)
             s8[k] = (char)b[start + 2 * k];
