@@ -24,27 +24,11 @@ static bool unit_at(const unsigned char *b, size_t n, size_t at, unsigned char c
 }
 
 /* A NUL-terminated UTF-16LE string from `*at`; false when the file ends
- * first. On success *at is past the NUL. An ASCII string equal to `same`
- * (may be NULL) is given `same` itself: records of one key follow each other,
- * and share its name. */
+ * first. On success *at is past the NUL. */
 static bool read_utf16z(const unsigned char *b, size_t n, size_t *at, struct arena *arena,
-                        const char *same, uint32_t same_len, const char **s, uint32_t *len_out)
+                        const char **s, uint32_t *len_out)
 {
     size_t start = *at, i = start;
-    if (same) {
-        /* One pass for the common case: the key of the record before. */
-        size_t k = 0;
-        while (k < same_len && start + 2 * k + 2 <= n && (unsigned char)same[k] < 0x80 &&
-               b[start + 2 * k] == (unsigned char)same[k] && b[start + 2 * k + 1] == 0)
-            k++;
-        size_t end = start + 2 * k;
-        if (k == same_len && end + 2 <= n && b[end] == 0 && b[end + 1] == 0) {
-            *at = end + 2;
-            *s = same;
-            *len_out = same_len;
-            return true;
-        }
-    }
     bool ascii = true;
     while (i + 2 <= n && (b[i] | b[i + 1])) {
         ascii &= b[i] < 0x80 && b[i + 1] == 0;
@@ -94,6 +78,10 @@ bool pol_parse(const unsigned char *b, size_t n, struct arena *arena, struct pol
         return false;
     }
     size_t at = POL_HEADER_SIZE;
+    /* The previous record's key as it is in the file, NUL included: records
+     * of one key follow each other, and a key with the same bytes is given
+     * the same string, compared at memcmp's speed. */
+    size_t prev_key_at = 0, prev_key_bytes = 0;
     /* Records take at least 26 bytes; most take far more. */
     out->records = xgrow(out->records, &out->cap, n / 128 + 1, sizeof *out->records);
     while (at < n) {
@@ -102,14 +90,21 @@ bool pol_parse(const unsigned char *b, size_t n, struct arena *arena, struct pol
         if (!unit_at(b, n, at, '['))
             return stop(out, "a record does not start with '['", at);
         at += 2;
-        const struct pol_record *prev = out->n ? &out->records[out->n - 1] : NULL;
-        if (!read_utf16z(b, n, &at, arena, prev ? prev->key : NULL, prev ? prev->key_len : 0, &r.key,
-                         &r.key_len))
+        size_t key_at = at;
+        if (out->n && prev_key_bytes <= n - at &&
+            memcmp(b + at, b + prev_key_at, prev_key_bytes) == 0) {
+            r.key = out->records[out->n - 1].key;
+            r.key_len = out->records[out->n - 1].key_len;
+            at += prev_key_bytes;
+        } else if (!read_utf16z(b, n, &at, arena, &r.key, &r.key_len)) {
             return stop(out, "the file ends inside a key name (no NUL)", r.offset);
+        }
+        prev_key_at = key_at;
+        prev_key_bytes = at - key_at;
         if (!unit_at(b, n, at, ';'))
             return stop(out, "no ';' after the key name's NUL", at);
         at += 2;
-        if (!read_utf16z(b, n, &at, arena, NULL, 0, &r.name, &r.name_len))
+        if (!read_utf16z(b, n, &at, arena, &r.name, &r.name_len))
             return stop(out, "the file ends inside a value name (no NUL)", r.offset);
         if (!unit_at(b, n, at, ';'))
             return stop(out, "no ';' after the value name's NUL", at);
