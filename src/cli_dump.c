@@ -119,7 +119,7 @@ int cli_show(int argc, char **argv)
         }
         enum policy_format format = policy_detect(src, NULL);
         if (format != POLICY_FORMAT_REG) {
-            policy_doc_read(&policy_doc, src, format, path);
+            policy_doc_render(&policy_doc, src, format, path);
             src = policy_doc.src;
         }
     }

@@ -497,9 +497,9 @@ static void begin_doc(struct reg_doc *doc, struct source *src, const char *forma
 }
 
 /* Sets the rendering as the document's text, moves each part's findings
- * onto it and reads it. */
+ * onto it and, when `read`, reads it. */
 static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct part_marks *marks,
-                       size_t nparts)
+                       size_t nparts, bool read)
 {
     struct source *src = doc->src;
     struct buf *text = &r->w.text;
@@ -514,7 +514,8 @@ static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct p
     }
     buf_free(&r->path);
     writer_release(&r->w);
-    doc->file = reg_read(src, doc->arena, &doc->diags);
+    if (read)
+        doc->file = reg_read(src, doc->arena, &doc->diags);
 }
 
 static void start_render(struct render_ctx *r, struct source *src, bool record, const char *file)
@@ -526,8 +527,8 @@ static void start_render(struct render_ctx *r, struct source *src, bool record, 
     writer_header(&r->w, REG_VERSION_5);
 }
 
-void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,
-                     const char *path)
+static void render_doc(struct reg_doc *doc, struct source *src, enum policy_format format,
+                       const char *path, bool read)
 {
     begin_doc(doc, src, policy_format_name(format));
     struct policy_ops ops = {0};
@@ -537,8 +538,20 @@ void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format
     start_render(&r, src, record, NULL);
     render_ops(&r, 0, src, record, NULL);
     struct part_marks marks = {0, 0};
-    finish_doc(doc, &r, &marks, 1);
+    finish_doc(doc, &r, &marks, 1, read);
     policy_ops_free(&ops);
+}
+
+void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,
+                     const char *path)
+{
+    render_doc(doc, src, format, path, true);
+}
+
+void policy_doc_render(struct reg_doc *doc, struct source *src, enum policy_format format,
+                       const char *path)
+{
+    render_doc(doc, src, format, path, false);
 }
 
 bool policy_gpo_doc_read(struct reg_doc *doc, const char *dir, const char **error,
@@ -593,7 +606,7 @@ bool policy_gpo_doc_read(struct reg_doc *doc, const char *dir, const char **erro
         source_free(parts[k]);
         free(paths[k]);
     }
-    finish_doc(doc, &r, marks, n + 1);
+    finish_doc(doc, &r, marks, n + 1, true);
     policy_ops_free(&ops);
     return true;
 }

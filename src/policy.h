@@ -162,6 +162,12 @@ void gpp_to_ops(struct source *src, struct arena *arena, struct diag_list *diags
  * writer), which records which record or line each piece came from. */
 void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,
                      const char *path);
+/* policy_doc_read() but for the reading of the rendering: the source holds
+ * the rendering and its origins, doc->file is NULL and the findings are the
+ * policy reader's alone. For `show`, which prints the rendering and nothing
+ * else; whatever needs the registry the file writes reads it whole. */
+void policy_doc_render(struct reg_doc *doc, struct source *src, enum policy_format format,
+                       const char *path);
 
 /* ------------------------------------------------------------ GPO folders */
 
