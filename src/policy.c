@@ -206,10 +206,17 @@ static bool same_key(const struct policy_op *a, const struct policy_op *b)
     return a->root == b->root && text_names_equal(a->key, a->key_len, b->key, b->key_len);
 }
 
+/* Whether `a` and `b` name their key with the same bytes; the records of
+ * one key in a Registry.pol share its string. */
+static bool same_key_bytes(const struct policy_op *a, const struct policy_op *b)
+{
+    return a->root == b->root && a->key_len == b->key_len &&
+           (a->key == b->key || memcmp(a->key, b->key, a->key_len) == 0);
+}
+
 static void open_key(struct render_ctx *r, const struct policy_op *op, bool always)
 {
-    if (!always && r->open && same_key(r->open, op) && r->open->key_len == op->key_len &&
-        memcmp(r->open->key, op->key, op->key_len) == 0)
+    if (!always && r->open && same_key_bytes(r->open, op))
         return;
     buf_clear(&r->path);
     buf_puts(&r->path, reg_root_name(op->root));
