@@ -443,6 +443,9 @@ struct part_marks {
     size_t first_diag, first_origin;
 };
 
+/* How many PReg records are held at once. */
+#define POL_BATCH 4096
+
 /* Reads `part` (whose format is `format`) into operations appended to `ops`,
  * with its findings on `doc`'s source. The part's own source may be the
  * document's. */
@@ -453,16 +456,18 @@ static void read_part(struct reg_doc *doc, struct source *part, enum policy_form
     bool from_path = false;
     enum reg_root root = policy_root_for_path(path ? path : part->name, &from_path);
     if (format == POLICY_FORMAT_POL) {
-        struct pol_file pol;
-        bool whole = pol_parse(part->raw, part->raw_size, doc->arena, &pol);
-        if (!from_path && policy_root() == POLICY_ROOT_DEFAULT && pol.n > 0)
-            diag_add(&doc->diags, RULE_POLICY_ROOT_ASSUMED, doc->src, policy_origin_span(0),
-                     "a Registry.pol names no root: read under HKEY_LOCAL_MACHINE");
-        pol_to_ops(&pol, root, doc->arena, doc->src, &doc->diags, ops);
-        if (!whole) {
+        /* A batch of records at a time: their operations are what is kept. */
+        struct pol_file pol = {0};
+        while (pol_parse_next(part->raw, part->raw_size, doc->arena, &pol, POL_BATCH)) {
+            if (pol.first == 0 && !from_path && policy_root() == POLICY_ROOT_DEFAULT)
+                diag_add(&doc->diags, RULE_POLICY_ROOT_ASSUMED, doc->src, policy_origin_span(0),
+                         "a Registry.pol names no root: read under HKEY_LOCAL_MACHINE");
+            pol_to_ops(&pol, root, doc->arena, doc->src, &doc->diags, ops);
+        }
+        if (pol.error) {
             struct diag *d = diag_add(&doc->diags, RULE_INVALID_POLICY_FILE, doc->src,
                                       policy_origin_span(pol.error_record), "%s%s", pol.error,
-                                      pol.n ? "; the records after it are not read" : "");
+                                      pol.first ? "; the records after it are not read" : "");
             if (part->raw_size >= 8 && memcmp(part->raw + 5, "   ", 3) == 0)
                 diag_help(&doc->diags, d,
                           "the header's NUL bytes are spaces: the file was damaged by a text conversion");

@@ -90,6 +90,48 @@ static void test_parse_shares_only_equal_keys(void **state)
     buf_free(&b);
 }
 
+/* Batches read what one pass reads: the same records, numbered on from the
+ * batch before, a key shared across the boundary, the stop in the last. */
+static void test_parse_in_batches(void **state)
+{
+    (void)state;
+    struct buf b = BUF_INIT;
+    header(&b);
+    uint32_t one = 1;
+    for (int i = 0; i < 5; i++)
+        add_record(&b, "Software\\Caf\xC3\xA9", i == 2 ? "Two" : "Other", REG_TYPE_DWORD, &one, 4);
+    size_t whole = b.len;
+    add_record(&b, "Software\\T", "Cut", REG_TYPE_DWORD, &one, 4);
+    b.len -= 3;
+    struct arena *a = arena_new();
+    struct pol_file f = {0};
+    size_t firsts[4], sizes[4], batches = 0;
+    const char *key = NULL;
+    while (pol_parse_next((const unsigned char *)b.data, b.len, a, &f, 2)) {
+        assert_true(batches < 4);
+        firsts[batches] = f.first;
+        sizes[batches++] = f.n;
+        if (f.first <= 2 && f.first + f.n > 2)
+            assert_string_equal(f.records[2 - f.first].name, "Two");
+        if (key)
+            assert_ptr_equal(f.records[0].key, key);
+        key = f.records[f.n - 1].key;
+    }
+    assert_int_equal(batches, 3);
+    assert_int_equal(firsts[0], 0);
+    assert_int_equal(firsts[1], 2);
+    assert_int_equal(firsts[2], 4);
+    assert_int_equal(sizes[2], 1);
+    assert_int_equal(f.first, 5);
+    assert_non_null(f.error);
+    assert_int_equal(f.error_record, 6);
+    assert_true(f.error_offset > whole);
+    assert_false(pol_parse_next((const unsigned char *)b.data, b.len, a, &f, 2));
+    pol_file_free(&f);
+    arena_free(a);
+    buf_free(&b);
+}
+
 static void test_parse_stops_at_every_cut(void **state)
 {
     (void)state;
@@ -405,6 +447,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_reads_records_and_names),
         cmocka_unit_test(test_parse_shares_only_equal_keys),
+        cmocka_unit_test(test_parse_in_batches),
         cmocka_unit_test(test_parse_stops_at_every_cut),
         cmocka_unit_test(test_parse_refuses_signature_and_version),
         cmocka_unit_test(test_parse_refuses_a_huge_size),
