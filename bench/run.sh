@@ -140,9 +140,11 @@ END {
     }
 }' "$rows"
 
-# A Registry.pol: reading it (`reglint show`: the PReg records, their
-# rendering and the .reg reader over it) and dumping it, against reading its
-# bytes and decoding its UTF-16 (binary fields and all, hence iconv -c).
+# A Registry.pol: showing it (`reglint show`: the PReg records and their
+# rendering as .reg text, which show prints without reading it back) and
+# dumping it (the records, the rendering, the .reg reader over it, the model
+# and the dump), against reading its bytes and decoding its UTF-16 (binary
+# fields and all, hence iconv -c).
 pol_size=${BENCH_POL_SIZE:-10M}
 tool gen-pol
 pol=$dir/policy-$pol_size.pol

@@ -1,4 +1,5 @@
 /* reglint dump FILE and reglint show FILE. */
+#include <stdint.h>
 #include <string.h>
 
 #include "cli.h"
@@ -76,6 +77,25 @@ int cli_dump(int argc, char **argv)
     return rc;
 }
 
+/* Where the run of ASCII without a CR that starts at s[i] ends: eight bytes
+ * at a time while none is a CR or above 0x7F. */
+static size_t plain_run_end(const char *s, size_t i, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const uint64_t crs = 0x0D0D0D0D0D0D0D0Du;
+    while (n - i >= 8) {
+        uint64_t x;
+        memcpy(&x, s + i, sizeof x);
+        uint64_t y = x ^ crs; /* a zero byte where x holds a CR */
+        if ((x | ((y - ones) & ~y)) & highs)
+            break;
+        i += 8;
+    }
+    while (i < n && (unsigned char)s[i] < 0x80 && s[i] != '\r')
+        i++;
+    return i;
+}
+
 int cli_show(int argc, char **argv)
 {
     int rc = EXIT_OK;
@@ -99,38 +119,37 @@ int cli_show(int argc, char **argv)
         }
         enum policy_format format = policy_detect(src, NULL);
         if (format != POLICY_FORMAT_REG) {
-            policy_doc_read(&policy_doc, src, format, path);
+            policy_doc_render(&policy_doc, src, format, path);
             src = policy_doc.src;
         }
     }
     /* Line endings become LF; text that is not valid UTF-8 (an unpaired
-     * surrogate) becomes U+FFFD so that the output is always UTF-8. */
+     * surrogate) becomes U+FFFD so that the output is always UTF-8. Runs of
+     * ASCII go out as they are, without a copy of the whole text. */
     const char *s = src->d.text;
     size_t n = src->d.len;
-    struct buf out = BUF_INIT;
-    buf_reserve(&out, n);
+    struct buf other = BUF_INIT;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
-        size_t run = i;
-        while (run < n && (unsigned char)s[run] < 0x80 && s[run] != '\r')
-            run++;
+        size_t run = plain_run_end(s, i, n);
         if (run > i) {
-            buf_append(&out, s + i, run - i);
+            fwrite(s + i, 1, run - i, stdout);
             i = run;
             continue;
         }
         if (c == '\r') {
-            buf_putc(&out, '\n');
+            putchar('\n');
             i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
         } else if (c < 0x80) {
-            buf_putc(&out, (char)c);
+            putchar(c);
             i++;
         } else {
-            text_put_valid_char(&out, s, n, &i);
+            buf_clear(&other);
+            text_put_valid_char(&other, s, n, &i);
+            fwrite(other.data, 1, other.len, stdout);
         }
     }
-    fwrite(out.data, 1, out.len, stdout);
-    buf_free(&out);
+    buf_free(&other);
     if (policy_doc.src)
         reg_doc_release(&policy_doc);
     else

@@ -61,12 +61,17 @@ static struct reg_name slot_name(const struct model_table *t, const void *item)
     return t->holds_values ? value_name(t->file, item) : ((const struct model_key *)item)->name;
 }
 
-static struct model_table *table_new(bool holds_values, const struct reg_file *file)
+/* A table with room for `expected` items before it grows: growing moves
+ * every item, and a large file's values would move a dozen times. */
+static struct model_table *table_new(bool holds_values, const struct reg_file *file,
+                                     size_t expected)
 {
     struct model_table *t = xcalloc(1, sizeof *t);
     t->holds_values = holds_values;
     t->file = file;
     t->cap = 64;
+    while ((expected + 1) * 10 > t->cap * 7)
+        t->cap *= 2;
     t->slots = xcalloc(t->cap, sizeof *t->slots);
     return t;
 }
@@ -587,8 +592,9 @@ struct model *model_build(const struct reg_file *file, struct arena *arena, enum
     m->file = file;
     m->arena = arena;
     m->stop_at = file->nstmts;
-    m->keys_by_name = table_new(false, file);
-    m->values_by_name = table_new(true, file);
+    m->keys_by_name = table_new(false, file, 0);
+    /* At most one value a statement. */
+    m->values_by_name = table_new(true, file, file->nstmts);
     m->histories = xcalloc(1, sizeof *m->histories);
     for (int r = 0; r < REG_ROOT_COUNT; r++) {
         struct model_key *k = arena_alloc(arena, sizeof *k);

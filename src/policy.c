@@ -206,10 +206,17 @@ static bool same_key(const struct policy_op *a, const struct policy_op *b)
     return a->root == b->root && text_names_equal(a->key, a->key_len, b->key, b->key_len);
 }
 
+/* Whether `a` and `b` name their key with the same bytes; the records of
+ * one key in a Registry.pol share its string. */
+static bool same_key_bytes(const struct policy_op *a, const struct policy_op *b)
+{
+    return a->root == b->root && a->key_len == b->key_len &&
+           (a->key == b->key || memcmp(a->key, b->key, a->key_len) == 0);
+}
+
 static void open_key(struct render_ctx *r, const struct policy_op *op, bool always)
 {
-    if (!always && r->open && same_key(r->open, op) && r->open->key_len == op->key_len &&
-        memcmp(r->open->key, op->key, op->key_len) == 0)
+    if (!always && r->open && same_key_bytes(r->open, op))
         return;
     buf_clear(&r->path);
     buf_puts(&r->path, reg_root_name(op->root));
@@ -436,6 +443,9 @@ struct part_marks {
     size_t first_diag, first_origin;
 };
 
+/* How many PReg records are held at once. */
+#define POL_BATCH 4096
+
 /* Reads `part` (whose format is `format`) into operations appended to `ops`,
  * with its findings on `doc`'s source. The part's own source may be the
  * document's. */
@@ -446,16 +456,18 @@ static void read_part(struct reg_doc *doc, struct source *part, enum policy_form
     bool from_path = false;
     enum reg_root root = policy_root_for_path(path ? path : part->name, &from_path);
     if (format == POLICY_FORMAT_POL) {
-        struct pol_file pol;
-        bool whole = pol_parse(part->raw, part->raw_size, doc->arena, &pol);
-        if (!from_path && policy_root() == POLICY_ROOT_DEFAULT && pol.n > 0)
-            diag_add(&doc->diags, RULE_POLICY_ROOT_ASSUMED, doc->src, policy_origin_span(0),
-                     "a Registry.pol names no root: read under HKEY_LOCAL_MACHINE");
-        pol_to_ops(&pol, root, doc->arena, doc->src, &doc->diags, ops);
-        if (!whole) {
+        /* A batch of records at a time: their operations are what is kept. */
+        struct pol_file pol = {0};
+        while (pol_parse_next(part->raw, part->raw_size, doc->arena, &pol, POL_BATCH)) {
+            if (pol.first == 0 && !from_path && policy_root() == POLICY_ROOT_DEFAULT)
+                diag_add(&doc->diags, RULE_POLICY_ROOT_ASSUMED, doc->src, policy_origin_span(0),
+                         "a Registry.pol names no root: read under HKEY_LOCAL_MACHINE");
+            pol_to_ops(&pol, root, doc->arena, doc->src, &doc->diags, ops);
+        }
+        if (pol.error) {
             struct diag *d = diag_add(&doc->diags, RULE_INVALID_POLICY_FILE, doc->src,
                                       policy_origin_span(pol.error_record), "%s%s", pol.error,
-                                      pol.n ? "; the records after it are not read" : "");
+                                      pol.first ? "; the records after it are not read" : "");
             if (part->raw_size >= 8 && memcmp(part->raw + 5, "   ", 3) == 0)
                 diag_help(&doc->diags, d,
                           "the header's NUL bytes are spaces: the file was damaged by a text conversion");
@@ -497,9 +509,9 @@ static void begin_doc(struct reg_doc *doc, struct source *src, const char *forma
 }
 
 /* Sets the rendering as the document's text, moves each part's findings
- * onto it and reads it. */
+ * onto it and, when `read`, reads it. */
 static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct part_marks *marks,
-                       size_t nparts)
+                       size_t nparts, bool read)
 {
     struct source *src = doc->src;
     struct buf *text = &r->w.text;
@@ -514,7 +526,8 @@ static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct p
     }
     buf_free(&r->path);
     writer_release(&r->w);
-    doc->file = reg_read(src, doc->arena, &doc->diags);
+    if (read)
+        doc->file = reg_read(src, doc->arena, &doc->diags);
 }
 
 static void start_render(struct render_ctx *r, struct source *src, bool record, const char *file)
@@ -526,8 +539,8 @@ static void start_render(struct render_ctx *r, struct source *src, bool record, 
     writer_header(&r->w, REG_VERSION_5);
 }
 
-void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,
-                     const char *path)
+static void render_doc(struct reg_doc *doc, struct source *src, enum policy_format format,
+                       const char *path, bool read)
 {
     begin_doc(doc, src, policy_format_name(format));
     struct policy_ops ops = {0};
@@ -537,8 +550,20 @@ void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format
     start_render(&r, src, record, NULL);
     render_ops(&r, 0, src, record, NULL);
     struct part_marks marks = {0, 0};
-    finish_doc(doc, &r, &marks, 1);
+    finish_doc(doc, &r, &marks, 1, read);
     policy_ops_free(&ops);
+}
+
+void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,
+                     const char *path)
+{
+    render_doc(doc, src, format, path, true);
+}
+
+void policy_doc_render(struct reg_doc *doc, struct source *src, enum policy_format format,
+                       const char *path)
+{
+    render_doc(doc, src, format, path, false);
 }
 
 bool policy_gpo_doc_read(struct reg_doc *doc, const char *dir, const char **error,
@@ -593,7 +618,7 @@ bool policy_gpo_doc_read(struct reg_doc *doc, const char *dir, const char **erro
         source_free(parts[k]);
         free(paths[k]);
     }
-    finish_doc(doc, &r, marks, n + 1);
+    finish_doc(doc, &r, marks, n + 1, true);
     policy_ops_free(&ops);
     return true;
 }

@@ -125,6 +125,14 @@ struct pol_record {
 struct pol_file {
     struct pol_record *records;
     size_t n, cap;
+    size_t first; /* records read before records[0] (pol_parse_next()) */
+    /* Where reading goes on (0: at the header), and the last record's key as
+     * it is in the file (`prev_key_bytes` from `prev_key_at`, NUL included)
+     * and as read: the records of a key follow each other and share it. */
+    size_t at;
+    const char *prev_key;
+    uint32_t prev_key_len;
+    size_t prev_key_at, prev_key_bytes;
     /* Empty when the whole file was read; else why reading stopped, at
      * byte `error_offset` in record `error_record` (1-based; 0: the header). */
     const char *error;
@@ -138,10 +146,18 @@ struct pol_file {
  * Strings live in `arena`; data points into `bytes`, which must outlive the
  * result. Returns false when it stopped early. */
 bool pol_parse(const unsigned char *bytes, size_t n, struct arena *arena, struct pol_file *out);
+/* pol_parse() a batch at a time, so that a large file's records are not all
+ * held at once: on a zeroed `out`, each call reads up to `max` records after
+ * those of the call before into out->records (out->first came before them).
+ * Returns false when it read none: the file is read, or reading stopped
+ * (out->error). */
+bool pol_parse_next(const unsigned char *bytes, size_t n, struct arena *arena, struct pol_file *out,
+                    size_t max);
 void pol_file_free(struct pol_file *f);
 
 /* The records as operations under `root`, with the RL11xx findings of each
- * (control codes, types, sizes, keys) reported on `src`. */
+ * (control codes, types, sizes, keys) reported on `src`; records[i] is
+ * record first + i + 1 of the file. */
 void pol_to_ops(const struct pol_file *f, enum reg_root root, struct arena *arena,
                 struct source *src, struct diag_list *diags, struct policy_ops *out);
 
@@ -162,6 +178,12 @@ void gpp_to_ops(struct source *src, struct arena *arena, struct diag_list *diags
  * writer), which records which record or line each piece came from. */
 void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,
                      const char *path);
+/* policy_doc_read() but for the reading of the rendering: the source holds
+ * the rendering and its origins, doc->file is NULL and the findings are the
+ * policy reader's alone. For `show`, which prints the rendering and nothing
+ * else; whatever needs the registry the file writes reads it whole. */
+void policy_doc_render(struct reg_doc *doc, struct source *src, enum policy_format format,
+                       const char *path);
 
 /* ------------------------------------------------------------ GPO folders */
 

@@ -24,11 +24,9 @@ static bool unit_at(const unsigned char *b, size_t n, size_t at, unsigned char c
 }
 
 /* A NUL-terminated UTF-16LE string from `*at`; false when the file ends
- * first. On success *at is past the NUL. An ASCII string equal to `same`
- * (may be NULL) is given `same` itself: records of one key follow each other,
- * and share its name. */
+ * first. On success *at is past the NUL. */
 static bool read_utf16z(const unsigned char *b, size_t n, size_t *at, struct arena *arena,
-                        const char *same, uint32_t same_len, const char **s, uint32_t *len_out)
+                        const char **s, uint32_t *len_out)
 {
     size_t start = *at, i = start;
     bool ascii = true;
@@ -42,16 +40,6 @@ static bool read_utf16z(const unsigned char *b, size_t n, size_t *at, struct are
     if (ascii) {
         /* Most names: one byte per code unit, no decoding. */
         size_t len = (i - start) / 2;
-        if (same && len == same_len) {
-            size_t k = 0;
-            while (k < len && (unsigned char)same[k] == b[start + 2 * k])
-                k++;
-            if (k == len) {
-                *s = same;
-                *len_out = same_len;
-                return true;
-            }
-        }
         char *s8 = arena_alloc_bytes(arena, len + 1);
         for (size_t k = 0; k < len; k++)
             s8[k] = (char)b[start + 2 * k];
@@ -71,13 +59,12 @@ static bool stop(struct pol_file *out, const char *why, size_t offset)
 {
     out->error = why;
     out->error_offset = (uint32_t)offset;
-    out->error_record = (uint32_t)out->n + (offset >= POL_HEADER_SIZE ? 1 : 0);
+    out->error_record = (uint32_t)(out->first + out->n) + (offset >= POL_HEADER_SIZE ? 1 : 0);
     return false;
 }
 
-bool pol_parse(const unsigned char *b, size_t n, struct arena *arena, struct pol_file *out)
+static bool read_header(const unsigned char *b, size_t n, struct arena *arena, struct pol_file *out)
 {
-    memset(out, 0, sizeof *out);
     if (n < 4 || memcmp(b, "PReg", 4) != 0)
         return stop(out, "no PReg signature: not a Registry.pol file", 0);
     if (n < POL_HEADER_SIZE)
@@ -89,49 +76,93 @@ bool pol_parse(const unsigned char *b, size_t n, struct arena *arena, struct pol
         out->error_offset = 4;
         return false;
     }
-    size_t at = POL_HEADER_SIZE;
-    /* Records take at least 26 bytes; most take far more. */
-    out->records = xgrow(out->records, &out->cap, n / 128 + 1, sizeof *out->records);
-    while (at < n) {
-        struct pol_record r = {0};
-        r.offset = (uint32_t)at;
-        if (!unit_at(b, n, at, '['))
-            return stop(out, "a record does not start with '['", at);
-        at += 2;
-        const struct pol_record *prev = out->n ? &out->records[out->n - 1] : NULL;
-        if (!read_utf16z(b, n, &at, arena, prev ? prev->key : NULL, prev ? prev->key_len : 0, &r.key,
-                         &r.key_len))
-            return stop(out, "the file ends inside a key name (no NUL)", r.offset);
-        if (!unit_at(b, n, at, ';'))
-            return stop(out, "no ';' after the key name's NUL", at);
-        at += 2;
-        if (!read_utf16z(b, n, &at, arena, NULL, 0, &r.name, &r.name_len))
-            return stop(out, "the file ends inside a value name (no NUL)", r.offset);
-        if (!unit_at(b, n, at, ';'))
-            return stop(out, "no ';' after the value name's NUL", at);
-        at += 2;
-        if (n - at < 4 || !unit_at(b, n, at + 4, ';'))
-            return stop(out, "no 4-byte type followed by ';'", at);
-        r.type = le32(b + at);
-        at += 6;
-        if (n - at < 4 || !unit_at(b, n, at + 4, ';'))
-            return stop(out, "no 4-byte size followed by ';'", at);
-        r.size = le32(b + at);
-        at += 6;
-        if (r.size > n - at)
-            return stop(out, arena_printf(arena, "the data size %u runs past the end of the file",
-                                          (unsigned)r.size),
-                        at - 6);
-        r.data = b + at;
-        at += r.size;
-        if (!unit_at(b, n, at, ']'))
-            return stop(out, "no ']' after the data", at);
-        at += 2;
-        r.length = (uint32_t)(at - r.offset);
+    out->at = POL_HEADER_SIZE;
+    return true;
+}
+
+/* The record at out->at into *r; out->at moves past it. */
+static bool read_record(const unsigned char *b, size_t n, struct arena *arena, struct pol_file *out,
+                        struct pol_record *r)
+{
+    size_t at = out->at;
+    memset(r, 0, sizeof *r);
+    r->offset = (uint32_t)at;
+    if (!unit_at(b, n, at, '['))
+        return stop(out, "a record does not start with '['", at);
+    at += 2;
+    size_t key_at = at;
+    if (out->prev_key && out->prev_key_bytes <= n - at &&
+        memcmp(b + at, b + out->prev_key_at, out->prev_key_bytes) == 0) {
+        r->key = out->prev_key;
+        r->key_len = out->prev_key_len;
+        at += out->prev_key_bytes;
+    } else if (!read_utf16z(b, n, &at, arena, &r->key, &r->key_len)) {
+        return stop(out, "the file ends inside a key name (no NUL)", r->offset);
+    }
+    out->prev_key = r->key;
+    out->prev_key_len = r->key_len;
+    out->prev_key_at = key_at;
+    out->prev_key_bytes = at - key_at;
+    if (!unit_at(b, n, at, ';'))
+        return stop(out, "no ';' after the key name's NUL", at);
+    at += 2;
+    if (!read_utf16z(b, n, &at, arena, &r->name, &r->name_len))
+        return stop(out, "the file ends inside a value name (no NUL)", r->offset);
+    if (!unit_at(b, n, at, ';'))
+        return stop(out, "no ';' after the value name's NUL", at);
+    at += 2;
+    if (n - at < 4 || !unit_at(b, n, at + 4, ';'))
+        return stop(out, "no 4-byte type followed by ';'", at);
+    r->type = le32(b + at);
+    at += 6;
+    if (n - at < 4 || !unit_at(b, n, at + 4, ';'))
+        return stop(out, "no 4-byte size followed by ';'", at);
+    r->size = le32(b + at);
+    at += 6;
+    if (r->size > n - at)
+        return stop(out, arena_printf(arena, "the data size %u runs past the end of the file",
+                                      (unsigned)r->size),
+                    at - 6);
+    r->data = b + at;
+    at += r->size;
+    if (!unit_at(b, n, at, ']'))
+        return stop(out, "no ']' after the data", at);
+    at += 2;
+    r->length = (uint32_t)(at - r->offset);
+    out->at = at;
+    return true;
+}
+
+bool pol_parse_next(const unsigned char *b, size_t n, struct arena *arena, struct pol_file *out,
+                    size_t max)
+{
+    out->first += out->n;
+    out->n = 0;
+    if (out->error)
+        return false;
+    if (out->at == 0) {
+        if (!read_header(b, n, arena, out))
+            return false;
+        /* Records take at least 26 bytes; most take far more. */
+        size_t expected = n / 128 + 1;
+        out->records = xgrow(out->records, &out->cap, expected < max ? expected : max,
+                             sizeof *out->records);
+    }
+    while (out->at < n && out->n < max) {
+        struct pol_record r;
+        if (!read_record(b, n, arena, out, &r))
+            break;
         out->records = xgrow(out->records, &out->cap, out->n + 1, sizeof *out->records);
         out->records[out->n++] = r;
     }
-    return true;
+    return out->n > 0;
+}
+
+bool pol_parse(const unsigned char *b, size_t n, struct arena *arena, struct pol_file *out)
+{
+    memset(out, 0, sizeof *out);
+    pol_parse_next(b, n, arena, out, SIZE_MAX);
+    return !out->error;
 }
 
 void pol_file_free(struct pol_file *f)
@@ -186,10 +217,17 @@ struct pol_ctx {
     const char *checked_key; /* the last key key_usable() passed without a finding */
 };
 
+/* The 1-based number in the file of records[i]. */
+static uint32_t record_number(const struct pol_ctx *c, size_t i)
+{
+    return (uint32_t)(c->f->first + i + 1);
+}
+
 static struct diag *finding(struct pol_ctx *c, size_t i, enum rule_id rule, const char *what)
 {
     const struct pol_record *r = &c->f->records[i];
-    struct diag *d = diag_add(c->diags, rule, c->src, policy_origin_span((uint32_t)i + 1), "%s", what);
+    struct diag *d = diag_add(c->diags, rule, c->src, policy_origin_span(record_number(c, i)), "%s",
+                              what);
     d->anchor_key = arena_printf(c->diags->arena, "%s\\%s", reg_root_name(c->root), r->key);
     d->anchor_value = r->name_len ? r->name : "@";
     return d;
@@ -208,7 +246,7 @@ static struct policy_op *op_for(struct pol_ctx *c, size_t i, enum policy_op_kind
     op->type = r->type;
     op->data = r->data;
     op->size = r->size;
-    op->number = (uint32_t)i + 1;
+    op->number = record_number(c, i);
     op->offset = r->offset;
     op->length = r->length;
     return op;
@@ -220,7 +258,7 @@ static void skipped(struct pol_ctx *c, size_t i, const char *what)
 {
     finding(c, i, RULE_SKIPPED_POLICY_RECORD, what);
     struct policy_op *op = op_for(c, i, POLICY_NOTE);
-    op->name = arena_printf(c->arena, "record %u skipped: %s", (unsigned)i + 1, what);
+    op->name = arena_printf(c->arena, "record %u skipped: %s", (unsigned)record_number(c, i), what);
     op->name_len = (uint32_t)strlen(op->name);
     op->key_len = 0; /* a key it cannot use */
 }

@@ -1091,6 +1091,14 @@ static void decode_hex(const char *s, uint32_t n, struct buf *out)
     while (i < n && s[i] != ':')
         i++;
     for (i++; i < n;) {
+        /* Most bytes: two digits and a comma (or the end). */
+        unsigned high = reg_hex_digit_plus_1[(unsigned char)s[i]];
+        unsigned low = i + 1 < n ? reg_hex_digit_plus_1[(unsigned char)s[i + 1]] : 0;
+        if (high && low && (i + 2 == n || s[i + 2] == ',')) {
+            buf_putc(out, (char)((high - 1) << 4 | (low - 1)));
+            i += 3;
+            continue;
+        }
         char c = s[i];
         if (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             i++; /* wcstoul would skip the blanks before a byte as well */

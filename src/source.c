@@ -127,9 +127,14 @@ struct source *source_load(const char *path, const char *display_name, const cha
             got = fread(chunk, 1, READ_CHUNK, f);
         }
         if (total == 0 && !keep_raw && starts_preg(chunk, got)) {
+            /* The chunk becomes the buffer, grown in place where the
+             * allocator can: no copy. */
             keep_raw = true;
-            buf_reserve(&raw, ((size_t)size > got ? (size_t)size : got) + READ_CHUNK);
-            buf_append(&raw, chunk, got);
+            raw.cap = ((size_t)size > got ? (size_t)size : got) + READ_CHUNK + 1;
+            raw.data = xrealloc(chunk, raw.cap);
+            raw.len = got;
+            raw.data[raw.len] = '\0';
+            chunk = NULL;
         }
         if (got > 0 && keep_raw) {
             total += got;

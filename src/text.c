@@ -549,8 +549,15 @@ bool text_decode(const unsigned char *bytes, size_t n, struct decoded_text *out)
 
 void text_from_utf16le(const unsigned char *p, size_t n, struct buf *out)
 {
+    /* Room for the worst case (three bytes a unit), so that ASCII, nearly
+     * all of a policy file's text, is stored without checks. */
+    buf_reserve(out, n / 2 * 3);
     for (size_t i = 0; i + 1 < n; i += 2) {
         uint32_t u = (uint32_t)p[i] | ((uint32_t)p[i + 1] << 8);
+        if (u < 0x80) {
+            out->data[out->len++] = (char)u;
+            continue;
+        }
         if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
             uint32_t v = (uint32_t)p[i + 2] | ((uint32_t)p[i + 3] << 8);
             if (v >= 0xDC00 && v <= 0xDFFF) {
@@ -561,6 +568,7 @@ void text_from_utf16le(const unsigned char *p, size_t n, struct buf *out)
         }
         text_put_utf8(out, u);
     }
+    out->data[out->len] = '\0';
 }
 
 void text_snippet(struct buf *out, const char *s, size_t n, size_t max_cps)

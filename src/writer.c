@@ -35,30 +35,40 @@ void writer_key(struct reg_writer *w, const char *path, size_t len, bool deletin
 }
 
 /* Escapes as regedit's exporter does; returns the length in UTF-16 units,
- * which is what regedit counts for wrapping. */
+ * which is what regedit counts for wrapping. Values of a large file pass
+ * through here: one reservation for the worst case (every byte escaped),
+ * then plain stores. */
 static size_t put_escaped(struct buf *b, const char *s, size_t n)
 {
-    size_t start = b->len;
+    buf_reserve(b, 2 * n);
+    char *o = b->data + b->len;
+    unsigned char high = 0; /* any byte of a multi-byte character */
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
+        high |= (unsigned char)c;
         switch (c) {
         case '\\':
-            buf_puts(b, "\\\\");
-            break;
         case '"':
-            buf_puts(b, "\\\"");
+            *o++ = '\\';
+            *o++ = c;
             break;
         case '\r':
-            buf_puts(b, "\\r");
+            *o++ = '\\';
+            *o++ = 'r';
             break;
         case '\n':
-            buf_puts(b, "\\n");
+            *o++ = '\\';
+            *o++ = 'n';
             break;
         default:
-            buf_putc(b, c);
+            *o++ = c;
         }
     }
-    return text_count_utf16(b->data + start, b->len - start);
+    size_t start = b->len;
+    b->len = (size_t)(o - b->data);
+    *o = '\0';
+    /* ASCII: one unit a byte. */
+    return high < 0x80 ? b->len - start : text_count_utf16(b->data + start, b->len - start);
 }
 
 /* Writes the name and '='; returns its length in UTF-16 units. */
@@ -94,20 +104,25 @@ static void put_hex(struct reg_writer *w, size_t line_len, uint32_t type,
         buf_puts(b, "):");
     }
     line_len += b->len - tag_start;
-    /* Three characters a byte, and a line break every 25 bytes or so. */
-    buf_reserve(b, len * 3 + len / 8 + 8);
+    /* Three characters a byte and, at most every 25 bytes, a line break of
+     * four: reserved at once, then plain stores. */
+    buf_reserve(b, len * 3 + (len / 25 + 1) * 4);
+    char *o = b->data + b->len;
     for (size_t i = 0; i < len; i++) {
-        buf_putc(b, digits[bytes[i] >> 4]);
-        buf_putc(b, digits[bytes[i] & 15]);
+        *o++ = digits[bytes[i] >> 4];
+        *o++ = digits[bytes[i] & 15];
         if (i + 1 == len)
             break;
-        buf_putc(b, ',');
+        *o++ = ',';
         line_len += 3;
         if (line_len >= MAX_HEX_CHARS) {
-            buf_puts(b, "\\\n  ");
+            memcpy(o, "\\\n  ", 4);
+            o += 4;
             line_len = 2;
         }
     }
+    b->len = (size_t)(o - b->data);
+    *o = '\0';
 }
 
 void writer_value(struct reg_writer *w, const char *name, size_t name_len, enum reg_form form,
@@ -124,9 +139,14 @@ void writer_value(struct reg_writer *w, const char *name, size_t name_len, enum 
         uint32_t v = (uint32_t)bytes[0] | ((uint32_t)bytes[1] << 8) | ((uint32_t)bytes[2] << 16) |
                      ((uint32_t)bytes[3] << 24);
         static const char digits[] = "0123456789abcdef";
-        buf_puts(&w->text, "dword:");
+        buf_reserve(&w->text, 14);
+        char *o = w->text.data + w->text.len;
+        memcpy(o, "dword:", 6);
+        o += 6;
         for (int shift = 28; shift >= 0; shift -= 4)
-            buf_putc(&w->text, digits[(v >> shift) & 15]);
+            *o++ = digits[(v >> shift) & 15];
+        w->text.len = (size_t)(o - w->text.data);
+        *o = '\0';
         break;
     }
     case REG_FORM_HEX:

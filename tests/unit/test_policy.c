@@ -62,6 +62,76 @@ static void test_parse_reads_records_and_names(void **state)
 
 /* Cutting a valid file anywhere inside its record stops reading at that
  * record, keeping the one before, and never reads past the end. */
+/* A record's key is given the string of the key before it only when their
+ * bytes match through the NUL: a longer key that starts alike, or one that
+ * differs in a character beyond ASCII, is read for itself. */
+static void test_parse_shares_only_equal_keys(void **state)
+{
+    (void)state;
+    struct buf b = BUF_INIT;
+    header(&b);
+    add_record(&b, "Software\\Caf\xC3\xA9", "A", 0, "", 0);
+    add_record(&b, "Software\\Caf\xC3\xA9", "B", 0, "", 0);
+    add_record(&b, "Software\\Caf\xC3\xA9s", "C", 0, "", 0);
+    add_record(&b, "Software\\Caf\xC3\xA8", "D", 0, "", 0);
+    add_record(&b, "Software\\Caf", "E", 0, "", 0);
+    struct arena *a = arena_new();
+    struct pol_file f;
+    assert_true(pol_parse((const unsigned char *)b.data, b.len, a, &f));
+    assert_int_equal(f.n, 5);
+    assert_ptr_equal(f.records[1].key, f.records[0].key);
+    assert_string_equal(f.records[1].key, "Software\\Caf\xC3\xA9");
+    assert_string_equal(f.records[2].key, "Software\\Caf\xC3\xA9s");
+    assert_string_equal(f.records[3].key, "Software\\Caf\xC3\xA8");
+    assert_string_equal(f.records[4].key, "Software\\Caf");
+    assert_string_equal(f.records[4].name, "E");
+    pol_file_free(&f);
+    arena_free(a);
+    buf_free(&b);
+}
+
+/* Batches read what one pass reads: the same records, numbered on from the
+ * batch before, a key shared across the boundary, the stop in the last. */
+static void test_parse_in_batches(void **state)
+{
+    (void)state;
+    struct buf b = BUF_INIT;
+    header(&b);
+    uint32_t one = 1;
+    for (int i = 0; i < 5; i++)
+        add_record(&b, "Software\\Caf\xC3\xA9", i == 2 ? "Two" : "Other", REG_TYPE_DWORD, &one, 4);
+    size_t whole = b.len;
+    add_record(&b, "Software\\T", "Cut", REG_TYPE_DWORD, &one, 4);
+    b.len -= 3;
+    struct arena *a = arena_new();
+    struct pol_file f = {0};
+    size_t firsts[4], sizes[4], batches = 0;
+    const char *key = NULL;
+    while (pol_parse_next((const unsigned char *)b.data, b.len, a, &f, 2)) {
+        assert_true(batches < 4);
+        firsts[batches] = f.first;
+        sizes[batches++] = f.n;
+        if (f.first <= 2 && f.first + f.n > 2)
+            assert_string_equal(f.records[2 - f.first].name, "Two");
+        if (key)
+            assert_ptr_equal(f.records[0].key, key);
+        key = f.records[f.n - 1].key;
+    }
+    assert_int_equal(batches, 3);
+    assert_int_equal(firsts[0], 0);
+    assert_int_equal(firsts[1], 2);
+    assert_int_equal(firsts[2], 4);
+    assert_int_equal(sizes[2], 1);
+    assert_int_equal(f.first, 5);
+    assert_non_null(f.error);
+    assert_int_equal(f.error_record, 6);
+    assert_true(f.error_offset > whole);
+    assert_false(pol_parse_next((const unsigned char *)b.data, b.len, a, &f, 2));
+    pol_file_free(&f);
+    arena_free(a);
+    buf_free(&b);
+}
+
 static void test_parse_stops_at_every_cut(void **state)
 {
     (void)state;
@@ -207,6 +277,41 @@ static void test_findings_land_on_their_record(void **state)
     policy_set_root(POLICY_ROOT_DEFAULT);
 }
 
+/* show's rendering without the reading is the text the reading reads,
+ * with the policy reader's findings and no statements. */
+static void test_render_is_the_text_read(void **state)
+{
+    (void)state;
+    policy_set_root(POLICY_ROOT_MACHINE);
+    struct buf b = BUF_INIT;
+    header(&b);
+    uint32_t one = 1;
+    unsigned char bytes[100];
+    for (size_t i = 0; i < sizeof bytes; i++)
+        bytes[i] = (unsigned char)i;
+    struct buf text = BUF_INIT;
+    text_to_utf16le("C:\\Caf\xC3\xA9 \"quoted\"", strlen("C:\\Caf\xC3\xA9 \"quoted\""), &text);
+    buf_append(&text, "\0\0", 2);
+    add_record(&b, "Software\\A", "One", REG_TYPE_DWORD, &one, 4);
+    add_record(&b, "Software\\A", "Text", REG_TYPE_SZ, text.data, (uint32_t)text.len);
+    add_record(&b, "Software\\A", "Bytes", REG_TYPE_BINARY, bytes, sizeof bytes);
+    add_record(&b, "Software\\A", "Short", REG_TYPE_DWORD, &one, 3);
+    struct reg_doc read, shown;
+    policy_doc_read(&read, source_of("t.pol", b.data, b.len), POLICY_FORMAT_POL, "t.pol");
+    policy_doc_render(&shown, source_of("t.pol", b.data, b.len), POLICY_FORMAT_POL, "t.pol");
+    assert_non_null(read.file);
+    assert_null(shown.file);
+    assert_int_equal(shown.src->d.len, read.src->d.len);
+    assert_memory_equal(shown.src->d.text, read.src->d.text, read.src->d.len);
+    assert_int_equal(count_rule(&shown, RULE_POLICY_DATA_MISMATCH), 1);
+    assert_int_equal(shown.diags.n, 1);
+    reg_doc_release(&read);
+    reg_doc_release(&shown);
+    buf_free(&text);
+    buf_free(&b);
+    policy_set_root(POLICY_ROOT_DEFAULT);
+}
+
 /* "Delete every value" deletes what was set before it under the key, in any
  * spelling, and nothing after it or elsewhere. */
 static void test_delete_values_applies_to_earlier_values(void **state)
@@ -341,11 +446,14 @@ int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_reads_records_and_names),
+        cmocka_unit_test(test_parse_shares_only_equal_keys),
+        cmocka_unit_test(test_parse_in_batches),
         cmocka_unit_test(test_parse_stops_at_every_cut),
         cmocka_unit_test(test_parse_refuses_signature_and_version),
         cmocka_unit_test(test_parse_refuses_a_huge_size),
         cmocka_unit_test(test_detect_by_content),
         cmocka_unit_test(test_findings_land_on_their_record),
+        cmocka_unit_test(test_render_is_the_text_read),
         cmocka_unit_test(test_delete_values_applies_to_earlier_values),
         cmocka_unit_test(test_root_from_path),
         cmocka_unit_test(test_lgpo_numbers),
