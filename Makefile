@@ -238,7 +238,7 @@ $(BUILD)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMM
 	$(CC) $(FUZZ_CFLAGS) -o $@ $< tests/fuzz/replay.c tests/fuzz/common.c $(LIB) $(LDFLAGS)
 check valgrind: $(FUZZ_REPLAYS)
 
-# The four harnesses side by side in fork mode for SOAK_SECONDS of wall time,
+# Every harness side by side in fork mode for SOAK_SECONDS of wall time,
 # from their seeds and the corpus earlier soaks left in SOAK_DIR (default
 # build/fuzz/soak); fails when any finds anything (docs/testing.md).
 SOAK_SECONDS ?= 600

@@ -1,5 +1,5 @@
 #!/bin/sh
-# make soak: the four libFuzzer harnesses side by side, in fork mode, for
+# make soak: every libFuzzer harness side by side, in fork mode, for
 # SECONDS of wall time, each from its seeds (seeds.sh: the format and real
 # corpora of tests/corpus/, the golden inputs, its regressions) and from the
 # corpus earlier soaks left; see docs/testing.md.
