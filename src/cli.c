@@ -3,6 +3,7 @@
 #include "suggest.h"
 
 #include "buf.h"
+#include "knowledge.h"
 #include "policy.h"
 #include "printf_like.h"
 #include "render.h"
@@ -208,4 +209,15 @@ int cli_unknown_option(const char *command, const char *arg, const char *const *
     if (near)
         return cli_usage(command, "unknown option '%.*s'; did you mean '%s'?", (int)len, arg, near);
     return cli_usage(command, "unknown option '%s'", arg);
+}
+
+int cli_unknown_target(const char *command, const char *name)
+{
+    const char *names[TARGET_COUNT];
+    for (int t = 0; t < TARGET_COUNT; t++)
+        names[t] = target_info((enum target)t)->name;
+    const char *near = suggest_closest(name, strlen(name), names, TARGET_COUNT);
+    if (near)
+        return cli_usage(command, "unknown target '%s'; did you mean '%s'?", name, near);
+    return cli_usage(command, "unknown target '%s' (known: windows-7-sp1 ... windows-server-2025)", name);
 }

@@ -49,6 +49,8 @@ int cli_usage(const char *command, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* The usage error for an option `command` does not know, with "did you
  * mean" when one of its options (a NULL-terminated list) is close. */
 int cli_unknown_option(const char *command, const char *arg, const char *const *options);
+/* A usage error for a --target no Windows version has, with "did you mean". */
+int cli_unknown_target(const char *command, const char *name);
 
 /* Loads and parses `path` ("-" for stdin, shown as `display_name` if given).
  * On an I/O error prints it and returns false. */

@@ -13,7 +13,6 @@
 #include "platform.h"
 #include "profile.h"
 #include "render.h"
-#include "suggest.h"
 #include "xalloc.h"
 
 static const char lint_help[] =
@@ -213,17 +212,6 @@ static int check_stdout_reports(const struct lint_args *a)
     return -1;
 }
 
-static int bad_target(const char *name)
-{
-    const char *names[TARGET_COUNT];
-    for (int t = 0; t < TARGET_COUNT; t++)
-        names[t] = target_info((enum target)t)->name;
-    const char *near = suggest_closest(name, strlen(name), names, TARGET_COUNT);
-    if (near)
-        return cli_usage("lint", "unknown target '%s'; did you mean '%s'?", name, near);
-    return cli_usage("lint", "unknown target '%s' (known: windows-7-sp1 ... windows-server-2025)", name);
-}
-
 /* Parses the command line; returns -1 to go on, else an exit status. */
 static int parse_args(int argc, char **argv, struct lint_args *a)
 {
@@ -269,7 +257,7 @@ static int parse_args(int argc, char **argv, struct lint_args *a)
             a->profile = v;
         } else if ((v = option_value(argc, argv, &i, "--target", NULL, &missing))) {
             if (!target_by_name(v, &a->options.target))
-                return bad_target(v);
+                return cli_unknown_target("lint", v);
             a->options.has_target = true;
         } else if ((v = option_value(argc, argv, &i, "--severity", NULL, &missing))) {
             if (!severity_parse(v, &a->show))

@@ -107,35 +107,30 @@ void order_diff_free(struct order_diff *d)
     memset(d, 0, sizeof *d);
 }
 
-static const char **grow_names(struct arena *arena, const char **names, size_t n, size_t *cap)
+bool order_next_comma_name(const char *s, size_t len, size_t *i, size_t *start, size_t *end)
 {
-    if (n < *cap)
-        return names;
-    size_t ncap = *cap ? 2 * *cap : 16;
-    const char **grown = arena_alloc(arena, ncap * sizeof *grown);
-    if (n)
-        memcpy(grown, names, n * sizeof *grown);
-    *cap = ncap;
-    return grown;
+    while (*i < len) {
+        *start = *i;
+        while (*i < len && s[*i] != ',')
+            (*i)++;
+        *end = (*i)++;
+        while (*start < *end && (s[*start] == ' ' || s[*start] == '\t'))
+            (*start)++;
+        while (*end > *start && (s[*end - 1] == ' ' || s[*end - 1] == '\t'))
+            (*end)--;
+        if (*end > *start)
+            return true;
+    }
+    return false;
 }
 
 const char **order_split_commas(struct arena *arena, const char *s, size_t len, size_t *n)
 {
     const char **names = NULL;
-    size_t cap = 0;
+    size_t cap = 0, i = 0, start, end;
     *n = 0;
-    for (size_t i = 0; i <= len;) {
-        size_t start = i;
-        while (i < len && s[i] != ',')
-            i++;
-        size_t end = i++;
-        while (start < end && (s[start] == ' ' || s[start] == '\t'))
-            start++;
-        while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-            end--;
-        if (end == start)
-            continue;
-        names = grow_names(arena, names, *n, &cap);
+    while (order_next_comma_name(s, len, &i, &start, &end)) {
+        names = arena_grow_array(arena, names, *n, &cap, sizeof *names);
         names[(*n)++] = arena_strndup(arena, s + start, end - start);
     }
     return names;
@@ -156,7 +151,7 @@ const char **order_split_multi_sz(struct arena *arena, const unsigned char *data
             break;
         buf_clear(&one);
         text_from_utf16le(data + start, i - start, &one);
-        names = grow_names(arena, names, *n, &cap);
+        names = arena_grow_array(arena, names, *n, &cap, sizeof *names);
         names[(*n)++] = arena_strndup(arena, one.data ? one.data : "", one.len);
         i += 2;
     }

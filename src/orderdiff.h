@@ -56,8 +56,12 @@ void order_compare(const char *const *old, size_t nold, const char *const *new_l
                    struct order_diff *out);
 void order_diff_free(struct order_diff *d);
 
-/* The names of "A, B,C": split at commas, blanks around each trimmed, empty
- * ones left out. *n is set to the count. */
+/* The next name of the comma-separated list s[0..len), from *i on: its
+ * bounds, blanks around it trimmed, in *start and *end; empty names are
+ * passed over; false when none is left. The one way reglint splits a REG_SZ
+ * suite list. */
+bool order_next_comma_name(const char *s, size_t len, size_t *i, size_t *start, size_t *end);
+/* The names of "A, B,C", by order_next_comma_name(). *n is set to the count. */
 const char **order_split_commas(struct arena *arena, const char *s, size_t len, size_t *n);
 /* The strings of REG_MULTI_SZ data (UTF-16LE), up to the first empty one,
  * as UTF-8. */

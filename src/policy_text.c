@@ -253,8 +253,7 @@ static void lgpo_record(struct text_ctx *c, enum reg_root root, struct reg_name 
     } else if (star) {
         skipped(c, line, offset, "a value name '*' with an action that sets a value");
     } else if (prefix_nocase(action, "DWORD:", &rest)) {
-        if (!parse_number(rest, 0xFFFFFFFFull, &v))
-            {
+        if (!parse_number(rest, 0xFFFFFFFFull, &v)) {
             skipped(c, line, offset, "DWORD: needs a decimal number up to 4294967295");
             return;
         }
@@ -262,8 +261,7 @@ static void lgpo_record(struct text_ctx *c, enum reg_root root, struct reg_name 
         op->type = REG_TYPE_DWORD;
         number_data(c, op, v, 4);
     } else if (prefix_nocase(action, "QWORD:", &rest)) {
-        if (!parse_number(rest, ~0ull, &v))
-            {
+        if (!parse_number(rest, ~0ull, &v)) {
             skipped(c, line, offset, "QWORD: needs a decimal number up to 18446744073709551615");
             return;
         }

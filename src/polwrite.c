@@ -9,14 +9,7 @@
 
 static void add(struct arena *arena, struct polop_list *list, const struct polop *op)
 {
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 64;
-        struct polop *items = arena_alloc(arena, cap * sizeof *items);
-        if (list->n)
-            memcpy(items, list->items, list->n * sizeof *items);
-        list->items = items;
-        list->cap = cap;
-    }
+    list->items = arena_grow_array(arena, list->items, list->n, &list->cap, sizeof *list->items);
     list->items[list->n++] = *op;
 }
 

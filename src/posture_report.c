@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "suggest.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -52,14 +51,7 @@ int report_option(const char *command, int argc, char **argv, int *i, struct rep
             o->has_target = true;
             return 1;
         }
-        const char *names[TARGET_COUNT];
-        for (int t = 0; t < TARGET_COUNT; t++)
-            names[t] = target_info((enum target)t)->name;
-        const char *near = suggest_closest(v, strlen(v), names, TARGET_COUNT);
-        if (near)
-            return -cli_usage(command, "unknown target '%s'; did you mean '%s'?", v, near);
-        return -cli_usage(command, "unknown target '%s' (known: windows-7-sp1 ... "
-                                   "windows-server-2025)", v);
+        return -cli_unknown_target(command, v);
     }
     if ((v = option_argument(argc, argv, i, "--view", missing))) {
         if (strcmp(v, "64") == 0 || strcmp(v, "32") == 0) {

@@ -259,14 +259,7 @@ static struct policy_setting *new_setting(struct checker *c, enum policy_kind ki
 static void append_setting(struct arena *arena, struct policy *pol, size_t *cap,
                            const struct policy_setting *s)
 {
-    if (pol->nsettings == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        struct policy_setting *grown = arena_alloc(arena, ncap * sizeof *grown);
-        if (pol->nsettings)
-            memcpy(grown, pol->settings, pol->nsettings * sizeof *grown);
-        pol->settings = grown;
-        *cap = ncap;
-    }
+    pol->settings = arena_grow_array(arena, pol->settings, pol->nsettings, cap, sizeof *pol->settings);
     pol->settings[pol->nsettings++] = *s;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "orderdiff.h"
 #include "suggest.h"
 #include "text.h"
 #include "xalloc.h"
@@ -304,30 +305,20 @@ static void split_value(struct effective_ctx *e, struct layer_value lv, bool mul
         if (nul)
             len = (size_t)(nul - s);
     }
-    size_t cap = 0;
-    for (size_t i = 0; i < len;) {
-        size_t start = i;
-        while (i < len && s[i] != (multi ? '\0' : ','))
-            i++;
-        size_t end = i++;
-        if (multi && end == start)
-            break;
-        if (!multi) {
-            while (start < end && (s[start] == ' ' || s[start] == '\t'))
-                start++;
-            while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-                end--;
+    size_t cap = 0, i = 0, start = 0, end = 0;
+    for (;;) {
+        if (multi) {
+            start = i;
+            end = i;
+            while (end < len && s[end] != '\0')
+                end++;
             if (end == start)
-                continue;
+                break;
+            i = end + 1;
+        } else if (!order_next_comma_name(s, len, &i, &start, &end)) {
+            break;
         }
-        if (out->n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            struct order_entry *grown = arena_alloc(e->arena, ncap * sizeof *grown);
-            if (out->n)
-                memcpy(grown, out->entries, out->n * sizeof *grown);
-            out->entries = grown;
-            cap = ncap;
-        }
+        out->entries = arena_grow_array(e->arena, out->entries, out->n, &cap, sizeof *out->entries);
         struct order_entry *entry = &out->entries[out->n++];
         memset(entry, 0, sizeof *entry);
         entry->name = arena_strndup(e->arena, s + start, end - start);

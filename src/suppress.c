@@ -179,13 +179,13 @@ static const struct {
 static const char *meant_directive(const char *word, size_t len)
 {
     for (size_t a = 0; a < sizeof directive_aliases / sizeof directive_aliases[0]; a++)
-        if (strlen(directive_aliases[a].written) == len && text_ascii_starts_nocase(word, len, directive_aliases[a].written))
+        if (text_ascii_equal_nocase(word, len, directive_aliases[a].written))
             return directive_aliases[a].meant;
     const char *words[sizeof directive_words / sizeof directive_words[0]];
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
         words[w] = directive_words[w].word;
         /* suggest_closest() takes a match in another case for no suggestion. */
-        if (strlen(words[w]) == len && text_ascii_starts_nocase(word, len, words[w]))
+        if (text_ascii_equal_nocase(word, len, words[w]))
             return words[w];
     }
     return suggest_closest(word, len, words, sizeof words / sizeof words[0]);
