@@ -81,17 +81,24 @@ static void other_view_text(const struct diff_run *r, struct buf *out)
         buf_puts(out, "64-bit programs see other posture changes: run with --view 64");
 }
 
-/* "Name" of a change's value ("@" for the default value). */
+/* The name of a change's value as dump prints it: "@" for the default
+ * value, \x40 for a value named "@". */
 static void change_name(const struct diff_run *r, const struct value_change *c, struct buf *out)
 {
+    struct reg_name name;
     if (c->deletion) {
-        buf_puts(out, c->value_name);
-        return;
+        name = (struct reg_name){c->value_name, (uint32_t)strlen(c->value_name)};
+    } else {
+        bool is_new = c->new_value != NULL;
+        const struct model_value *v = is_new ? c->new_value : c->old_value;
+        name = model_value_name(is_new ? r->d->new_model : r->d->old_model, v);
     }
-    bool is_new = c->new_value != NULL;
-    const struct model_value *v = is_new ? c->new_value : c->old_value;
-    struct reg_name name = model_value_name(is_new ? r->d->new_model : r->d->old_model, v);
-    buf_append(out, name.len ? name.s : "@", name.len ? name.len : 1);
+    if (name.len == 0)
+        buf_putc(out, '@');
+    else if (name.len == 1 && name.s[0] == '@')
+        buf_puts(out, "\\x40");
+    else
+        buf_append(out, name.s, name.len);
 }
 
 /* "0xA80 -> 0xA00: TLS 1.0 removed" and the like. */
@@ -498,8 +505,10 @@ static void diff_json(const struct diff_run *r, struct buf *out)
         text_json_string(out, c->key_path, strlen(c->key_path));
         if (c->deletion) {
             if (!key_level(c)) {
+                buf_clear(&t);
+                change_name(r, c, &t);
                 buf_puts(out, ",\"name\":");
-                text_json_string(out, c->value_name, strlen(c->value_name));
+                text_json_string(out, t.data, t.len);
             }
             const char *file = c->deleted_in->file->src->name;
             buf_puts(out, ",\"file\":");
