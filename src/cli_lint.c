@@ -686,7 +686,8 @@ static bool fix_reg(const struct lint_args *a, const struct file_stamp *read, st
     if (a->fix_mode == FIX_MODE_DIFF)
         buf_append(&before, doc->src->d.text, doc->src->d.len);
     struct fix_outcome outcome;
-    fix_document_logged(job->options, a->unsafe_fixes, doc, &outcome, a->show_fixes ? &job->err : NULL);
+    fix_document_logged(job->options, a->unsafe_fixes, doc, &outcome, a->show_fixes ? &job->err : NULL,
+                        FIX_MAX_PASSES);
     bool report = true;
     if (outcome.unencodable > 0) {
         cli_error_to(&job->err, "%s: the fixes write %zu characters that %s cannot hold; nothing written",

@@ -165,8 +165,15 @@ struct fix *lint_fix_values(struct lint_ctx *c, struct diag *d, enum fix_applica
     if (insert) {
         buf_clear(&text);
         added_text(c, path, block_end == SIZE_MAX, missing, nmissing, &text);
-        if (block_end == SIZE_MAX)
+        if (block_end == SIZE_MAX) {
             fix->new_block = arena_strdup(c->diags->arena, path);
+        } else {
+            fix->block_of_values = arena_strdup(c->diags->arena, path);
+            fix->value_names = arena_alloc(c->diags->arena, nmissing * sizeof *fix->value_names);
+            for (size_t i = 0; i < nmissing; i++)
+                fix->value_names[i] = arena_strndup(c->diags->arena, missing[i]->name, missing[i]->name_len);
+            fix->nvalue_names = nmissing;
+        }
         diag_fix_edit(c->diags, fix, (struct span){at, at}, text.data);
     }
     buf_free(&text);

@@ -133,6 +133,29 @@ static void test_passes_and_encoding(void **state)
     buf_free(&in);
 }
 
+/* The chain above needs two passes: with one, the fix it brings in is
+ * counted as still offered. */
+static void test_passes_run_out(void **state)
+{
+    (void)state;
+    struct lint_options o;
+    lint_options_init(&o);
+    o.enabled[RULE_CLIENT_SERVER_MISMATCH] = false;
+    o.enabled[RULE_LEGACY_OFF_WITHOUT_DOTNET] = false;
+    struct buf in = BUF_INIT;
+    buf_append(&in, "\xFF\xFE", 2);
+    put_utf16(&in, HEADER TLS10 "\"Enabled\"=dword:00000000\r\n\"DisableByDefault\"=dword:00000000");
+    struct reg_doc doc;
+    read_doc(in.data, in.len, &o, &doc);
+    struct fix_outcome outcome;
+    fix_document_logged(&o, false, &doc, &outcome, NULL, 1);
+    assert_int_equal(outcome.passes, 1);
+    assert_int_equal(outcome.applied, 1);
+    assert_int_equal(outcome.left, 1);
+    reg_doc_release(&doc);
+    buf_free(&in);
+}
+
 static void test_ansi_round_trip(void **state)
 {
     (void)state;
@@ -248,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_one_pass),
         cmocka_unit_test(test_new_blocks),
         cmocka_unit_test(test_passes_and_encoding),
+        cmocka_unit_test(test_passes_run_out),
         cmocka_unit_test(test_ansi_round_trip),
         cmocka_unit_test(test_linediff),
         cmocka_unit_test(test_write_unchanged),
