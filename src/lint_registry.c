@@ -272,8 +272,46 @@ static bool string_number(const struct reg_file *file, const struct reg_value_st
     return true;
 }
 
-static void unknown_value(struct lint_ctx *c, const struct model_value *v, enum setting_key sk,
-                          const char *under)
+/* What renaming a value to `meant` would turn on or off that the weakness
+ * rules judge (a protocol or algorithm that is not current turned on, a
+ * current one turned off): then the rename changes more than a spelling and
+ * is an unsafe fix. NULL when it does neither (or the data is no DWORD). */
+static const char *rename_turns(struct lint_ctx *c, const struct model_value *v,
+                                const struct key_class *cls, const char *meant)
+{
+    uint32_t value;
+    if (!model_value_dword(c->m, v, &value))
+        return NULL;
+    bool enabled = strcmp(meant, "Enabled") == 0;
+    if (cls->kind == KK_PROTOCOL_ROLE && cls->known) {
+        const struct protocol_info *info = protocol_info(cls->protocol);
+        bool current = info->strength == STRENGTH_CURRENT;
+        bool off_by_default = strcmp(meant, "DisabledByDefault") == 0;
+        if (!enabled && !off_by_default)
+            return NULL;
+        /* Enabled=0 and DisabledByDefault=1 turn a protocol off; with
+         * Enabled=0 in the key, DisabledByDefault changes nothing. */
+        bool turns_on = enabled ? value != 0 : value == 0;
+        const struct model_value *switch_value = model_find_value(c->m, v->key, "Enabled", 7);
+        uint32_t switched;
+        if (turns_on == current || (!enabled && switch_value && switch_value->exists &&
+                                    model_value_dword(c->m, switch_value, &switched) && switched == 0))
+            return NULL;
+        return arena_printf(c->diags->arena, "%s %s %s%s", info->display, role_key(cls->role),
+                            turns_on ? "on" : "off", enabled ? "" : " by default");
+    }
+    if (cls->kind == KK_ALGORITHM && cls->algorithm && enabled) {
+        bool weak = cls->algorithm->weakness != WEAK_NONE;
+        if ((value != 0) != weak)
+            return NULL;
+        return arena_printf(c->diags->arena, "%s \"%s\" %s", weak ? "the weak algorithm" : "the algorithm",
+                            cls->algorithm->key, weak ? "on" : "off");
+    }
+    return NULL;
+}
+
+static void unknown_value(struct lint_ctx *c, const struct model_value *v, const struct key_class *cls,
+                          enum setting_key sk, const char *under)
 {
     struct reg_name vname = model_value_name(c->m, v);
     const char *names[32];
@@ -299,7 +337,10 @@ static void unknown_value(struct lint_ctx *c, const struct model_value *v, enum 
     struct diag *d = lint_at_value(c, RULE_UNKNOWN_NAME, v, PART_NAME,
                                    "value \"%s\" is not a name Windows reads; did you mean \"%s\"?",
                                    lint_value_name(c, v), meant);
-    struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "rename the value to \"%s\"", meant);
+    const char *turns = rename_turns(c, v, cls, meant);
+    if (turns)
+        diag_help(c->diags, d, "Windows ignores the value as spelt; renamed, it turns %s", turns);
+    struct fix *fix = diag_fix(c->diags, d, turns ? FIX_UNSAFE : FIX_SAFE, "rename the value to \"%s\"", meant);
     diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->name_at,
                   arena_printf(c->diags->arena, "\"%s\"", meant));
 }
@@ -464,7 +505,7 @@ static void check_values(struct lint_ctx *c, const struct model_key *k, const st
         const struct setting_info *s = setting_lookup(sk, under, vname.s, vname.len);
         if (!s) {
             if (lint_on(c, RULE_UNKNOWN_NAME))
-                unknown_value(c, v, sk, under);
+                unknown_value(c, v, cls, sk, under);
             continue;
         }
         check_setting(c, v, cls, s, sk);
