@@ -146,6 +146,8 @@ enum policy_format policy_detect(const struct source *src, const char **looks_li
                       "signature became two CJK characters): Group Policy cannot read it";
         return POLICY_FORMAT_REG;
     }
+    /* LGPO /parse of an empty Registry.pol writes only its banner comments. */
+    bool lgpo_banner = false;
     while (i < n) {
         struct reg_name l = next_line(s, n, &i);
         if (l.len == 0)
@@ -166,14 +168,16 @@ enum policy_format policy_detect(const struct source *src, const char **looks_li
                 return POLICY_FORMAT_INF;
             return POLICY_FORMAT_REG;
         }
-        if (l.s[0] == ';')
+        if (l.s[0] == ';') {
+            lgpo_banner = lgpo_banner || starts_nocase(l, "; parsing ");
             continue;
+        }
         if (ascii_nocase_equal(l.s, l.len, "computer") || ascii_nocase_equal(l.s, l.len, "user") ||
             starts_nocase(l, "user:"))
             return POLICY_FORMAT_LGPO;
         return POLICY_FORMAT_REG;
     }
-    return POLICY_FORMAT_REG;
+    return lgpo_banner ? POLICY_FORMAT_LGPO : POLICY_FORMAT_REG;
 }
 
 /* ------------------------------------------------------------ operations */
