@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "gen.h"
+#include "hive.h"
 #include "platform.h"
 #include "policy.h"
 #include "polwrite.h"
@@ -119,6 +120,20 @@ static int file_operations(const char *path, struct arena *arena, struct polop_l
         return EXIT_IO;
     }
     enum policy_format format = policy_detect(src, NULL);
+    if (format == POLICY_FORMAT_HIVE) {
+        struct policy_ops found = {0};
+        struct hive_info info;
+        struct buf why = BUF_INIT;
+        bool read = hive_read(path, arena, &found, &info, &why);
+        if (read)
+            *error = polops_from_policy(&found, "key", arena, ops);
+        else
+            cli_error("%s: %s", path, why.data);
+        buf_free(&why);
+        policy_ops_free(&found);
+        source_free(src);
+        return read ? EXIT_OK : EXIT_IO;
+    }
     if (format != POLICY_FORMAT_REG) {
         struct policy_ops found = {0};
         policy_file_ops(src, format, path, arena, &found);

@@ -118,7 +118,16 @@ int cli_show(int argc, char **argv)
             return EXIT_IO;
         }
         enum policy_format format = policy_detect(src, NULL);
-        if (format != POLICY_FORMAT_REG) {
+        if (format == POLICY_FORMAT_HIVE) {
+            struct buf why = BUF_INIT;
+            if (!cli_read_hive(path, src, &policy_doc, &why, true)) {
+                cli_error("%s: %s", shown, why.data);
+                buf_free(&why);
+                return EXIT_IO;
+            }
+            buf_free(&why);
+            src = policy_doc.src;
+        } else if (format != POLICY_FORMAT_REG) {
             policy_doc_render(&policy_doc, src, format, path);
             src = policy_doc.src;
         }

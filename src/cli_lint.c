@@ -123,6 +123,10 @@ struct lint_args {
     bool no_config;          /* --no-config */
     bool statistics, quiet, show_fixes;
     const char *baseline, *write_baseline;
+    /* The target a SOFTWARE hive among the files names, for files whose
+     * settings name none. */
+    bool has_hive_target;
+    enum target hive_target;
 };
 
 /* The settings a group of files is linted with: those of one .reglint (or
@@ -600,6 +604,10 @@ static int build_setup(const struct lint_args *a, struct lint_setup *setup)
         }
     }
     rc = apply_selection(a, o);
+    if (!o->has_target && a->has_hive_target) {
+        o->has_target = true;
+        o->target = a->hive_target;
+    }
     /* A finding --severity hides cannot fail the run: what fails is what
      * the reader was shown. */
     if (setup->fail_on < a->show)
@@ -996,6 +1004,13 @@ static int run_lint(struct lint_args *a)
         if (file_list_add(&files, a->files[f]) == 0)
             fprintf(stderr, "reglint: warning: %s: no .reg file below this directory\n", a->files[f]);
     size_t n = files.n ? files.n : 1;
+    if (!a->options.has_target) {
+        char **paths = xcalloc(n, sizeof *paths);
+        for (size_t f = 0; f < files.n; f++)
+            paths[f] = files.items[f].path;
+        a->has_hive_target = cli_hive_target(paths, files.n, &a->hive_target);
+        free(paths);
+    }
     struct lint_run run;
     memset(&run, 0, sizeof run);
     run.a = a;
