@@ -230,9 +230,9 @@ int cli_take_input_options(int *argc, char **argv)
     return EXIT_OK;
 }
 
-bool cli_hive_target(char *const *paths, size_t n, enum target *out)
+void cli_hive_notes(char *const *paths, size_t n, bool *has_target, enum target *target)
 {
-    bool found = false;
+    bool given = *has_target;
     for (size_t i = 0; i < n; i++) {
         if (strcmp(paths[i], "-") == 0 || !hive_file_is_hive(paths[i]))
             continue;
@@ -252,12 +252,15 @@ bool cli_hive_target(char *const *paths, size_t n, enum target *out)
             buf_clear(&words);
             if (!hive_version_words(&info, &words))
                 buf_puts(&words, "no version values");
-            if (info.has_target && !found) {
-                *out = info.target;
-                found = true;
+            if (given && info.has_target && info.target != *target)
+                fprintf(stderr, "reglint: warning: %s is %s (%s), not the --target given\n",
+                        paths[i], target_info(info.target)->name, words.data);
+            else if (!given && info.has_target && !*has_target) {
+                *target = info.target;
+                *has_target = true;
                 fprintf(stderr, "reglint: target %s, from %s (%s)\n", target_info(info.target)->name,
                         paths[i], words.data);
-            } else if (!info.has_target) {
+            } else if (!given && !info.has_target) {
                 fprintf(stderr, "reglint: %s (%s) is no Windows version reglint has a target for: "
                                 "defaults count only where every target agrees (give --target)\n",
                         paths[i], words.data);
@@ -266,7 +269,6 @@ bool cli_hive_target(char *const *paths, size_t n, enum target *out)
         buf_free(&words);
         arena_free(arena);
     }
-    return found;
 }
 
 int cli_unknown_option(const char *command, const char *arg, const char *const *options)

@@ -156,11 +156,13 @@ int cli_render_policy(const char *command, const struct polop_list *ops, enum ou
  * "--all-keys" (read every key of a hive). Returns EXIT_OK or a usage
  * error. */
 int cli_take_input_options(int *argc, char **argv);
-/* The target of the Windows version a SOFTWARE hive among `paths` names
- * (hive.h), for commands given no --target; says on standard error which
- * it picked, or that the version is no target's, and which control set a
- * SYSTEM hive's CurrentControlSet is. False when no hive names a target. */
-bool cli_hive_target(char *const *paths, size_t n, enum target *out);
+/* What the registry hives among `paths` say of the machine, on standard
+ * error (hive.h): which control set a SYSTEM hive's CurrentControlSet is,
+ * and the target of the Windows version a SOFTWARE hive names. Without a
+ * target (*has_target false), that one becomes the target, and the line
+ * says so (or that the version is no target's); with one, a hive of another
+ * version is warned about. */
+void cli_hive_notes(char *const *paths, size_t n, bool *has_target, enum target *target);
 /* Reads registry hive `src`, loaded from `path`, into `doc` (only its
  * rendering with `render_only`). False, with the reason appended to `why`
  * and `src` released, when it cannot be read. */

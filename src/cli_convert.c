@@ -125,6 +125,12 @@ static int file_operations(const char *path, struct arena *arena, struct polop_l
         struct hive_info info;
         struct buf why = BUF_INIT;
         bool read = hive_read(path, arena, &found, &info, &why);
+        /* What the reading says of the hive are comments, not settings. */
+        size_t kept = 0;
+        for (size_t i = 0; read && i < found.n; i++)
+            if (found.ops[i].kind != POLICY_NOTE)
+                found.ops[kept++] = found.ops[i];
+        found.n = kept;
         if (read)
             *error = polops_from_policy(&found, "key", arena, ops);
         else

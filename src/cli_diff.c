@@ -615,8 +615,7 @@ int cli_diff(int argc, char **argv)
     }
     if (nfiles < 2)
         return cli_usage("diff", "diff takes two files, OLD and NEW");
-    if (!o.has_target)
-        o.has_target = cli_hive_target(files, 2, &o.target);
+    cli_hive_notes(files, 2, &o.has_target, &o.target);
     if (!want_other_side_keys(files))
         return EXIT_IO;
     struct posture_files pf;

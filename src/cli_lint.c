@@ -1004,13 +1004,13 @@ static int run_lint(struct lint_args *a)
         if (file_list_add(&files, a->files[f]) == 0)
             fprintf(stderr, "reglint: warning: %s: no .reg file below this directory\n", a->files[f]);
     size_t n = files.n ? files.n : 1;
-    if (!a->options.has_target) {
-        char **paths = xcalloc(n, sizeof *paths);
-        for (size_t f = 0; f < files.n; f++)
-            paths[f] = files.items[f].path;
-        a->has_hive_target = cli_hive_target(paths, files.n, &a->hive_target);
-        free(paths);
-    }
+    char **paths = xcalloc(n, sizeof *paths);
+    for (size_t f = 0; f < files.n; f++)
+        paths[f] = files.items[f].path;
+    a->has_hive_target = a->options.has_target;
+    a->hive_target = a->options.target;
+    cli_hive_notes(paths, files.n, &a->has_hive_target, &a->hive_target);
+    free(paths);
     struct lint_run run;
     memset(&run, 0, sizeof run);
     run.a = a;

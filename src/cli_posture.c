@@ -49,8 +49,8 @@ int cli_posture(int argc, char **argv)
     }
     if (rc == EXIT_OK && nfiles == 0)
         rc = cli_usage("posture", "missing FILE");
-    if (rc == EXIT_OK && !o.has_target)
-        o.has_target = cli_hive_target(files, nfiles, &o.target);
+    if (rc == EXIT_OK)
+        cli_hive_notes(files, nfiles, &o.has_target, &o.target);
     struct posture_files pf;
     if (rc == EXIT_OK && !posture_files_load(&pf, files, nfiles, o.stdin_name))
         rc = EXIT_IO;

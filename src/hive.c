@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "platform.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -58,6 +59,10 @@ bool hive_set_mount(const char *key)
 {
     const char *below;
     size_t below_len;
+    if (!key) {
+        mount_given = false;
+        return true;
+    }
     if (!split_root(key, strlen(key), &mount_root, &below, &below_len))
         return false;
     free(mount_below);
@@ -89,6 +94,12 @@ void hive_want_key(const char *path, size_t len)
 
 bool hive_file_is_hive(const char *path)
 {
+    /* Never open a FIFO or device here: it would wait for a writer, and
+     * libhivex reads regular files only. */
+    struct file_stamp stamp;
+    platform_file_stamp(path, &stamp);
+    if (!stamp.exists || !stamp.regular)
+        return false;
     FILE *f = fopen(path, "rb");
     if (!f)
         return false;
@@ -338,12 +349,11 @@ static bool read_key(struct reader *r, hive_node_h node, unsigned depth, bool su
     }
     uint32_t key_len;
     const char *key = key_string(r, &key_len);
-    if (key_len) {
-        struct policy_op *op = add_op(r, POLICY_CREATE_KEY, key, key_len);
-        op->where = arena_strdup(r->arena, r->stored.data);
-        if (!read_values(r, node, key, key_len, NULL))
-            return false;
-    }
+    /* The root of a hive mounted at a root (HKCU) renders as the root. */
+    struct policy_op *op = add_op(r, POLICY_CREATE_KEY, key, key_len);
+    op->where = arena_strdup(r->arena, r->stored.data);
+    if (!read_values(r, node, key, key_len, NULL))
+        return false;
     if (!subtree)
         return true;
     errno = 0;
@@ -429,7 +439,13 @@ static const char *below_mount(const struct hive_info *info, const char *path)
     enum reg_root root;
     const char *below;
     size_t below_len;
-    if (!split_root(path, strlen(path), &root, &below, &below_len) || root != info->root)
+    if (!split_root(path, strlen(path), &root, &below, &below_len))
+        return NULL;
+    /* A user's hive mounted at HKEY_USERS\SID is that user's
+     * HKEY_CURRENT_USER. */
+    if (root == REG_ROOT_HKCU && info->kind == HIVE_USER && info->root == REG_ROOT_HKU)
+        return below;
+    if (root != info->root)
         return NULL;
     size_t m = strlen(info->below);
     if (m == 0)
@@ -591,7 +607,8 @@ static bool identify(struct reader *r, hive_node_h root)
         info->below = marks[i].below;
     }
     info->kind = HIVE_OTHER;
-    if (info->root == REG_ROOT_HKCU && !*info->below)
+    if ((info->root == REG_ROOT_HKCU && !*info->below) ||
+        (info->root == REG_ROOT_HKU && *info->below && !strchr(info->below, '\\')))
         info->kind = HIVE_USER;
     else if (info->root == REG_ROOT_HKLM && text_ascii_equal_nocase(info->below, strlen(info->below), "SYSTEM"))
         info->kind = HIVE_SYSTEM;

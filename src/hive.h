@@ -42,7 +42,7 @@ enum hive_kind {
     HIVE_OTHER,    /* mounted by --mount somewhere else */
     HIVE_SYSTEM,   /* HKEY_LOCAL_MACHINE\SYSTEM */
     HIVE_SOFTWARE, /* HKEY_LOCAL_MACHINE\SOFTWARE */
-    HIVE_USER,     /* HKEY_CURRENT_USER (NTUSER.DAT) */
+    HIVE_USER,     /* HKEY_CURRENT_USER, or HKEY_USERS\SID (NTUSER.DAT) */
 };
 
 struct hive_info {
@@ -62,7 +62,7 @@ struct hive_info {
 bool hive_available(void);
 /* --mount KEY: where every hive of the run is mounted ("HKLM\SYSTEM",
  * "HKEY_CURRENT_USER", "HKU\S-1-5-21-..."), roots spelt in full or short.
- * False when KEY names no root. */
+ * False when KEY names no root. NULL: by content again. */
 bool hive_set_mount(const char *key);
 /* --all-keys: read every key of a hive, not only those reglint reads. */
 void hive_set_all_keys(bool all);
@@ -79,7 +79,7 @@ bool hive_read(const char *path, struct arena *arena, struct policy_ops *ops,
 /* Only where hive file `path` is mounted and what it says of itself
  * (hive_read() without the keys). */
 bool hive_identify(const char *path, struct arena *arena, struct hive_info *info, struct buf *error);
-/* Whether the file at `path` starts with the regf signature. */
+/* Whether `path` is a regular file that starts with the regf signature. */
 bool hive_file_is_hive(const char *path);
 
 /* "Windows Server 2019 Datacenter, build 17763, Server" from a SOFTWARE

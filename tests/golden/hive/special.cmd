@@ -1,0 +1,1 @@
+reglint dump --all-keys --mount HKLM\\SOFTWARE ../../hive/special
