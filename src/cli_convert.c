@@ -13,6 +13,7 @@
 static const char convert_help[] =
     "usage: reglint convert IN --to reg|pol|lgpo|gpp [-o OUT] [--user-out OUT2]\n"
     "                       [--encoding utf16|utf8|ansi] [--root machine|user]\n"
+    "                       [--mount KEY] [--all-keys]\n"
     "\n"
     "Write IN, in any format reglint reads (.reg, Registry.pol, LGPO text,\n"
     "GptTmpl.inf, Registry.xml, a GPO folder), as a .reg file in regedit's layout, a\n"
@@ -33,7 +34,10 @@ static const char convert_help[] =
     "  --encoding ENC       reg and lgpo: utf16 (default, with a byte order mark),\n"
     "                       utf8 or ansi (Windows-1252)\n"
     "  --root machine|user  the root of a .pol or LGPO text outside a GPO's Machine or\n"
-    "                       User folder (default machine)\n";
+    "                       User folder (default machine)\n"
+    "  --mount KEY          where a registry hive is mounted (HKLM\\SYSTEM, HKLM\\SOFTWARE,\n"
+    "                       HKCU...), not what its root holds\n"
+    "  --all-keys           a registry hive's every key, not only those reglint reads\n";
 
 bool cli_parse_format(const char *s, enum out_format *out)
 {

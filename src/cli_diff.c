@@ -22,6 +22,10 @@ static const char diff_help[] =
     "      --view 64|32    the table as 64-bit (default) or 32-bit programs read it\n"
     "      --root machine|user\n"
     "                      the hive of a Registry.pol outside a GPO folder\n"
+    "      --mount KEY     where a registry hive is mounted (HKLM\\SYSTEM,\n"
+    "                      HKLM\\SOFTWARE, HKCU...), not what its root holds\n"
+    "      --all-keys      read every key of a registry hive, not only those\n"
+    "                      reglint reads\n"
     "      --stdin-filename NAME\n"
     "                      the name of standard input (-) in reports\n";
 

@@ -24,6 +24,10 @@ static const char posture_help[] =
     "                      Wow6432Node\n"
     "      --root machine|user\n"
     "                      the hive of a Registry.pol outside a GPO folder\n"
+    "      --mount KEY     where a registry hive is mounted (HKLM\\SYSTEM,\n"
+    "                      HKLM\\SOFTWARE, HKCU...), not what its root holds\n"
+    "      --all-keys      read every key of a registry hive, not only those\n"
+    "                      reglint reads\n"
     "      --stdin-filename NAME\n"
     "                      the name of standard input (-) in reports\n";
 
