@@ -3,6 +3,7 @@
 #include "suggest.h"
 
 #include "buf.h"
+#include "filelist.h"
 #include "hive.h"
 #include "knowledge.h"
 #include "policy.h"
@@ -234,7 +235,9 @@ void cli_hive_notes(char *const *paths, size_t n, bool *has_target, enum target 
 {
     bool given = *has_target;
     for (size_t i = 0; i < n; i++) {
-        if (strcmp(paths[i], "-") == 0 || !hive_file_is_hive(paths[i]))
+        /* A file named .reg is taken for one without opening it: lint runs
+         * over thousands of them. */
+        if (strcmp(paths[i], "-") == 0 || file_name_is_reg(paths[i]) || !hive_file_is_hive(paths[i]))
             continue;
         struct arena *arena = arena_new();
         struct hive_info info;

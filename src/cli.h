@@ -161,7 +161,7 @@ int cli_take_input_options(int *argc, char **argv);
  * and the target of the Windows version a SOFTWARE hive names. Without a
  * target (*has_target false), that one becomes the target, and the line
  * says so (or that the version is no target's); with one, a hive of another
- * version is warned about. */
+ * version is warned about. Files named .reg are not looked into. */
 void cli_hive_notes(char *const *paths, size_t n, bool *has_target, enum target *target);
 /* Reads registry hive `src`, loaded from `path`, into `doc` (only its
  * rendering with `render_only`). False, with the reason appended to `why`
