@@ -280,6 +280,34 @@ static struct policy_op *add_op(struct reader *r, enum policy_op_kind kind, cons
     return op;
 }
 
+/* Value `v`'s type and data (malloc()ed, or NULL for no data). False on a
+ * read error: libhivex returns NULL then, with errno set or the length it
+ * failed to read, as it does for empty data where malloc(0) gives NULL. */
+static bool value_data(struct reader *r, hive_value_h v, hive_type *type, size_t *size, char **data)
+{
+    *size = 0;
+    errno = 0;
+    *data = hivex_value_value(r->h, v, type, size);
+    if (!*data && (errno || *size))
+        return fail(r, "cannot read a value's data");
+    if (*size > HIVE_MAX_VALUE) {
+        free(*data);
+        errno = 0;
+        return fail(r, "a value is larger than reglint reads");
+    }
+    return true;
+}
+
+/* The value `name` of `node` in *v (0: none). False on a read error. */
+static bool named_value(struct reader *r, hive_node_h node, const char *name, hive_value_h *v)
+{
+    errno = 0;
+    *v = hivex_node_get_value(r->h, node, name);
+    if (!*v && errno)
+        return fail(r, "cannot read the values of a key");
+    return true;
+}
+
 /* Reads value `v` of the key whose path r->shown holds into an operation;
  * `only`, when set, is the one name wanted. */
 static bool read_value(struct reader *r, hive_value_h v, const char *key, uint32_t key_len,
@@ -295,18 +323,17 @@ static bool read_value(struct reader *r, hive_value_h v, const char *key, uint32
         return true;
     }
     hive_type type;
-    size_t size = 0;
-    errno = 0;
-    char *data = hivex_value_value(r->h, v, &type, &size);
-    if (!data && size != 0) {
+    size_t size;
+    char *data;
+    if (!value_data(r, v, &type, &size, &data)) {
         free(name);
-        return fail(r, "cannot read a value's data");
+        return false;
     }
-    if (size > HIVE_MAX_VALUE || name_len > 16383) {
+    if (name_len > 16383) {
         free(name);
         free(data);
         errno = 0;
-        return fail(r, "a value is larger than reglint reads");
+        return fail(r, "a value's name is longer than Windows allows: the hive is damaged");
     }
     struct policy_op *op = add_op(r, POLICY_SET, key, key_len);
     op->name = arena_strndup(r->arena, name, name_len);
@@ -476,17 +503,17 @@ static bool read_place(struct reader *r, hive_node_h root, const char *path, boo
 static bool version_string(struct reader *r, hive_node_h node, const char *name, const char **out)
 {
     *out = NULL;
-    errno = 0;
-    hive_value_h v = hivex_node_get_value(r->h, node, name);
+    hive_value_h v;
+    if (!named_value(r, node, name, &v))
+        return false;
     if (!v)
-        return errno ? fail(r, "cannot read the values of a key") : true;
+        return true;
     hive_type type;
-    size_t size = 0;
-    errno = 0;
-    char *data = hivex_value_value(r->h, v, &type, &size);
-    if (!data)
-        return size ? fail(r, "cannot read a value's data") : true;
-    if (type == hive_t_REG_SZ && size % 2 == 0 && size <= VERSION_MAX * 2) {
+    size_t size;
+    char *data;
+    if (!value_data(r, v, &type, &size, &data))
+        return false;
+    if (data && type == hive_t_REG_SZ && size % 2 == 0 && size <= VERSION_MAX * 2) {
         struct buf text = BUF_INIT;
         text_from_utf16le((const unsigned char *)data, size, &text);
         size_t len = text.len;
@@ -514,17 +541,17 @@ static bool read_identity(struct reader *r, hive_node_h root)
             return false;
         if (!node)
             return true;
-        errno = 0;
-        hive_value_h v = hivex_node_get_value(r->h, node, "Current");
+        hive_value_h v;
+        if (!named_value(r, node, "Current", &v))
+            return false;
         if (!v)
-            return errno ? fail(r, "cannot read the values of a key") : true;
+            return true;
         hive_type type;
-        size_t size = 0;
-        errno = 0;
-        char *data = hivex_value_value(r->h, v, &type, &size);
-        if (!data)
-            return size ? fail(r, "cannot read a value's data") : true;
-        if (type == hive_t_REG_DWORD && size == 4) {
+        size_t size;
+        char *data;
+        if (!value_data(r, v, &type, &size, &data))
+            return false;
+        if (data && type == hive_t_REG_DWORD && size == 4) {
             const unsigned char *p = (const unsigned char *)data;
             uint32_t current = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
                                (uint32_t)p[3] << 24;
