@@ -150,7 +150,8 @@ $(OBJ)/upcase.o: $(GEN)/upcase.c
 # Registry hives (src/hive.c) are read with libhivex when pkg-config finds
 # it (scripts/ensure-deps hive installs it on Debian); without it, and in the
 # Windows program, hive input is refused with a message. Expanded when used,
-# so that a build that has just installed it finds it.
+# so that a build that has just installed it finds it (a build made before
+# it was installed needs `make clean`).
 HIVEX_FOUND  = $(if $(EXE),,$(shell pkg-config --exists hivex 2>/dev/null && echo yes))
 HIVEX_CFLAGS = $(if $(HIVEX_FOUND),-DREGLINT_HAVE_HIVEX $(shell pkg-config --cflags hivex))
 HIVEX_LIBS   = $(if $(HIVEX_FOUND),$(shell pkg-config --libs hivex))
