@@ -3,6 +3,7 @@
 # ntuser.reg (tests/hive/mkhive.sh: hivexregedit onto a copy of the minimal
 # hive) in a directory of its own, and goes there; the case then names them
 # without a path. Skips the case (77) without hivexregedit.
+. ./libhivex.sh
 here=$(pwd)
 H=$(mktemp -d)
 trap 'rm -rf "$H"' EXIT

@@ -1,1 +1,1 @@
-reglint dump --all-keys --mount HKLM\\SOFTWARE ../../hive/special
+. ./libhivex.sh && reglint dump --all-keys --mount HKLM\\SOFTWARE ../../hive/special
