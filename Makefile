@@ -150,12 +150,16 @@ $(OBJ)/upcase.o: $(GEN)/upcase.c
 # Registry hives (src/hive.c) are read with libhivex when pkg-config finds
 # it (scripts/ensure-deps hive installs it on Debian); without it, and in the
 # Windows program, hive input is refused with a message. Expanded when used,
-# so that a build that has just installed it finds it (a build made before
-# it was installed needs `make clean`).
+# so that a build that has just installed it finds it; $(OBJ)/hivex-found
+# changes when libhivex comes or goes, and hive.o is compiled again.
 HIVEX_FOUND  = $(if $(EXE),,$(shell pkg-config --exists hivex 2>/dev/null && echo yes))
 HIVEX_CFLAGS = $(if $(HIVEX_FOUND),-DREGLINT_HAVE_HIVEX $(shell pkg-config --cflags hivex))
 HIVEX_LIBS   = $(if $(HIVEX_FOUND),$(shell pkg-config --libs hivex))
-$(OBJ)/hive.o: src/hive.c $(GRAMMARS:%=$(GEN)/%_parse.h) $(GRAMMARS:%=$(GEN)/%_scan.h)
+.PHONY: hivex-check
+$(OBJ)/hivex-found: hivex-check | $(DEPS_BUILD)
+	@mkdir -p $(@D)
+	@echo '$(HIVEX_FOUND)' | cmp -s - $@ || echo '$(HIVEX_FOUND)' > $@
+$(OBJ)/hive.o: src/hive.c $(OBJ)/hivex-found $(GRAMMARS:%=$(GEN)/%_parse.h) $(GRAMMARS:%=$(GEN)/%_scan.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(HIVEX_CFLAGS) -c -o $@ $<
 
