@@ -274,6 +274,33 @@ void cli_hive_notes(char *const *paths, size_t n, bool *has_target, enum target 
     }
 }
 
+size_t cli_hive_image(char *const *paths, size_t n, char **image)
+{
+    size_t count = 0;
+    size_t of_kind[HIVE_USER + 1] = {0};
+    bool repeated = false;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(paths[i], "-") == 0 || file_name_is_reg(paths[i]) || !hive_file_is_hive(paths[i]))
+            continue;
+        struct arena *arena = arena_new();
+        struct hive_info info;
+        struct buf error = BUF_INIT;
+        if (hive_identify(paths[i], arena, &info, &error)) {
+            repeated = repeated || (info.kind != HIVE_OTHER && of_kind[info.kind] > 0);
+            of_kind[info.kind]++;
+            image[count++] = paths[i];
+        }
+        buf_free(&error);
+        arena_free(arena);
+    }
+    if (repeated) {
+        fprintf(stderr, "reglint: two hives of one kind are two machines: each hive is linted "
+                        "on its own\n");
+        return 0;
+    }
+    return count >= 2 ? count : 0;
+}
+
 int cli_unknown_option(const char *command, const char *arg, const char *const *options)
 {
     const char *eq = strchr(arg, '=');

@@ -163,6 +163,11 @@ int cli_take_input_options(int *argc, char **argv);
  * says so (or that the version is no target's); with one, a hive of another
  * version is warned about. Files named .reg are not looked into. */
 void cli_hive_notes(char *const *paths, size_t n, bool *has_target, enum target *target);
+/* The hives among `paths` that make one Windows image: their paths (not
+ * copies) in `image` (room for n), and their number, when there are two or
+ * more and no two of one kind (two SYSTEM hives are two machines: then 0,
+ * said on standard error). */
+size_t cli_hive_image(char *const *paths, size_t n, char **image);
 /* Reads registry hive `src`, loaded from `path`, into `doc` (only its
  * rendering with `render_only`). False, with the reason appended to `why`
  * and `src` released, when it cannot be read. */

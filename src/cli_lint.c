@@ -11,6 +11,7 @@
 #include "linediff.h"
 #include "lint.h"
 #include "platform.h"
+#include "policy.h"
 #include "profile.h"
 #include "render.h"
 #include "xalloc.h"
@@ -1015,6 +1016,9 @@ static int run_lint(struct lint_args *a)
     a->has_hive_target = a->options.has_target;
     a->hive_target = a->options.target;
     cli_hive_notes(paths, files.n, &a->has_hive_target, &a->hive_target);
+    /* The hives of one image are each read with the others beside them. */
+    char **image = xcalloc(n, sizeof *image);
+    policy_set_image(image, cli_hive_image(paths, files.n, image));
     free(paths);
     struct lint_run run;
     memset(&run, 0, sizeof run);
@@ -1052,6 +1056,8 @@ static int run_lint(struct lint_args *a)
     for (size_t k = 0; k < nsetups; k++)
         free_setup(setups[k]);
     free(setups);
+    policy_set_image(NULL, 0);
+    free(image);
     baseline_free(&run.baseline);
     buf_free(&run.written);
     free(run.counts);

@@ -494,7 +494,9 @@ static void check_setting(struct lint_ctx *c, const struct model_value *v,
                           const struct key_class *cls, const struct setting_info *s,
                           enum setting_key sk)
 {
-    if (sk == SK_SUITE_LOCAL && lint_on(c, RULE_LOCAL_CIPHER_SUITE_LIST)) {
+    /* A registry hive holds the list Windows keeps there; a file that sets
+     * it edits it. */
+    if (sk == SK_SUITE_LOCAL && !c->src->hive && lint_on(c, RULE_LOCAL_CIPHER_SUITE_LIST)) {
         struct diag *d = lint_at_value(c, RULE_LOCAL_CIPHER_SUITE_LIST, v, PART_NAME,
                                        "the local cipher-suite list is managed by Windows; editing it is unsupported and servicing may reset it");
         diag_help(c->diags, d, "set the order in HKLM\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002 (the SSL Cipher Suite Order policy)");

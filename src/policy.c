@@ -321,7 +321,7 @@ static void add_origin(struct source *src, const struct policy_op *op, uint32_t 
     uint32_t header = record ? (uint32_t)(src->raw_size < 8 ? src->raw_size : 8) : 0;
     src->origins[src->norigins++] = (struct source_origin){
         text_start, op ? op->number : 0, op ? op->offset : 0, op ? op->length : header, record, file,
-        op ? op->where : NULL};
+        op ? op->where : NULL, false};
 }
 
 /* Renders ops[first..n) after what the writer holds. */
@@ -595,16 +595,63 @@ static void render_doc(struct reg_doc *doc, struct source *src, enum policy_form
     policy_ops_free(&ops);
 }
 
+static char *const *image_paths;
+static size_t image_count;
+
+void policy_set_image(char *const *paths, size_t n)
+{
+    image_paths = paths;
+    image_count = n;
+}
+
+/* Appends the other hives of the image (policy_set_image()) to the
+ * rendering, each after a comment naming it, their origins marked as
+ * context. One that cannot be read is left out: its own document says why. */
+static void render_image_context(struct reg_doc *doc, struct render_ctx *r, struct policy_ops *ops,
+                                 const char *own)
+{
+    for (size_t k = 0; k < image_count; k++) {
+        const char *file = image_paths[k];
+        if (strcmp(file, own) == 0)
+            continue;
+        struct hive_info info;
+        struct buf error = BUF_INIT;
+        size_t first_op = ops->n, first_origin = doc->src->norigins;
+        bool ok = hive_read(file, doc->arena, ops, &info, &error);
+        buf_free(&error);
+        if (!ok)
+            continue;
+        file = arena_strdup(doc->arena, file);
+        add_origin(doc->src, NULL, (uint32_t)r->w.text.len, false, file);
+        writer_line(&r->w, "", 0);
+        struct buf comment = BUF_INIT;
+        buf_printf(&comment, "; %s (registry hive of the same image)", file);
+        writer_line(&r->w, comment.data, comment.len);
+        buf_free(&comment);
+        r->open = NULL;
+        render_ops(r, first_op, doc->src, false, file);
+        for (size_t i = first_origin; i < doc->src->norigins; i++)
+            doc->src->origins[i].context = true;
+    }
+}
+
 bool policy_hive_doc_read(struct reg_doc *doc, struct source *src, const char *path, bool read,
                           struct buf *error)
 {
     begin_doc(doc, src, policy_format_name(POLICY_FORMAT_HIVE));
     struct policy_ops ops = {0};
     bool ok = read_hive(doc, path, &ops, error);
-    if (ok)
-        render_ops_doc(doc, src, POLICY_FORMAT_HIVE, &ops, read);
-    else
+    if (ok) {
+        struct render_ctx r = {.ops = &ops};
+        start_render(&r, src, false, NULL);
+        render_ops(&r, 0, src, false, NULL);
+        if (read)
+            render_image_context(doc, &r, &ops, path);
+        struct part_marks marks = {0, 0};
+        finish_doc(doc, &r, &marks, 1, read);
+    } else {
         reg_doc_release(doc);
+    }
     policy_ops_free(&ops);
     return ok;
 }

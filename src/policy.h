@@ -220,6 +220,13 @@ void policy_file_ops(struct source *src, enum policy_format format, const char *
  * are then released. */
 bool policy_hive_doc_read(struct reg_doc *doc, struct source *src, const char *path, bool read,
                           struct buf *error);
+/* The hives a lint run reads, as one Windows image (SYSTEM, SOFTWARE,
+ * NTUSER.DAT): policy_hive_doc_read() with `read` then renders each of the
+ * others after the hive's own keys, marked as context (source.h), so that
+ * the rules that join settings of two hives (Schannel's in SYSTEM, .NET's and
+ * WinHTTP's in SOFTWARE) see the whole machine. Set once before files are
+ * read; the array stays the caller's and must outlive the reading. */
+void policy_set_image(char *const *paths, size_t n);
 
 /* Reads any file: a policy format into its rendering, else as .reg; a hive
  * that cannot be read is one RL1101 finding. */

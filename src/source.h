@@ -44,6 +44,9 @@ struct source_origin {
     const char *where;      /* for a registry hive, which has neither lines nor
                                records: the key path and value name it came
                                from; owned by whoever owns the document */
+    bool context;           /* another hive of the same image, read only so
+                               that rules see the whole machine: findings here
+                               are that hive's own document's */
 };
 
 struct hive_info;
