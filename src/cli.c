@@ -231,19 +231,32 @@ int cli_take_input_options(int *argc, char **argv)
     return EXIT_OK;
 }
 
+/* Whether `path` names a registry hive; if so, whether it could be
+ * identified into `info` (`words` gets the reason it could not: a hive that
+ * cannot be read is reported when it is read). */
+static bool hive_path_identify(const char *path, struct arena *arena, struct hive_info *info,
+                               struct buf *words, bool *read)
+{
+    /* A file named .reg is taken for one without opening it: lint runs over
+     * thousands of them. */
+    if (strcmp(path, "-") == 0 || file_name_is_reg(path) || !hive_file_is_hive(path))
+        return false;
+    *read = hive_identify(path, arena, info, words);
+    return true;
+}
+
 void cli_hive_notes(char *const *paths, size_t n, bool *has_target, enum target *target)
 {
     bool given = *has_target;
     for (size_t i = 0; i < n; i++) {
-        /* A file named .reg is taken for one without opening it: lint runs
-         * over thousands of them. */
-        if (strcmp(paths[i], "-") == 0 || file_name_is_reg(paths[i]) || !hive_file_is_hive(paths[i]))
-            continue;
         struct arena *arena = arena_new();
         struct hive_info info;
         struct buf words = BUF_INIT;
-        /* A hive that cannot be read is reported when it is read. */
-        bool read = hive_identify(paths[i], arena, &info, &words);
+        bool read;
+        if (!hive_path_identify(paths[i], arena, &info, &words, &read)) {
+            arena_free(arena);
+            continue;
+        }
         if (read && info.kind == HIVE_SYSTEM && info.control_set)
             fprintf(stderr, "reglint: %s: CurrentControlSet is ControlSet%03u (Select\\Current)\n",
                     paths[i], info.control_set);
@@ -280,12 +293,11 @@ size_t cli_hive_image(char *const *paths, size_t n, char **image)
     size_t of_kind[HIVE_USER + 1] = {0};
     bool repeated = false;
     for (size_t i = 0; i < n; i++) {
-        if (strcmp(paths[i], "-") == 0 || file_name_is_reg(paths[i]) || !hive_file_is_hive(paths[i]))
-            continue;
         struct arena *arena = arena_new();
         struct hive_info info;
         struct buf error = BUF_INIT;
-        if (hive_identify(paths[i], arena, &info, &error)) {
+        bool read;
+        if (hive_path_identify(paths[i], arena, &info, &error, &read) && read) {
             repeated = repeated || (info.kind != HIVE_OTHER && of_kind[info.kind] > 0);
             of_kind[info.kind]++;
             image[count++] = paths[i];
