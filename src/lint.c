@@ -217,19 +217,37 @@ static bool selected(struct diag *d, void *options)
     return true;
 }
 
-/* Keeps the findings that lie in the document's own text: those in
- * another hive read as context are that hive's (source.h). */
-static bool in_own_text(struct diag *d, void *unused)
+/* Whether key path `path` is `mount` or below it. */
+static bool path_under(const char *path, const char *mount)
+{
+    size_t n = strlen(mount);
+    return strlen(path) >= n && text_names_equal(path, n, mount, n) && (path[n] == '\0' || path[n] == '\\');
+}
+
+/* Keeps the findings that are the document's own. For a hive read with the
+ * others of its image: not those in another hive's part (that hive's own
+ * document reports them), nor those placed at no value (a setting no hive
+ * holds) whose key another hive of the image is mounted above; one the
+ * image has no hive for goes to its first hive's document. */
+static bool own_finding(struct diag *d, void *unused)
 {
     (void)unused;
-    const struct source_origin *o = d->src ? source_origin_at(d->src, d->at.start) : NULL;
-    return !o || !o->context;
+    const struct source *src = d->src;
+    const struct source_origin *o = src ? source_origin_at(src, d->at.start) : NULL;
+    if (o && o->context)
+        return false;
+    if (!src || !src->mount || (o && o->where) || !d->anchor_key || path_under(d->anchor_key, src->mount))
+        return true;
+    for (size_t i = 0; i < src->nimage_mounts; i++)
+        if (path_under(d->anchor_key, src->image_mounts[i]))
+            return false;
+    return src->image_first;
 }
 
 void lint_finish(const struct lint_options *o, const struct reg_file *file,
                  struct diag_list *diags)
 {
-    diag_list_filter(diags, in_own_text, NULL);
+    diag_list_filter(diags, own_finding, NULL);
     if (o->inline_suppressions)
         suppress_apply(file, diags, o->enabled);
     diag_list_filter(diags, selected, &o);

@@ -607,9 +607,24 @@ void policy_set_image(char *const *paths, size_t n)
 /* Appends the other hives of the image (policy_set_image()) to the
  * rendering, each after a comment naming it, their origins marked as
  * context. One that cannot be read is left out: its own document says why. */
+static const char *mount_text(struct arena *arena, const struct hive_info *info)
+{
+    struct buf words = BUF_INIT;
+    hive_mount_words(info, &words);
+    const char *s = arena_strdup(arena, words.data);
+    buf_free(&words);
+    return s;
+}
+
 static void render_image_context(struct reg_doc *doc, struct render_ctx *r, struct policy_ops *ops,
                                  const char *own)
 {
+    struct source *src = doc->src;
+    if (image_count == 0)
+        return;
+    src->mount = mount_text(doc->arena, src->hive);
+    src->image_mounts = arena_alloc(doc->arena, image_count * sizeof *src->image_mounts);
+    src->image_first = strcmp(image_paths[0], own) == 0;
     for (size_t k = 0; k < image_count; k++) {
         const char *file = image_paths[k];
         if (strcmp(file, own) == 0)
@@ -621,6 +636,7 @@ static void render_image_context(struct reg_doc *doc, struct render_ctx *r, stru
         buf_free(&error);
         if (!ok)
             continue;
+        src->image_mounts[src->nimage_mounts++] = mount_text(doc->arena, &info);
         file = arena_strdup(doc->arena, file);
         add_origin(doc->src, NULL, (uint32_t)r->w.text.len, false, file);
         writer_line(&r->w, "", 0);

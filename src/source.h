@@ -68,6 +68,13 @@ struct source {
     /* For a registry hive (hive.h): where it is mounted, what it holds;
      * owned by the document's arena. */
     const struct hive_info *hive;
+    /* For a hive read with the other hives of its image (policy.h): where
+     * it and each of those is mounted ("HKEY_LOCAL_MACHINE\SYSTEM"), and
+     * whether it comes first among them; in the document's arena. */
+    const char *mount;
+    const char **image_mounts;
+    size_t nimage_mounts;
+    bool image_first;
 };
 
 /* The origin of the rendering at `offset`, or NULL for a .reg text. */
