@@ -110,7 +110,11 @@ struct source *source_load(const char *path, const char *display_name, const cha
         return NULL;
     }
     size_t limit = max_decoded();
-    struct text_decoder *dec = text_decoder_new((size_t)size, limit);
+    /* Made once the first bytes show that the file is text: its buffer,
+     * sized for the whole file, would be the size of a PReg file for
+     * nothing, and freeing a block that large makes the C library serve
+     * later large blocks from its heap, where growing an array copies it. */
+    struct text_decoder *dec = NULL;
     unsigned char *chunk = xmalloc(READ_CHUNK);
     size_t total = 0;
     bool ok = true;
@@ -145,6 +149,8 @@ struct source *source_load(const char *path, const char *display_name, const cha
             }
         } else if (got > 0) {
             total += got;
+            if (!dec)
+                dec = text_decoder_new((size_t)size, limit);
             enum text_limit passed = text_decoder_feed(dec, chunk, got);
             if (passed != TEXT_WITHIN_LIMITS) {
                 *error = limit_message(passed, limit);
@@ -164,16 +170,18 @@ struct source *source_load(const char *path, const char *display_name, const cha
     if (!is_stdin)
         fclose(f);
     if (!ok) {
-        text_decoder_abandon(dec);
+        if (dec)
+            text_decoder_abandon(dec);
         buf_free(&raw);
         return NULL;
     }
     struct decoded_text d;
     if (keep_raw) {
-        /* The decoder saw nothing: a PReg file is kept as bytes. */
-        text_decoder_abandon(dec);
+        /* A PReg file is kept as bytes. */
         empty_text(&d);
     } else {
+        if (!dec) /* an empty file */
+            dec = text_decoder_new(0, limit);
         enum text_limit passed = text_decoder_finish(dec, &d);
         if (passed != TEXT_WITHIN_LIMITS) {
             *error = limit_message(passed, limit);
