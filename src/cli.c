@@ -219,5 +219,6 @@ int cli_unknown_target(const char *command, const char *name)
     const char *near = suggest_closest(name, strlen(name), names, TARGET_COUNT);
     if (near)
         return cli_usage(command, "unknown target '%s'; did you mean '%s'?", name, near);
-    return cli_usage(command, "unknown target '%s' (known: windows-7-sp1 ... windows-server-2025)", name);
+    return cli_usage(command, "unknown target '%s' (known: %s ... %s; 'reglint targets' lists them)", name,
+                     names[0], names[TARGET_COUNT - 1]);
 }

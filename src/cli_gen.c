@@ -173,8 +173,7 @@ int cli_gen(int argc, char **argv)
             if (!target_name)
                 return cli_usage(argv[0], "--target needs a Windows version");
             if (!target_by_name(target_name, &t))
-                return cli_usage(argv[0], "unknown target '%s' (known: windows-7-sp1 ... windows-server-2025)",
-                                 target_name);
+                return cli_unknown_target(argv[0], target_name);
         } else if (cli_is_option(arg, "--undo")) {
             undo = cli_option_value(argc, argv, &i, "--undo");
             if (!undo)

@@ -414,20 +414,25 @@ static void place_findings(struct reg_doc *doc, size_t first, size_t last, size_
 }
 
 /* The text of a text format as UTF-8: a file Windows-1252 decoded that holds
- * UTF-8 (with or without its byte order mark) is read again as UTF-8. */
+ * UTF-8 (with or without its byte order mark) is read again as UTF-8, each
+ * byte that is not part of a UTF-8 character becoming U+FFFD, so that the
+ * rendering, and every output made from it, is UTF-8. */
 static char *utf8_text(const struct source *src, size_t *len)
 {
     const char *s = src->d.text;
     size_t n = src->d.len;
     struct buf b = BUF_INIT;
     if (src->d.encoding == TEXT_ANSI && (src->d.looks_utf8 || src->d.has_utf8_bom)) {
+        struct buf bytes = BUF_INIT;
         for (size_t i = 0; i < n;) {
             uint32_t cp = text_next_cp(s, n, &i);
             int byte = text_cp1252_encode(cp);
-            buf_putc(&b, (char)(byte < 0 ? '?' : byte));
+            buf_putc(&bytes, (char)(byte < 0 ? '?' : byte));
         }
-        if (b.len >= 3 && memcmp(b.data, "\xEF\xBB\xBF", 3) == 0)
-            memmove(b.data, b.data + 3, b.len -= 3);
+        size_t i = bytes.len >= 3 && memcmp(bytes.data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        while (i < bytes.len)
+            text_put_utf8(&b, text_next_cp(bytes.data, bytes.len, &i));
+        buf_free(&bytes);
     } else {
         buf_append(&b, s, n);
     }

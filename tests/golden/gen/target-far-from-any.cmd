@@ -1,0 +1,1 @@
+reglint gen tls12-only --target macos-14

@@ -1,0 +1,1 @@
+reglint dump template-utf8-invalid.inf
