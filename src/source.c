@@ -119,6 +119,7 @@ struct source *source_load(const char *path, const char *display_name, const cha
     size_t total = 0;
     bool ok = true;
     struct buf raw = BUF_INIT;
+    unsigned char *mapped = NULL;
     bool keep_raw = false;
     for (;;) {
         size_t got;
@@ -131,9 +132,16 @@ struct source *source_load(const char *path, const char *display_name, const cha
             got = fread(chunk, 1, READ_CHUNK, f);
         }
         if (total == 0 && !keep_raw && starts_preg(chunk, got)) {
-            /* The chunk becomes the buffer, grown in place where the
-             * allocator can: no copy. */
             keep_raw = true;
+            /* Mapped, a large file's pages are neither copied nor each
+             * faulted in anew. */
+            mapped = (size_t)size >= got ? platform_map_file(f, (size_t)size) : NULL;
+            if (mapped) {
+                total = (size_t)size;
+                break;
+            }
+            /* Else the chunk becomes the buffer, grown in place where the
+             * allocator can: no copy. */
             raw.cap = ((size_t)size > got ? (size_t)size : got) + READ_CHUNK + 1;
             raw.data = xrealloc(chunk, raw.cap);
             raw.len = got;
@@ -190,8 +198,12 @@ struct source *source_load(const char *path, const char *display_name, const cha
     }
     struct source *src = new_source(display_name ? display_name : path);
     src->d = d;
-    if (keep_raw)
+    if (mapped) {
+        src->raw = mapped;
+        src->raw_mapped = true;
+    } else if (keep_raw) {
         src->raw = (unsigned char *)buf_steal(&raw);
+    }
     src->raw_size = total;
     return src;
 }
@@ -203,7 +215,10 @@ void source_free(struct source *src)
     free(src->name);
     free(src->d.text);
     free(src->line_starts);
-    free(src->raw);
+    if (src->raw_mapped)
+        platform_unmap_file(src->raw, src->raw_size);
+    else
+        free(src->raw);
     free(src->origins);
     free(src);
 }
