@@ -419,6 +419,20 @@ static void test_hex_continuations(void **state)
     parsed_free(p);
 }
 
+/* The findings are `n`, at these lines and columns in order. */
+static void findings_at(const struct parsed *p, const uint32_t (*where)[2], size_t n)
+{
+    if (p->diags.n != n)
+        print_diags(p);
+    assert_int_equal(p->diags.n, n);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t line, col;
+        source_position(p->src, p->diags.items[i]->at.start, &line, &col);
+        assert_int_equal(line, where[i][0]);
+        assert_int_equal(col, where[i][1]);
+    }
+}
+
 /* The scanner steps over plain bytes ("hh,") without matching them: what
  * follows them, on the value's line or a continued one, reads as it would
  * after any other bytes, and problems keep their columns. */
@@ -447,15 +461,29 @@ static void test_hex_plain_bytes_then_other_forms(void **state)
      * line, a byte too big, a blank after a comma on a continued line, two
      * commas. */
     static const uint32_t where[][2] = {{9, 3}, {10, 15}, {12, 9}, {13, 15}};
-    if (p->diags.n != 4)
-        print_diags(p);
-    assert_int_equal(p->diags.n, 4);
-    for (size_t i = 0; i < 4; i++) {
-        uint32_t line, col;
-        source_position(p->src, p->diags.items[i]->at.start, &line, &col);
-        assert_int_equal(line, where[i][0]);
-        assert_int_equal(col, where[i][1]);
-    }
+    findings_at(p, where, 4);
+    parsed_free(p);
+}
+
+/* Plain bytes continued on the next line, after each kind of line end, read
+ * as the continuation rules read them; a backslash at the end of the file
+ * after such a continuation is the one reported. */
+static void test_hex_plain_bytes_across_line_ends(void **state)
+{
+    (void)state;
+    struct parsed *p = parse_text(K "\"a\"=hex:01,\\\r\n  02,03\r\n"
+                                    "\"b\"=hex:04,\\\r\t05,06,\\\n07\n"
+                                    "\"c\"=hex:08,\\\n  09, \n"
+                                    "\"d\"=hex:0a,\\\n  0b,\\");
+    const struct reg_value_stmt *v =
+        value_is(p, 1, "a", REG_FORM_HEX, REG_TYPE_BINARY, "\1\2\3", 3);
+    span_is(p, v->data_at, "hex:01,\\\r\n  02,03");
+    v = value_is(p, 2, "b", REG_FORM_HEX, REG_TYPE_BINARY, "\4\5\6\7", 4);
+    span_is(p, stmt_at(p, 2)->at, "\"b\"=hex:04,\\\r\t05,06,\\\n07");
+    /* A blank after the last comma of a continued line; the backslash the
+     * file ends after. */
+    static const uint32_t where[][2] = {{9, 6}, {11, 6}};
+    findings_at(p, where, 2);
     parsed_free(p);
 }
 
@@ -1071,6 +1099,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_hex_in_utf16_file_is_kept_as_listed),
         cmocka_unit_test(test_hex_continuations),
         cmocka_unit_test(test_hex_plain_bytes_then_other_forms),
+        cmocka_unit_test(test_hex_plain_bytes_across_line_ends),
         cmocka_unit_test(test_value_deletions),
         cmocka_unit_test(test_comments_and_blank_lines),
         cmocka_unit_test(test_line_endings),
