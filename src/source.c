@@ -115,13 +115,23 @@ struct source *source_load(const char *path, const char *display_name, const cha
      * nothing, and freeing a block that large makes the C library serve
      * later large blocks from its heap, where growing an array copies it. */
     struct text_decoder *dec = NULL;
-    unsigned char *chunk = xmalloc(READ_CHUNK);
-    size_t total = 0;
+    /* The first bytes tell a PReg file, which is mapped where the system
+     * can: its pages are then neither copied nor each faulted in anew, and
+     * no buffer is read for it (freeing one would have the same effect on
+     * the C library as the decoder's). */
+    unsigned char head[4];
+    size_t pending = fread(head, 1, sizeof head, f);
+    unsigned char *mapped = starts_preg(head, pending) && (size_t)size >= sizeof head
+                                ? platform_map_file(f, (size_t)size)
+                                : NULL;
+    unsigned char *chunk = mapped ? NULL : xmalloc(READ_CHUNK);
+    if (chunk)
+        memcpy(chunk, head, pending);
+    size_t total = mapped ? (size_t)size : 0;
     bool ok = true;
     struct buf raw = BUF_INIT;
-    unsigned char *mapped = NULL;
-    bool keep_raw = false;
-    for (;;) {
+    bool keep_raw = mapped != NULL;
+    while (!mapped) {
         size_t got;
         if (keep_raw) {
             /* Straight into the buffer: a PReg file is kept as it is. */
@@ -129,18 +139,12 @@ struct source *source_load(const char *path, const char *display_name, const cha
             got = fread(raw.data + raw.len, 1, READ_CHUNK, f);
             raw.len += got;
         } else {
-            got = fread(chunk, 1, READ_CHUNK, f);
+            got = pending + fread(chunk + pending, 1, READ_CHUNK - pending, f);
+            pending = 0;
         }
         if (total == 0 && !keep_raw && starts_preg(chunk, got)) {
             keep_raw = true;
-            /* Mapped, a large file's pages are neither copied nor each
-             * faulted in anew. */
-            mapped = (size_t)size >= got ? platform_map_file(f, (size_t)size) : NULL;
-            if (mapped) {
-                total = (size_t)size;
-                break;
-            }
-            /* Else the chunk becomes the buffer, grown in place where the
+            /* The chunk becomes the buffer, grown in place where the
              * allocator can: no copy. */
             raw.cap = ((size_t)size > got ? (size_t)size : got) + READ_CHUNK + 1;
             raw.data = xrealloc(chunk, raw.cap);
