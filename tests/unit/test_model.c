@@ -143,7 +143,7 @@ static void test_names_found_at_every_count(void **state)
     assert_int_equal(k->nchildren, 40);
     assert_int_equal(im.m->nkeys, 41);
     for (int i = 0; i < 40; i++) {
-        char name[16];
+        char name[24];
         snprintf(name, sizeof name, "value%d", i);
         data_is(im, value_of(im, k, name), "\2\0\0\0", 4);
         snprintf(name, sizeof name, "K\\sub%d", i);
