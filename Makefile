@@ -81,10 +81,12 @@ all: $(BIN)
 ENSURE_DEPS = FLEX="$(FLEX)" BISON="$(BISON)" sh scripts/ensure-deps
 $(DEPS_BUILD): scripts/ensure-deps
 	@$(ENSURE_DEPS) build
+	@$(if $(EXE),true,$(ENSURE_DEPS) hive || echo "reglint: building without libhivex: registry hives will not be read" >&2)
 	@mkdir -p $(@D) && touch $@
 # After the build's check: two apt-get runs at once (make -j) would fight over dpkg's lock.
 $(DEPS_TEST): scripts/ensure-deps | $(DEPS_BUILD)
 	@$(ENSURE_DEPS) test
+	@$(ENSURE_DEPS) hive-test || echo "reglint: no hivexregedit: the tests that build hives will skip" >&2
 	@mkdir -p $(@D) && touch $@
 
 # Generated parsers: build outputs, never committed.
@@ -145,12 +147,28 @@ $(OBJ)/upcase.o: $(GEN)/upcase.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# Registry hives (src/hive.c) are read with libhivex when pkg-config finds
+# it (scripts/ensure-deps hive installs it on Debian); without it, and in the
+# Windows program, hive input is refused with a message. Expanded when used,
+# so that a build that has just installed it finds it; $(OBJ)/hivex-found
+# changes when libhivex comes or goes, and hive.o is compiled again.
+HIVEX_FOUND  = $(if $(EXE),,$(shell pkg-config --exists hivex 2>/dev/null && echo yes))
+HIVEX_CFLAGS = $(if $(HIVEX_FOUND),-DREGLINT_HAVE_HIVEX $(shell pkg-config --cflags hivex))
+HIVEX_LIBS   = $(if $(HIVEX_FOUND),$(shell pkg-config --libs hivex))
+.PHONY: hivex-check
+$(OBJ)/hivex-found: hivex-check | $(DEPS_BUILD)
+	@mkdir -p $(@D)
+	@echo '$(HIVEX_FOUND)' | cmp -s - $@ || echo '$(HIVEX_FOUND)' > $@
+$(OBJ)/hive.o: src/hive.c $(OBJ)/hivex-found $(GRAMMARS:%=$(GEN)/%_parse.h) $(GRAMMARS:%=$(GEN)/%_scan.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(HIVEX_CFLAGS) -c -o $@ $<
+
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
 $(BIN): $(OBJ)/main.o $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $^
+	$(CC) $(LDFLAGS) -o $@ $^ $(HIVEX_LIBS)
 
 # ---------------------------------------------------------------- tests
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka)
@@ -158,7 +176,7 @@ CMOCKA_LIBS   = $(shell pkg-config --libs cmocka)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test_util.h $(LIB) | $(DEPS_TEST)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS) $(HIVEX_LIBS)
 
 check: $(BIN) $(UNIT_BINS) | $(DEPS_TEST)
 	@sh tests/run-all.sh $(BIN) $(UNIT_BINS)
@@ -232,10 +250,10 @@ fuzz:
 fuzz-run: $(FUZZ_BINS)
 	@FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$(FUZZ_SEED) FUZZ_FORK=$(FUZZ_FORK) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(LIB)
-	$(CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/common.c $(LIB) $(LDFLAGS)
+	$(CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/common.c $(LIB) $(LDFLAGS) $(HIVEX_LIBS)
 $(BUILD)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(FUZZ_CFLAGS) -o $@ $< tests/fuzz/replay.c tests/fuzz/common.c $(LIB) $(LDFLAGS)
+	$(CC) $(FUZZ_CFLAGS) -o $@ $< tests/fuzz/replay.c tests/fuzz/common.c $(LIB) $(LDFLAGS) $(HIVEX_LIBS)
 check valgrind: $(FUZZ_REPLAYS)
 
 # Every harness side by side in fork mode for SOAK_SECONDS of wall time,

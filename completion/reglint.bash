@@ -20,10 +20,11 @@ _reglint_commands="lint rules rule dump show fmt posture diff gen templates conv
 
 # The options of each command that take no value, then those that take one.
 _reglint_lint_flags="--no-inline-suppressions --fix --diff --unsafe-fixes --show-fixes --no-config
---statistics -q --quiet -h --help"
+--statistics -q --quiet -h --help --all-keys"
 _reglint_lint_valued="-f --format -o --output --profile --target --severity --fail-on --select
---ignore --color --stdin-filename --fix-to -j --jobs --root --config --baseline --write-baseline"
-_reglint_report_valued="-f --format --target --view --stdin-filename --root"
+--ignore --color --stdin-filename --fix-to -j --jobs --root --config --baseline --write-baseline
+--mount"
+_reglint_report_valued="-f --format --target --view --stdin-filename --root --mount"
 
 # Adds to COMPREPLY the words of $1 that start with $2.
 _reglint_words() {
@@ -86,6 +87,7 @@ _reglint_value() {
         ;;
     --to) _reglint_words "reg pol lgpo gpp" "$cur" ;;
     --root) _reglint_words "machine user" "$cur" ;;
+    --mount) _reglint_words 'HKLM\\SYSTEM HKLM\\SOFTWARE HKCU' "$cur" ;;
     --severity) _reglint_words "error warning info style" "$cur" ;;
     --fail-on) _reglint_words "error warning info style none" "$cur" ;;
     --color) _reglint_words "auto always never" "$cur" ;;
@@ -158,7 +160,7 @@ _reglint() {
         valued=$_reglint_lint_valued
         ;;
     posture | diff)
-        flags="-h --help"
+        flags="-h --help --all-keys"
         valued=$_reglint_report_valued
         ;;
     gen)
@@ -166,13 +168,13 @@ _reglint() {
         valued="-o --output --target --encoding --undo --format --user-out"
         ;;
     convert)
-        flags="-h --help"
-        valued="-o --output --to --user-out --encoding --root"
+        flags="-h --help --all-keys"
+        valued="-o --output --to --user-out --encoding --root --mount"
         ;;
     fmt) flags="--check -h --help" ;;
     dump | show)
-        flags="-h --help"
-        valued="--root"
+        flags="-h --help --all-keys"
+        valued="--root --mount"
         ;;
     rules)
         flags="-h --help"

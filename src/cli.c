@@ -3,6 +3,8 @@
 #include "suggest.h"
 
 #include "buf.h"
+#include "filelist.h"
+#include "hive.h"
 #include "knowledge.h"
 #include "policy.h"
 #include "printf_like.h"
@@ -79,8 +81,27 @@ bool cli_read_reg_to(const char *path, const char *display_name, struct reg_doc 
         cli_error_to(errors, "%s: %s", shown, error);
         return false;
     }
+    if (policy_detect(src, NULL) == POLICY_FORMAT_HIVE) {
+        struct buf why = BUF_INIT;
+        bool ok = cli_read_hive(path, src, doc, &why, false);
+        if (!ok)
+            cli_error_to(errors, "%s: %s", shown, why.data);
+        buf_free(&why);
+        return ok;
+    }
     policy_or_reg_doc_read(doc, src, path);
     return true;
+}
+
+bool cli_read_hive(const char *path, struct source *src, struct reg_doc *doc, struct buf *why,
+                   bool render_only)
+{
+    if (strcmp(path, "-") == 0) {
+        buf_puts(why, "a registry hive is read from a file, not from standard input");
+        source_free(src);
+        return false;
+    }
+    return policy_hive_doc_read(doc, src, path, !render_only, why);
 }
 
 bool cli_read_reg(const char *path, const char *display_name, struct reg_doc *doc)
@@ -166,7 +187,7 @@ bool cli_parse_encoding(const char *s, enum text_encoding *out)
     return true;
 }
 
-int cli_take_root_option(int *argc, char **argv)
+int cli_take_input_options(int *argc, char **argv)
 {
     int out = 1;
     for (int i = 1; i < *argc; i++) {
@@ -175,6 +196,18 @@ int cli_take_root_option(int *argc, char **argv)
             while (i < *argc)
                 argv[out++] = argv[i++];
             break;
+        }
+        if (strcmp(argv[i], "--all-keys") == 0) {
+            hive_set_all_keys(true);
+            continue;
+        }
+        if (strcmp(argv[i], "--mount") == 0 || strncmp(argv[i], "--mount=", 8) == 0) {
+            v = argv[i][7] == '=' ? argv[i] + 8 : i + 1 < *argc ? argv[++i] : NULL;
+            if (!v)
+                return cli_usage(argv[0], "--mount needs a key, such as HKLM\\SYSTEM");
+            if (!hive_set_mount(v))
+                return cli_usage(argv[0], "--mount takes a key below a root (HKLM\\SYSTEM, HKLM\\SOFTWARE, HKCU...), not '%s'", v);
+            continue;
         }
         if (strcmp(argv[i], "--root") == 0) {
             if (i + 1 >= *argc)
@@ -196,6 +229,88 @@ int cli_take_root_option(int *argc, char **argv)
     *argc = out;
     argv[out] = NULL;
     return EXIT_OK;
+}
+
+/* Whether `path` names a registry hive; if so, whether it could be
+ * identified into `info` (`words` gets the reason it could not: a hive that
+ * cannot be read is reported when it is read). */
+static bool hive_path_identify(const char *path, struct arena *arena, struct hive_info *info,
+                               struct buf *words, bool *read)
+{
+    /* A file named .reg is taken for one without opening it: lint runs over
+     * thousands of them. */
+    if (strcmp(path, "-") == 0 || file_name_is_reg(path) || !hive_file_is_hive(path))
+        return false;
+    *read = hive_identify(path, arena, info, words);
+    return true;
+}
+
+void cli_hive_notes(char *const *paths, size_t n, bool *has_target, enum target *target)
+{
+    bool given = *has_target;
+    for (size_t i = 0; i < n; i++) {
+        struct arena *arena = arena_new();
+        struct hive_info info;
+        struct buf words = BUF_INIT;
+        bool read;
+        if (!hive_path_identify(paths[i], arena, &info, &words, &read)) {
+            arena_free(arena);
+            continue;
+        }
+        if (read && info.kind == HIVE_SYSTEM && info.control_set)
+            fprintf(stderr, "reglint: %s: CurrentControlSet is ControlSet%03u (Select\\Current)\n",
+                    paths[i], info.control_set);
+        else if (read && info.kind == HIVE_SYSTEM)
+            fprintf(stderr, "reglint: %s: no Select\\Current names a control set: no "
+                            "CurrentControlSet is read\n",
+                    paths[i]);
+        if (read && info.kind == HIVE_SOFTWARE) {
+            buf_clear(&words);
+            if (!hive_version_words(&info, &words))
+                buf_puts(&words, "no version values");
+            if (given && info.has_target && info.target != *target)
+                fprintf(stderr, "reglint: warning: %s is %s (%s), not the --target given\n",
+                        paths[i], target_info(info.target)->name, words.data);
+            else if (!given && info.has_target && !*has_target) {
+                *target = info.target;
+                *has_target = true;
+                fprintf(stderr, "reglint: target %s, from %s (%s)\n", target_info(info.target)->name,
+                        paths[i], words.data);
+            } else if (!given && !info.has_target) {
+                fprintf(stderr, "reglint: %s (%s) is no Windows version reglint has a target for: "
+                                "defaults count only where every target agrees (give --target)\n",
+                        paths[i], words.data);
+            }
+        }
+        buf_free(&words);
+        arena_free(arena);
+    }
+}
+
+size_t cli_hive_image(char *const *paths, size_t n, char **image)
+{
+    size_t count = 0;
+    size_t of_kind[HIVE_USER + 1] = {0};
+    bool repeated = false;
+    for (size_t i = 0; i < n; i++) {
+        struct arena *arena = arena_new();
+        struct hive_info info;
+        struct buf error = BUF_INIT;
+        bool read;
+        if (hive_path_identify(paths[i], arena, &info, &error, &read) && read) {
+            repeated = repeated || (info.kind != HIVE_OTHER && of_kind[info.kind] > 0);
+            of_kind[info.kind]++;
+            image[count++] = paths[i];
+        }
+        buf_free(&error);
+        arena_free(arena);
+    }
+    if (repeated) {
+        fprintf(stderr, "reglint: two hives of one kind are two machines: each hive is linted "
+                        "on its own\n");
+        return 0;
+    }
+    return count >= 2 ? count : 0;
 }
 
 int cli_unknown_option(const char *command, const char *arg, const char *const *options)

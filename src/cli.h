@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "knowledge.h"
 #include "model.h"
 #include "printf_like.h"
 #include "profile.h"
@@ -148,9 +149,29 @@ int cli_render_policy(const char *command, const struct polop_list *ops, enum ou
                       enum text_encoding encoding, bool user_out, struct arena *arena,
                       struct buf *out, struct buf *user);
 
-/* Takes "--root machine|user" (the hive of a Registry.pol or LGPO text
- * outside a GPO's Machine or User folder) out of a command's arguments, for
- * every command that reads files. Returns EXIT_OK or a usage error. */
-int cli_take_root_option(int *argc, char **argv);
+/* Takes the options that say how to read inputs out of a command's
+ * arguments, for every command that reads files: "--root machine|user"
+ * (the hive of a Registry.pol or LGPO text outside a GPO's Machine or User
+ * folder), "--mount KEY" (where a registry hive is mounted) and
+ * "--all-keys" (read every key of a hive). Returns EXIT_OK or a usage
+ * error. */
+int cli_take_input_options(int *argc, char **argv);
+/* What the registry hives among `paths` say of the machine, on standard
+ * error (hive.h): which control set a SYSTEM hive's CurrentControlSet is,
+ * and the target of the Windows version a SOFTWARE hive names. Without a
+ * target (*has_target false), that one becomes the target, and the line
+ * says so (or that the version is no target's); with one, a hive of another
+ * version is warned about. Files named .reg are not looked into. */
+void cli_hive_notes(char *const *paths, size_t n, bool *has_target, enum target *target);
+/* The hives among `paths` that make one Windows image: their paths (not
+ * copies) in `image` (room for n), and their number, when there are two or
+ * more and no two of one kind (two SYSTEM hives are two machines: then 0,
+ * said on standard error). */
+size_t cli_hive_image(char *const *paths, size_t n, char **image);
+/* Reads registry hive `src`, loaded from `path`, into `doc` (only its
+ * rendering with `render_only`). False, with the reason appended to `why`
+ * and `src` released, when it cannot be read. */
+bool cli_read_hive(const char *path, struct source *src, struct reg_doc *doc, struct buf *why,
+                   bool render_only);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "gen.h"
+#include "hive.h"
 #include "platform.h"
 #include "policy.h"
 #include "polwrite.h"
@@ -12,6 +13,7 @@
 static const char convert_help[] =
     "usage: reglint convert IN --to reg|pol|lgpo|gpp [-o OUT] [--user-out OUT2]\n"
     "                       [--encoding utf16|utf8|ansi] [--root machine|user]\n"
+    "                       [--mount KEY] [--all-keys]\n"
     "\n"
     "Write IN, in any format reglint reads (.reg, Registry.pol, LGPO text,\n"
     "GptTmpl.inf, Registry.xml, a GPO folder), as a .reg file in regedit's layout, a\n"
@@ -32,7 +34,10 @@ static const char convert_help[] =
     "  --encoding ENC       reg and lgpo: utf16 (default, with a byte order mark),\n"
     "                       utf8 or ansi (Windows-1252)\n"
     "  --root machine|user  the root of a .pol or LGPO text outside a GPO's Machine or\n"
-    "                       User folder (default machine)\n";
+    "                       User folder (default machine)\n"
+    "  --mount KEY          where a registry hive is mounted (HKLM\\SYSTEM, HKLM\\SOFTWARE,\n"
+    "                       HKCU...), not what its root holds\n"
+    "  --all-keys           a registry hive's every key, not only those reglint reads\n";
 
 bool cli_parse_format(const char *s, enum out_format *out)
 {
@@ -119,6 +124,26 @@ static int file_operations(const char *path, struct arena *arena, struct polop_l
         return EXIT_IO;
     }
     enum policy_format format = policy_detect(src, NULL);
+    if (format == POLICY_FORMAT_HIVE) {
+        struct policy_ops found = {0};
+        struct hive_info info;
+        struct buf why = BUF_INIT;
+        bool read = hive_read(path, arena, &found, &info, &why);
+        /* What the reading says of the hive are comments, not settings. */
+        size_t kept = 0;
+        for (size_t i = 0; read && i < found.n; i++)
+            if (found.ops[i].kind != POLICY_NOTE)
+                found.ops[kept++] = found.ops[i];
+        found.n = kept;
+        if (read)
+            *error = polops_from_policy(&found, "key", arena, ops);
+        else
+            cli_error("%s: %s", path, why.data);
+        buf_free(&why);
+        policy_ops_free(&found);
+        source_free(src);
+        return read ? EXIT_OK : EXIT_IO;
+    }
     if (format != POLICY_FORMAT_REG) {
         struct policy_ops found = {0};
         policy_file_ops(src, format, path, arena, &found);

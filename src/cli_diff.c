@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "dump.h"
+#include "hive.h"
 #include "posture_report.h"
 #include "semdiff.h"
 
@@ -21,6 +22,10 @@ static const char diff_help[] =
     "      --view 64|32    the table as 64-bit (default) or 32-bit programs read it\n"
     "      --root machine|user\n"
     "                      the hive of a Registry.pol outside a GPO folder\n"
+    "      --mount KEY     where a registry hive is mounted (HKLM\\SYSTEM,\n"
+    "                      HKLM\\SOFTWARE, HKCU...), not what its root holds\n"
+    "      --all-keys      read every key of a registry hive, not only those\n"
+    "                      reglint reads\n"
     "      --stdin-filename NAME\n"
     "                      the name of standard input (-) in reports\n";
 
@@ -81,17 +86,24 @@ static void other_view_text(const struct diff_run *r, struct buf *out)
         buf_puts(out, "64-bit programs see other posture changes: run with --view 64");
 }
 
-/* "Name" of a change's value ("@" for the default value). */
+/* The name of a change's value as dump prints it: "@" for the default
+ * value, \x40 for a value named "@". */
 static void change_name(const struct diff_run *r, const struct value_change *c, struct buf *out)
 {
+    struct reg_name name;
     if (c->deletion) {
-        buf_puts(out, c->value_name);
-        return;
+        name = (struct reg_name){c->value_name, (uint32_t)strlen(c->value_name)};
+    } else {
+        bool is_new = c->new_value != NULL;
+        const struct model_value *v = is_new ? c->new_value : c->old_value;
+        name = model_value_name(is_new ? r->d->new_model : r->d->old_model, v);
     }
-    bool is_new = c->new_value != NULL;
-    const struct model_value *v = is_new ? c->new_value : c->old_value;
-    struct reg_name name = model_value_name(is_new ? r->d->new_model : r->d->old_model, v);
-    buf_append(out, name.len ? name.s : "@", name.len ? name.len : 1);
+    if (name.len == 0)
+        buf_putc(out, '@');
+    else if (name.len == 1 && name.s[0] == '@')
+        buf_puts(out, "\\x40");
+    else
+        buf_append(out, name.s, name.len);
 }
 
 /* "0xA80 -> 0xA00: TLS 1.0 removed" and the like. */
@@ -498,8 +510,10 @@ static void diff_json(const struct diff_run *r, struct buf *out)
         text_json_string(out, c->key_path, strlen(c->key_path));
         if (c->deletion) {
             if (!key_level(c)) {
+                buf_clear(&t);
+                change_name(r, c, &t);
                 buf_puts(out, ",\"name\":");
-                text_json_string(out, c->value_name, strlen(c->value_name));
+                text_json_string(out, t.data, t.len);
             }
             const char *file = c->deleted_in->file->src->name;
             buf_puts(out, ",\"file\":");
@@ -555,6 +569,42 @@ static bool same_cell_changes(const struct semdiff *a, const struct semdiff *b)
     return true;
 }
 
+/* Every key `k` and below that holds something, for hive_want_key(). */
+static void want_keys(const struct model *m, const struct model_key *k)
+{
+    for (; k; k = k->next_sibling) {
+        if (k->exists && k->depth > 0) {
+            char *path = model_key_path(m, k);
+            hive_want_key(path, strlen(path));
+        }
+        want_keys(m, k->first_child);
+    }
+}
+
+/* A hive against a .reg file (the baseline that should have produced it):
+ * the hive is read for the keys the .reg file names too, not only those
+ * reglint reads, so that every value of the baseline is compared. False
+ * when the .reg file cannot be read (said why). */
+static bool want_other_side_keys(char *const files[2])
+{
+    bool hive[2];
+    for (int i = 0; i < 2; i++)
+        hive[i] = strcmp(files[i], "-") != 0 && hive_file_is_hive(files[i]);
+    /* Standard input is read once, when the files are. */
+    if (hive[0] == hive[1] || strcmp(files[hive[0] ? 1 : 0], "-") == 0)
+        return true;
+    struct reg_doc doc;
+    if (!cli_read_reg(files[hive[0] ? 1 : 0], NULL, &doc))
+        return false;
+    struct model *m = model_build(doc.file, doc.arena, MODEL_AS_REGEDIT);
+    for (int r = 0; r < REG_ROOT_COUNT; r++)
+        if (m->roots[r])
+            want_keys(m, m->roots[r]->first_child);
+    model_free(m);
+    reg_doc_release(&doc);
+    return true;
+}
+
 int cli_diff(int argc, char **argv)
 {
     struct report_options o = REPORT_OPTIONS_INIT;
@@ -578,6 +628,9 @@ int cli_diff(int argc, char **argv)
     }
     if (nfiles < 2)
         return cli_usage("diff", "diff takes two files, OLD and NEW");
+    cli_hive_notes(files, 2, &o.has_target, &o.target);
+    if (!want_other_side_keys(files))
+        return EXIT_IO;
     struct posture_files pf;
     if (!posture_files_load(&pf, files, 2, o.stdin_name))
         return EXIT_IO;

@@ -8,27 +8,37 @@
 #include "policy.h"
 
 static const char dump_help[] =
-    "usage: reglint dump [--root machine|user] FILE\n"
+    "usage: reglint dump [--root machine|user] [--mount KEY] [--all-keys] FILE\n"
     "\n"
     "Print what importing FILE with regedit does to an empty registry: one line\n"
     "per value, KEYPATH<TAB>NAME<TAB>TYPE<TAB>DATA_HEX, and KEY<TAB>KEYPATH for a\n"
     "key the file names that holds no values; sorted bytewise. Lines regedit\n"
     "skips are reported on stderr; the exit status is 1 if any is an error.\n"
-    "A Group Policy file or GPO folder is dumped as the effect of applying it.\n"
+    "A Group Policy file or GPO folder is dumped as the effect of applying it,\n"
+    "a registry hive (SYSTEM, SOFTWARE, NTUSER.DAT) as what it holds.\n"
     "\n"
     "      --root machine|user  the hive of a Registry.pol outside a GPO's Machine\n"
-    "                          or User folder (default machine)\n";
+    "                          or User folder (default machine)\n"
+    "      --mount KEY         where a registry hive is mounted (HKLM\\SYSTEM,\n"
+    "                          HKLM\\SOFTWARE, HKCU...), not what its root holds\n"
+    "      --all-keys          read every key of a registry hive, not only those\n"
+    "                          reglint reads\n";
 
 static const char show_help[] =
-    "usage: reglint show [--root machine|user] FILE\n"
+    "usage: reglint show [--root machine|user] [--mount KEY] [--all-keys] FILE\n"
     "\n"
     "Print FILE as UTF-8 text with LF line endings, decoded as regedit decodes\n"
     "it (UTF-16LE with a byte order mark, otherwise Windows-1252). A policy file\n"
-    "(Registry.pol, LGPO text, GptTmpl.inf, Registry.xml) is shown as the .reg\n"
-    "text reglint reads it as. Meant as a git textconv driver; see the README.\n"
+    "(Registry.pol, LGPO text, GptTmpl.inf, Registry.xml) or a registry hive is\n"
+    "shown as the .reg text reglint reads it as. Meant as a git textconv driver;\n"
+    "see the README.\n"
     "\n"
     "      --root machine|user  the hive of a Registry.pol outside a GPO's Machine\n"
-    "                          or User folder (default machine)\n";
+    "                          or User folder (default machine)\n"
+    "      --mount KEY         where a registry hive is mounted (HKLM\\SYSTEM,\n"
+    "                          HKLM\\SOFTWARE, HKCU...), not what its root holds\n"
+    "      --all-keys          read every key of a registry hive, not only those\n"
+    "                          reglint reads\n";
 
 static const char *const help_option_names[] = {"--help", NULL};
 
@@ -118,7 +128,16 @@ int cli_show(int argc, char **argv)
             return EXIT_IO;
         }
         enum policy_format format = policy_detect(src, NULL);
-        if (format != POLICY_FORMAT_REG) {
+        if (format == POLICY_FORMAT_HIVE) {
+            struct buf why = BUF_INIT;
+            if (!cli_read_hive(path, src, &policy_doc, &why, true)) {
+                cli_error("%s: %s", shown, why.data);
+                buf_free(&why);
+                return EXIT_IO;
+            }
+            buf_free(&why);
+            src = policy_doc.src;
+        } else if (format != POLICY_FORMAT_REG) {
             policy_doc_render(&policy_doc, src, format, path);
             src = policy_doc.src;
         }

@@ -11,6 +11,7 @@
 #include "linediff.h"
 #include "lint.h"
 #include "platform.h"
+#include "policy.h"
 #include "profile.h"
 #include "render.h"
 #include "xalloc.h"
@@ -49,6 +50,10 @@ static const char lint_help[] =
     "      --stdin-filename NAME  the name of standard input in reports\n"
     "      --root machine|user  the hive of a Registry.pol outside a GPO's Machine\n"
     "                          or User folder (default machine)\n"
+    "      --mount KEY         where a registry hive is mounted (HKLM\\SYSTEM,\n"
+    "                          HKLM\\SOFTWARE, HKCU...), not what its root holds\n"
+    "      --all-keys          read every key of a registry hive, not only those\n"
+    "                          reglint reads\n"
     "      --fix               apply the safe fixes to each file in place, then report\n"
     "                          what remains (the file is replaced atomically, and\n"
     "                          left alone if it changed since it was read)\n"
@@ -123,6 +128,10 @@ struct lint_args {
     bool no_config;          /* --no-config */
     bool statistics, quiet, show_fixes;
     const char *baseline, *write_baseline;
+    /* The target a SOFTWARE hive among the files names, for files whose
+     * settings name none. */
+    bool has_hive_target;
+    enum target hive_target;
 };
 
 /* The settings a group of files is linted with: those of one .reglint (or
@@ -600,6 +609,10 @@ static int build_setup(const struct lint_args *a, struct lint_setup *setup)
         }
     }
     rc = apply_selection(a, o);
+    if (!o->has_target && a->has_hive_target) {
+        o->has_target = true;
+        o->target = a->hive_target;
+    }
     /* A finding --severity hides cannot fail the run: what fails is what
      * the reader was shown. */
     if (setup->fail_on < a->show)
@@ -686,7 +699,8 @@ static bool fix_reg(const struct lint_args *a, const struct file_stamp *read, st
     if (a->fix_mode == FIX_MODE_DIFF)
         buf_append(&before, doc->src->d.text, doc->src->d.len);
     struct fix_outcome outcome;
-    fix_document_logged(job->options, a->unsafe_fixes, doc, &outcome, a->show_fixes ? &job->err : NULL);
+    fix_document_logged(job->options, a->unsafe_fixes, doc, &outcome, a->show_fixes ? &job->err : NULL,
+                        FIX_MAX_PASSES);
     bool report = true;
     if (outcome.unencodable > 0) {
         cli_error_to(&job->err, "%s: the fixes write %zu characters that %s cannot hold; nothing written",
@@ -996,6 +1010,16 @@ static int run_lint(struct lint_args *a)
         if (file_list_add(&files, a->files[f]) == 0)
             fprintf(stderr, "reglint: warning: %s: no .reg file below this directory\n", a->files[f]);
     size_t n = files.n ? files.n : 1;
+    char **paths = xcalloc(n, sizeof *paths);
+    for (size_t f = 0; f < files.n; f++)
+        paths[f] = files.items[f].path;
+    a->has_hive_target = a->options.has_target;
+    a->hive_target = a->options.target;
+    cli_hive_notes(paths, files.n, &a->has_hive_target, &a->hive_target);
+    /* The hives of one image are each read with the others beside them. */
+    char **image = xcalloc(n, sizeof *image);
+    policy_set_image(image, cli_hive_image(paths, files.n, image));
+    free(paths);
     struct lint_run run;
     memset(&run, 0, sizeof run);
     run.a = a;
@@ -1032,6 +1056,8 @@ static int run_lint(struct lint_args *a)
     for (size_t k = 0; k < nsetups; k++)
         free_setup(setups[k]);
     free(setups);
+    policy_set_image(NULL, 0);
+    free(image);
     baseline_free(&run.baseline);
     buf_free(&run.written);
     free(run.counts);

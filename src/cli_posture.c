@@ -24,6 +24,10 @@ static const char posture_help[] =
     "                      Wow6432Node\n"
     "      --root machine|user\n"
     "                      the hive of a Registry.pol outside a GPO folder\n"
+    "      --mount KEY     where a registry hive is mounted (HKLM\\SYSTEM,\n"
+    "                      HKLM\\SOFTWARE, HKCU...), not what its root holds\n"
+    "      --all-keys      read every key of a registry hive, not only those\n"
+    "                      reglint reads\n"
     "      --stdin-filename NAME\n"
     "                      the name of standard input (-) in reports\n";
 
@@ -49,6 +53,8 @@ int cli_posture(int argc, char **argv)
     }
     if (rc == EXIT_OK && nfiles == 0)
         rc = cli_usage("posture", "missing FILE");
+    if (rc == EXIT_OK)
+        cli_hive_notes(files, nfiles, &o.has_target, &o.target);
     struct posture_files pf;
     if (rc == EXIT_OK && !posture_files_load(&pf, files, nfiles, o.stdin_name))
         rc = EXIT_IO;

@@ -48,6 +48,13 @@ struct fix {
      * that add blocks for different keys go in at the same place in one
      * pass, one after the other in finding order. */
     const char *new_block;
+    /* Or the key of the block it adds values to, below that block's last
+     * line, and the names of those values (UTF-8, "" for the default
+     * value). Fixes that add other values to one block go in at the same
+     * place in one pass. */
+    const char *block_of_values;
+    const char **value_names;
+    size_t nvalue_names;
     const char *message;
     struct fix_edit *edits;
     size_t nedits;

@@ -38,15 +38,33 @@ static bool fix_wanted(const struct diag *d, bool unsafe, size_t len)
     return true;
 }
 
-/* Whether a fix that adds a block for `key` may go where the fixes that
- * added `blocks` went: only new blocks, each for another key. */
-static bool block_of_its_own(const char *const *blocks, size_t n, const char *key)
+static bool names_equal(const char *a, const char *b)
 {
-    if (!key || n == 0)
+    return text_names_equal(a, strlen(a), b, strlen(b));
+}
+
+/* Whether `fix`, which inserts where the fixes `placed` inserted, may go
+ * there in this pass: each adds a new block for another key, or each adds
+ * values to one block, no value twice. Else it waits for the next pass,
+ * placed knowing what they wrote (a value into the block one added). */
+static bool fits_beside(const struct fix *const *placed, size_t n, const struct fix *fix)
+{
+    if (n == 0 || (!fix->new_block && !fix->block_of_values))
         return false;
-    for (size_t i = 0; i < n; i++)
-        if (text_names_equal(blocks[i], strlen(blocks[i]), key, strlen(key)))
+    for (size_t i = 0; i < n; i++) {
+        const struct fix *p = placed[i];
+        if (fix->new_block) {
+            if (!p->new_block || names_equal(p->new_block, fix->new_block))
+                return false;
+            continue;
+        }
+        if (!p->block_of_values || !names_equal(p->block_of_values, fix->block_of_values))
             return false;
+        for (size_t a = 0; a < p->nvalue_names; a++)
+            for (size_t b = 0; b < fix->nvalue_names; b++)
+                if (names_equal(p->value_names[a], fix->value_names[b]))
+                    return false;
+    }
     return true;
 }
 
@@ -73,36 +91,32 @@ static size_t apply_pass(const char *text, size_t len, const struct diag_list *d
         qsort(edits, nedits, sizeof *edits, compare_placed);
 
     /* A fix is deferred when one of its edits starts inside an edit of
-     * another fix taken so far, or inserts where another fix inserts: the
-     * second insertion is placed knowing what the first wrote (a value into
-     * the key block the first added). */
+     * another fix taken so far, or inserts where other fixes insert and does
+     * not fit beside them (fits_beside()). */
     bool *deferred = xcalloc(nfindings ? nfindings : 1, sizeof *deferred);
     uint32_t reach = 0, inserted_at = 0;
     size_t reach_owner = SIZE_MAX, insert_owner = SIZE_MAX;
-    /* The keys of the new blocks inserted at `inserted_at` (none when the
-     * first insertion there is not a new block). */
-    const char **blocks = NULL;
-    size_t nblocks = 0, blocks_cap = 0;
+    /* The fixes that inserted at `inserted_at`. */
+    const struct fix **placed = NULL;
+    size_t nplaced = 0, placed_cap = 0;
     for (size_t i = 0; i < nedits; i++) {
         const struct placed_edit *p = &edits[i];
         if (deferred[p->fix_index])
             continue;
         bool insertion = p->edit->at.start == p->edit->at.end;
-        const char *block = diag_list_any(diags, p->fix_index)->fix->new_block;
+        const struct fix *fix = diag_list_any(diags, p->fix_index)->fix;
         bool same_point = insertion && insert_owner != SIZE_MAX && insert_owner != p->fix_index &&
                           inserted_at == p->edit->at.start;
         if ((p->edit->at.start < reach && reach_owner != p->fix_index) ||
-            (same_point && !block_of_its_own(blocks, nblocks, block))) {
+            (same_point && !fits_beside(placed, nplaced, fix))) {
             deferred[p->fix_index] = true;
             continue;
         }
         if (insertion) {
             if (!same_point)
-                nblocks = 0;
-            if (block) {
-                blocks = xgrow(blocks, &blocks_cap, nblocks + 1, sizeof *blocks);
-                blocks[nblocks++] = block;
-            }
+                nplaced = 0;
+            placed = xgrow(placed, &placed_cap, nplaced + 1, sizeof *placed);
+            placed[nplaced++] = fix;
             inserted_at = p->edit->at.start;
             insert_owner = p->fix_index;
         }
@@ -142,7 +156,7 @@ static size_t apply_pass(const char *text, size_t len, const struct diag_list *d
     }
     free(deferred);
     free(edits);
-    free(blocks);
+    free(placed);
     return applied;
 }
 
@@ -171,15 +185,15 @@ static size_t fixes_offered(const struct diag_list *diags, bool unsafe, size_t l
 void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
                   struct fix_outcome *outcome)
 {
-    fix_document_logged(o, unsafe, doc, outcome, NULL);
+    fix_document_logged(o, unsafe, doc, outcome, NULL, FIX_MAX_PASSES);
 }
 
 void fix_document_logged(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
-                         struct fix_outcome *outcome, struct buf *log)
+                         struct fix_outcome *outcome, struct buf *log, unsigned max_passes)
 {
     memset(outcome, 0, sizeof *outcome);
     struct buf text = BUF_INIT, bytes = BUF_INIT;
-    while (outcome->passes < FIX_MAX_PASSES) {
+    while (outcome->passes < max_passes) {
         buf_clear(&text);
         size_t mark = log ? log->len : 0;
         size_t applied = apply_pass(doc->src->d.text, doc->src->d.len, &doc->diags, unsafe, &text, log);
@@ -204,7 +218,7 @@ void fix_document_logged(const struct lint_options *o, bool unsafe, struct reg_d
         outcome->applied += applied;
         outcome->passes++;
     }
-    if (outcome->passes == FIX_MAX_PASSES)
+    if (outcome->passes == max_passes)
         outcome->left = fixes_offered(&doc->diags, unsafe, doc->src->d.len);
     buf_free(&text);
     buf_free(&bytes);

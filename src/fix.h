@@ -6,8 +6,9 @@
  * the fixes of the findings that remain after lint_finish() (suppressed and
  * deselected findings carry none), those hidden past the display limit
  * (diag.h) too, safe ones only unless unsafe fixes are allowed; a fix whose
- * edits overlap those of a fix taken earlier in source order waits for the
- * next pass. The document is then read and linted again, and passes go on
+ * edits overlap those of a fix taken earlier in source order, or that inserts
+ * where another inserts and does not fit beside it (new blocks for other
+ * keys, other values for one block), waits for the next pass. The document is then read and linted again, and passes go on
  * until no fix applies or FIX_MAX_PASSES have run (the files of the tests
  * need 3 at most; a fix that does not take effect comes back every pass);
  * the fixes still offered then are counted, for the caller to say. Text
@@ -48,7 +49,7 @@ struct fix_outcome {
     size_t applied;     /* fixes applied over all passes */
     unsigned passes;    /* passes that changed the text */
     size_t unencodable; /* characters the file's encoding cannot hold */
-    size_t left;        /* fixes still offered when FIX_MAX_PASSES ran out */
+    size_t left;        /* fixes still offered when the passes ran out */
 };
 
 /* Fixes a document that has been read, linted and finished with `o`, pass
@@ -56,9 +57,10 @@ struct fix_outcome {
  * again: its findings are what remains. */
 void fix_document(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
                   struct fix_outcome *outcome);
-/* fix_document(), appending to `log` a line for each fix applied, placed
- * where it was applied: "FILE:LINE:COL: fixed: MESSAGE [CODE]". */
+/* fix_document() with at most `max_passes` passes (FIX_MAX_PASSES for the
+ * command), appending to `log` a line for each fix applied, placed where it
+ * was applied: "FILE:LINE:COL: fixed: MESSAGE [CODE]". */
 void fix_document_logged(const struct lint_options *o, bool unsafe, struct reg_doc *doc,
-                         struct fix_outcome *outcome, struct buf *log);
+                         struct fix_outcome *outcome, struct buf *log, unsigned max_passes);
 
 #endif

@@ -18,14 +18,7 @@ static struct gen_key *key_for(struct gen_plan *plan, struct arena *arena, const
         if (policy_names_equal(plan->keys[i].path, strlen(plan->keys[i].path), path, len))
             return &plan->keys[i];
     policy_index_add(arena, &plan->keys_by_path, hash, plan->nkeys);
-    if (plan->nkeys == plan->cap) {
-        size_t cap = plan->cap ? plan->cap * 2 : 16;
-        struct gen_key *keys = arena_alloc(arena, cap * sizeof *keys);
-        if (plan->nkeys)
-            memcpy(keys, plan->keys, plan->nkeys * sizeof *keys);
-        plan->keys = keys;
-        plan->cap = cap;
-    }
+    plan->keys = arena_grow_array(arena, plan->keys, plan->nkeys, &plan->cap, sizeof *plan->keys);
     struct gen_key *k = &plan->keys[plan->nkeys++];
     k->path = path;
     return k;
@@ -71,14 +64,7 @@ static void add_op(struct planner *p, const char *path, const struct gen_op *op)
         return;
     }
     policy_index_add(p->arena, &k->ops_by_name, hash, k->nops);
-    if (k->nops == k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 4;
-        struct gen_op *ops = arena_alloc(p->arena, cap * sizeof *ops);
-        if (k->nops)
-            memcpy(ops, k->ops, k->nops * sizeof *ops);
-        k->ops = ops;
-        k->cap = cap;
-    }
+    k->ops = arena_grow_array(p->arena, k->ops, k->nops, &k->cap, sizeof *k->ops);
     k->ops[k->nops] = *op;
     k->ops[k->nops].from = p->setting;
     k->nops++;

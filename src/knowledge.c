@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool knowledge_name_equal(const char *a, size_t alen, const char *b)
@@ -157,42 +158,57 @@ const char *role_name(enum role r)
 static const struct target_info target_table[TARGET_COUNT] = {
     [TARGET_WINDOWS_SERVER_2008_SP2] = {"windows-server-2008-sp2", "Windows Server 2008 SP2",
                                         "Windows Server 2008 SP2", true, SCHANNEL_2008_SP2,
-                                        MASK_UNKNOWN, MASK_UNKNOWN, true},
+                                        MASK_UNKNOWN, MASK_UNKNOWN, true,
+        "6002 6003"},
     [TARGET_WINDOWS_7_SP1] = {"windows-7-sp1", "Windows 7 SP1", "Windows 7 SP1", false, SCHANNEL_7,
-                              WINHTTP_7, MASK_UNKNOWN, true},
+                              WINHTTP_7, MASK_UNKNOWN, true,
+        "7601"},
     [TARGET_WINDOWS_SERVER_2008_R2_SP1] = {"windows-server-2008-r2-sp1", "Windows Server 2008 R2 SP1",
                                            "Windows Server 2008 R2 SP1", true, SCHANNEL_7, WINHTTP_7,
-                                           MASK_UNKNOWN, true},
+                                           MASK_UNKNOWN, true,
+        "7601"},
     [TARGET_WINDOWS_8] = {"windows-8", "Windows 8", "Windows 8", false, SCHANNEL_8, WINHTTP_7,
-                          MASK_UNKNOWN, true},
+                          MASK_UNKNOWN, true,
+        "9200"},
     [TARGET_WINDOWS_SERVER_2012] = {"windows-server-2012", "Windows Server 2012",
                                     "Windows Server 2012", true, SCHANNEL_8, WINHTTP_7,
-                                    MASK_UNKNOWN, true},
+                                    MASK_UNKNOWN, true,
+        "9200"},
     [TARGET_WINDOWS_8_1] = {"windows-8.1", "Windows 8.1", "Windows 8.1", false, SCHANNEL_8,
-                            WINHTTP_81, MASK_UNKNOWN, false},
+                            WINHTTP_81, MASK_UNKNOWN, false,
+        "9600"},
     [TARGET_WINDOWS_SERVER_2012_R2] = {"windows-server-2012-r2", "Windows Server 2012 R2",
                                        "Windows Server 2012 R2", true, SCHANNEL_8, WINHTTP_TLS12,
-                                       MASK_UNKNOWN, false},
+                                       MASK_UNKNOWN, false,
+        "9600"},
     [TARGET_WINDOWS_10_1507] = {"windows-10-1507", "Windows 10 1507/1511", "Windows 10 1507",
-                                false, SCHANNEL_8, WINHTTP_81, MASK_UNKNOWN, false},
+                                false, SCHANNEL_8, WINHTTP_81, MASK_UNKNOWN, false,
+        "10240 10586"},
     [TARGET_WINDOWS_10] = {"windows-10", "Windows 10 (1607 and later)", "Windows 10 1607", false,
-                           SCHANNEL_1607, WINHTTP_10, WININET_10, false},
+                           SCHANNEL_1607, WINHTTP_10, WININET_10, false,
+        "14393 15063 16299 17134 17763 18362 18363 19041 19042 19043 19044 19045"},
     [TARGET_WINDOWS_SERVER_2016] = {"windows-server-2016", "Windows Server 2016",
                                     "Windows Server 2016", true, SCHANNEL_1607, WINHTTP_TLS12,
-                                    MASK_UNKNOWN, false},
+                                    MASK_UNKNOWN, false,
+        "14393"},
     [TARGET_WINDOWS_SERVER_2019] = {"windows-server-2019", "Windows Server 2019",
                                     "Windows Server 2019", true, SCHANNEL_1607, WINHTTP_2019,
-                                    WININET_2019, false},
+                                    WININET_2019, false,
+        "17763"},
     [TARGET_WINDOWS_SERVER_2022] = {"windows-server-2022", "Windows Server 2022",
                                     "Windows Server 2022", true, SCHANNEL_2022, WINHTTP_TLS12,
-                                    MASK_UNKNOWN, false},
+                                    MASK_UNKNOWN, false,
+        "20348"},
     [TARGET_WINDOWS_11] = {"windows-11", "Windows 11 (21H2 to 23H2)", "Windows 11", false,
-                           SCHANNEL_2022, WINHTTP_11, WININET_11, false},
+                           SCHANNEL_2022, WINHTTP_11, WININET_11, false,
+        "22000 22621 22631"},
     [TARGET_WINDOWS_11_24H2] = {"windows-11-24h2", "Windows 11 24H2", "Windows 11 24H2", false,
-                                SCHANNEL_2022, WINHTTP_11, WININET_11, false},
+                                SCHANNEL_2022, WINHTTP_11, WININET_11, false,
+        "26100"},
     [TARGET_WINDOWS_SERVER_2025] = {"windows-server-2025", "Windows Server 2025",
                                     "Windows Server 2025", true, SCHANNEL_2022, MASK_2025,
-                                    WININET_11, false},
+                                    WININET_11, false,
+        "26100"},
 };
 
 #undef E
@@ -211,6 +227,24 @@ bool target_by_name(const char *name, enum target *out)
         if (text_ascii_equal_nocase(name, strlen(name), target_table[t].name)) {
             *out = (enum target)t;
             return true;
+        }
+    }
+    return false;
+}
+
+bool target_by_build(unsigned long build, bool server, enum target *out)
+{
+    for (int t = 0; t < TARGET_COUNT; t++) {
+        if (target_table[t].server != server)
+            continue;
+        for (const char *b = target_table[t].builds; *b;) {
+            char *end;
+            unsigned long n = strtoul(b, &end, 10);
+            if (n == build) {
+                *out = (enum target)t;
+                return true;
+            }
+            b = *end ? end + 1 : end;
         }
     }
     return false;
@@ -546,4 +580,29 @@ const struct name_confusion *name_confusion_lookup(const char *name, size_t len)
         if (text_ascii_equal_nocase(name, len, confusion_table[i].wrong))
             return &confusion_table[i];
     return NULL;
+}
+
+/* Every key the KEY_ macros name, or its parent where the rules read several
+ * siblings (the local suite and curve lists, 00010002 and 00010003). */
+static const struct settings_place places[] = {
+    {KEY_SCHANNEL, true},
+    {"HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Cryptography\\Configuration\\Local\\SSL", true},
+    {"HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL", true},
+    {KEY_WININET_MACHINE, false},
+    {KEY_WINHTTP, true},
+    {KEY_WININET_MACHINE_WOW64, false},
+    {KEY_WINHTTP_WOW64, true},
+    {KEY_WININET_POLICY_MACHINE, false},
+    {KEY_NETFX_V2, false},
+    {KEY_NETFX_V2_WOW64, false},
+    {KEY_NETFX_V4, false},
+    {KEY_NETFX_V4_WOW64, false},
+    {KEY_WININET_USER, false},
+    {KEY_WININET_POLICY_USER, false},
+};
+
+const struct settings_place *settings_places(size_t *count)
+{
+    *count = sizeof places / sizeof places[0];
+    return places;
 }

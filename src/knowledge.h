@@ -125,11 +125,17 @@ struct target_info {
     struct mask_default wininet;
     /* DefaultSecureProtocols is read only after KB3140245 (7, 2008 R2, 2012). */
     bool winhttp_needs_update;
+    /* The CurrentBuild numbers (HKLM\SOFTWARE\Microsoft\Windows NT\
+     * CurrentVersion) of the releases it covers, separated by spaces. */
+    const char *builds;
 };
 
 const struct target_info *target_info(enum target t);
 /* By name ("windows-server-2019"), case-insensitive. */
 bool target_by_name(const char *name, enum target *out);
+/* The target of Windows build `build` (CurrentBuild), a server release or
+ * not; false when no target covers it (reglint does not guess). */
+bool target_by_build(unsigned long build, bool server, enum target *out);
 /* Whether the target has the protocol at all (default not OSD_UNSUPPORTED in
  * either role). */
 bool target_supports(enum target t, enum protocol p);
@@ -172,6 +178,15 @@ bool protocol_default_words(enum protocol p, enum role r, const enum target *tar
 #define KEY_NETFX_V4_WOW64 "HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319"
 #define KEY_SUITE_POLICY "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002"
 #define KEY_SUITE_LOCAL "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Cryptography\\Configuration\\Local\\SSL\\00010002"
+
+/* The keys below which every value the rules and the posture read lies,
+ * for readers that can read a few keys of a large registry (hive.h):
+ * `subtree` takes the key's subkeys too, else only its own values. */
+struct settings_place {
+    const char *path; /* as the KEY_ macros: full root name, CurrentControlSet */
+    bool subtree;
+};
+const struct settings_place *settings_places(size_t *count);
 
 /* The policy cipher-suite list (Functions) holds at most this many characters. */
 #define SUITE_LIST_MAX_CHARS 1023

@@ -217,9 +217,19 @@ static bool selected(struct diag *d, void *options)
     return true;
 }
 
+/* Keeps the findings that lie in the document's own text: those in
+ * another hive read as context are that hive's (source.h). */
+static bool in_own_text(struct diag *d, void *unused)
+{
+    (void)unused;
+    const struct source_origin *o = d->src ? source_origin_at(d->src, d->at.start) : NULL;
+    return !o || !o->context;
+}
+
 void lint_finish(const struct lint_options *o, const struct reg_file *file,
                  struct diag_list *diags)
 {
+    diag_list_filter(diags, in_own_text, NULL);
     if (o->inline_suppressions)
         suppress_apply(file, diags, o->enabled);
     diag_list_filter(diags, selected, &o);

@@ -1,6 +1,7 @@
 /* Fixes that make a key hold values: the data of a value the file sets is
  * rewritten where it stands, a missing value goes below the key's own
- * values, a missing key gets a block of its own at the end of the file. The
+ * values, a missing key gets a block of its own at the end of the file (no
+ * fix when regedit stops importing before that end). The
  * lines are laid out by the writer for the file's encoding and line endings
  * (the fixer encodes them with the rest of the file). */
 #include <stdint.h>
@@ -58,6 +59,20 @@ static uint32_t insertion_point(struct lint_ctx *c, size_t block_end)
     if (in->final_newline && last.start == last.end && nlines > 1)
         return last.start;
     return (uint32_t)in->len;
+}
+
+/* Where regedit stops importing: the first [-ROOT] or [-BADROOT\...] line, or
+ * the first NUL when nothing after it is read; else UINT32_MAX. */
+static uint32_t import_stop(const struct lint_ctx *c)
+{
+    for (size_t i = 0; i < c->file->nstmts; i++) {
+        const struct reg_stmt *st = &c->file->stmts[i];
+        if (st->at.start >= c->file->read_end)
+            break;
+        if (st->kind == REG_STMT_KEY_DELETE && st->as.key.aborts)
+            return st->at.start;
+    }
+    return c->file->read_end;
 }
 
 /* The text that adds `ops` below a block, or as a new block for `path`. */
@@ -122,6 +137,14 @@ struct fix *lint_fix_values(struct lint_ctx *c, struct diag *d, enum fix_applica
         return NULL;
     size_t block_end = end_of_block(c, key);
     uint32_t at = insert ? insertion_point(c, block_end) : 0;
+    uint32_t stop = import_stop(c);
+    if (insert && at > stop) {
+        uint32_t line, col;
+        source_position(c->src, stop, &line, &col);
+        diag_help(c->diags, d, "no fix: regedit stops importing the file at line %u, so lines added below it "
+                               "would not be read; fix that line first", (unsigned)line);
+        return NULL;
+    }
     if (insert && at > c->file->open_continuation) {
         diag_help(c->diags, d, "no fix: the file ends inside hex data continued with '\\' (RL1009), and "
                                "regedit would read a block added below as more of it; remove that '\\' first");
@@ -142,8 +165,15 @@ struct fix *lint_fix_values(struct lint_ctx *c, struct diag *d, enum fix_applica
     if (insert) {
         buf_clear(&text);
         added_text(c, path, block_end == SIZE_MAX, missing, nmissing, &text);
-        if (block_end == SIZE_MAX)
+        if (block_end == SIZE_MAX) {
             fix->new_block = arena_strdup(c->diags->arena, path);
+        } else {
+            fix->block_of_values = arena_strdup(c->diags->arena, path);
+            fix->value_names = arena_alloc(c->diags->arena, nmissing * sizeof *fix->value_names);
+            for (size_t i = 0; i < nmissing; i++)
+                fix->value_names[i] = arena_strndup(c->diags->arena, missing[i]->name, missing[i]->name_len);
+            fix->nvalue_names = nmissing;
+        }
         diag_fix_edit(c->diags, fix, (struct span){at, at}, text.data);
     }
     buf_free(&text);

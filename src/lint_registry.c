@@ -175,10 +175,128 @@ static bool path_through(const struct reg_path *path, const struct model_key *k)
     return true;
 }
 
-/* A safe fix renaming a key in every key line that names it or a key
- * below it (Windows starts reading what was written there). */
+/* The switches of a protocol role key (Enabled, DisabledByDefault) or an
+ * algorithm key (Enabled) as DWORDs the key holds. */
+struct switches {
+    bool has_enabled, has_dbd;
+    uint32_t enabled, dbd;
+};
+
+static void read_switch(const struct lint_ctx *c, const struct model_key *k, const char *name,
+                        bool *has, uint32_t *value)
+{
+    const struct model_value *v = k ? model_find_value(c->m, k, name, strlen(name)) : NULL;
+    *has = v && v->exists && model_value_dword(c->m, v, value);
+}
+
+static struct switches read_switches(const struct lint_ctx *c, const struct model_key *k)
+{
+    struct switches s;
+    read_switch(c, k, "Enabled", &s.has_enabled, &s.enabled);
+    read_switch(c, k, "DisabledByDefault", &s.has_dbd, &s.dbd);
+    return s;
+}
+
+/* "WHAT on" when the switches in `fresh`, newly read beside those of
+ * `read` (a key's other values), turn on what is `weak`, "WHAT off" when
+ * they turn off what is not; "by default" when only DisabledByDefault
+ * does. Enabled decides: with Enabled=0, DisabledByDefault changes nothing.
+ * NULL when neither. */
+static const char *turns_text(struct lint_ctx *c, const char *what, bool weak,
+                              const struct switches *read, const struct switches *fresh)
+{
+    bool enabled_set = fresh->has_enabled && !(read->has_enabled && read->enabled == fresh->enabled);
+    bool dbd_set = fresh->has_dbd && !(read->has_dbd && read->dbd == fresh->dbd);
+    bool has_enabled = fresh->has_enabled || read->has_enabled;
+    uint32_t enabled = fresh->has_enabled ? fresh->enabled : read->enabled;
+    bool switched_off = has_enabled && enabled == 0;
+    const char *how = NULL;
+    if (enabled_set && (fresh->enabled != 0) == weak)
+        how = "";
+    else if (dbd_set && !switched_off && (fresh->dbd == 0) == weak)
+        how = " by default";
+    if (!how)
+        return NULL;
+    return arena_printf(c->diags->arena, "%s %s%s", what, weak ? "on" : "off", how);
+}
+
+static const char *protocol_turns(struct lint_ctx *c, enum protocol p, enum role r,
+                                  const struct switches *read, const struct switches *fresh)
+{
+    const struct protocol_info *info = protocol_info(p);
+    return turns_text(c, arena_printf(c->diags->arena, "%s %s", info->display, role_key(r)),
+                      info->strength != STRENGTH_CURRENT, read, fresh);
+}
+
+static const char *algorithm_turns(struct lint_ctx *c, const struct algorithm_info *alg,
+                                   const struct switches *read, const struct switches *fresh)
+{
+    bool weak = alg->weakness != WEAK_NONE;
+    /* DisabledByDefault is no switch of an algorithm. */
+    struct switches others = {read->has_enabled, false, read->enabled, 0};
+    struct switches added = {fresh->has_enabled, false, fresh->enabled, 0};
+    return turns_text(c, arena_printf(c->diags->arena, "%s \"%s\"", weak ? "the weak algorithm" : "the algorithm",
+                                      alg->key),
+                      weak, &others, &added);
+}
+
+/* What renaming a misspelt value of `cls` to `meant` turns on or off that
+ * the weakness rules judge (a protocol or algorithm that is not current
+ * turned on, a current one turned off): then the rename changes more than
+ * a spelling and is an unsafe fix. NULL when it does neither. */
+static const char *value_rename_turns(struct lint_ctx *c, const struct model_value *v,
+                                      const struct key_class *cls, const char *meant)
+{
+    uint32_t value;
+    bool enabled = strcmp(meant, "Enabled") == 0, dbd = strcmp(meant, "DisabledByDefault") == 0;
+    if ((!enabled && !dbd) || !model_value_dword(c->m, v, &value))
+        return NULL;
+    struct switches read = read_switches(c, v->key), fresh = {enabled, dbd, value, value};
+    if (cls->kind == KK_PROTOCOL_ROLE && cls->known)
+        return protocol_turns(c, cls->protocol, cls->role, &read, &fresh);
+    if (cls->kind == KK_ALGORITHM && cls->algorithm)
+        return algorithm_turns(c, cls->algorithm, &read, &fresh);
+    return NULL;
+}
+
+/* The same for renaming a misspelt protocol or algorithm key `k` to
+ * `meant`: Windows starts reading the switches written below it. */
+static const char *key_rename_turns(struct lint_ctx *c, const struct model_key *k,
+                                    const struct key_class *cls, const char *meant)
+{
+    const struct switches nothing = {false, false, 0, 0};
+    if (cls->kind == KK_PROTOCOL) {
+        enum protocol p;
+        if (!protocol_by_key(meant, strlen(meant), &p))
+            return NULL;
+        const char *turns[ROLE_COUNT] = {NULL, NULL};
+        for (int r = 0; r < ROLE_COUNT; r++) {
+            const char *role = role_key((enum role)r);
+            const struct model_key *child = model_child(c->m, k, role, strlen(role));
+            if (child && child->exists) {
+                struct switches fresh = read_switches(c, child);
+                turns[r] = protocol_turns(c, p, (enum role)r, &nothing, &fresh);
+            }
+        }
+        if (turns[0] && turns[1])
+            return arena_printf(c->diags->arena, "%s and %s", turns[0], turns[1]);
+        return turns[0] ? turns[0] : turns[1];
+    }
+    if (cls->kind == KK_ALGORITHM) {
+        const struct algorithm_info *alg = algorithm_by_key(cls->group, meant, strlen(meant));
+        if (!alg)
+            return NULL;
+        struct switches fresh = read_switches(c, k);
+        return algorithm_turns(c, alg, &nothing, &fresh);
+    }
+    return NULL;
+}
+
+/* A fix renaming a key in every key line that names it or a key below it
+ * (Windows starts reading what was written there): safe unless `turns`
+ * says what that turns on or off. */
 static void rename_key_fix(struct lint_ctx *c, struct diag *d, const struct model_key *k,
-                           const char *meant)
+                           const char *meant, const char *turns)
 {
     const char *text = c->src->d.text;
     struct fix *fix = NULL;
@@ -195,7 +313,7 @@ static void rename_key_fix(struct lint_ctx *c, struct diag *d, const struct mode
         if (seg->s < text || seg->s + seg->len > text + c->src->d.len)
             continue;
         if (!fix)
-            fix = diag_fix(c->diags, d, FIX_SAFE, "rename the key to \"%s\"", meant);
+            fix = diag_fix(c->diags, d, turns ? FIX_UNSAFE : FIX_SAFE, "rename the key to \"%s\"", meant);
         uint32_t start = (uint32_t)(seg->s - text);
         diag_fix_edit(c->diags, fix, (struct span){start, start + seg->len}, meant);
     }
@@ -237,9 +355,13 @@ static void check_child_name(struct lint_ctx *c, const struct model_key *k,
     /* Where the file also writes the key under its right name, renaming
      * would merge the two, and which value wins is the author's call. */
     const struct model_key *right = k->parent ? model_child(c->m, k->parent, meant, strlen(meant)) : NULL;
-    if (!right || !right->exists)
-        rename_key_fix(c, d, k, meant);
-    else
+    if (!right || !right->exists) {
+        const char *turns = key_rename_turns(c, k, cls, meant);
+        if (turns)
+            diag_help(c->diags, d, doubtful ? "renamed, it turns %s for certain" : "Windows ignores the key as spelt; renamed, it turns %s",
+                      turns);
+        rename_key_fix(c, d, k, meant, turns);
+    } else
         diag_help(c->diags, d, "no fix: the file also writes \"%s\", and renaming would merge the two keys", meant);
 }
 
@@ -272,8 +394,8 @@ static bool string_number(const struct reg_file *file, const struct reg_value_st
     return true;
 }
 
-static void unknown_value(struct lint_ctx *c, const struct model_value *v, enum setting_key sk,
-                          const char *under)
+static void unknown_value(struct lint_ctx *c, const struct model_value *v, const struct key_class *cls,
+                          enum setting_key sk, const char *under)
 {
     struct reg_name vname = model_value_name(c->m, v);
     const char *names[32];
@@ -299,7 +421,10 @@ static void unknown_value(struct lint_ctx *c, const struct model_value *v, enum 
     struct diag *d = lint_at_value(c, RULE_UNKNOWN_NAME, v, PART_NAME,
                                    "value \"%s\" is not a name Windows reads; did you mean \"%s\"?",
                                    lint_value_name(c, v), meant);
-    struct fix *fix = diag_fix(c->diags, d, FIX_SAFE, "rename the value to \"%s\"", meant);
+    const char *turns = value_rename_turns(c, v, cls, meant);
+    if (turns)
+        diag_help(c->diags, d, "Windows ignores the value as spelt; renamed, it turns %s", turns);
+    struct fix *fix = diag_fix(c->diags, d, turns ? FIX_UNSAFE : FIX_SAFE, "rename the value to \"%s\"", meant);
     diag_fix_edit(c->diags, fix, lint_value_stmt(c, v)->name_at,
                   arena_printf(c->diags->arena, "\"%s\"", meant));
 }
@@ -369,7 +494,9 @@ static void check_setting(struct lint_ctx *c, const struct model_value *v,
                           const struct key_class *cls, const struct setting_info *s,
                           enum setting_key sk)
 {
-    if (sk == SK_SUITE_LOCAL && lint_on(c, RULE_LOCAL_CIPHER_SUITE_LIST)) {
+    /* A registry hive holds the list Windows keeps there; a file that sets
+     * it edits it. */
+    if (sk == SK_SUITE_LOCAL && !c->src->hive && lint_on(c, RULE_LOCAL_CIPHER_SUITE_LIST)) {
         struct diag *d = lint_at_value(c, RULE_LOCAL_CIPHER_SUITE_LIST, v, PART_NAME,
                                        "the local cipher-suite list is managed by Windows; editing it is unsupported and servicing may reset it");
         diag_help(c->diags, d, "set the order in HKLM\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002 (the SSL Cipher Suite Order policy)");
@@ -464,7 +591,7 @@ static void check_values(struct lint_ctx *c, const struct model_key *k, const st
         const struct setting_info *s = setting_lookup(sk, under, vname.s, vname.len);
         if (!s) {
             if (lint_on(c, RULE_UNKNOWN_NAME))
-                unknown_value(c, v, sk, under);
+                unknown_value(c, v, cls, sk, under);
             continue;
         }
         check_setting(c, v, cls, s, sk);

@@ -104,12 +104,12 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(name, commands[i].name) == 0) {
             int sub_argc = argc - 1;
-            if (commands[i].reads_files && cli_take_root_option(&sub_argc, argv + 1) != EXIT_OK)
+            if (commands[i].reads_files && cli_take_input_options(&sub_argc, argv + 1) != EXIT_OK)
                 return EXIT_USAGE;
             return finish_stdout(commands[i].run(sub_argc, argv + 1));
         }
     if (for_default_command(name)) {
-        if (cli_take_root_option(&argc, argv) != EXIT_OK)
+        if (cli_take_input_options(&argc, argv) != EXIT_OK)
             return EXIT_USAGE;
         return finish_stdout(cli_lint(argc, argv));
     }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hive.h"
 #include "text.h"
 #include "writer.h"
 #include "xalloc.h"
@@ -75,6 +76,8 @@ const char *policy_format_name(enum policy_format f)
         return "GptTmpl.inf";
     case POLICY_FORMAT_GPP:
         return "Registry.xml";
+    case POLICY_FORMAT_HIVE:
+        return "registry hive";
     }
     return "?";
 }
@@ -134,6 +137,8 @@ enum policy_format policy_detect(const struct source *src, const char **looks_li
     if (!looks_like)
         looks_like = &dummy;
     *looks_like = NULL;
+    if (src->raw && src->raw_size >= 4 && memcmp(src->raw, "regf", 4) == 0)
+        return POLICY_FORMAT_HIVE;
     if (src->raw)
         return POLICY_FORMAT_POL;
     const char *s = src->d.text;
@@ -146,6 +151,8 @@ enum policy_format policy_detect(const struct source *src, const char **looks_li
                       "signature became two CJK characters): Group Policy cannot read it";
         return POLICY_FORMAT_REG;
     }
+    /* LGPO /parse of an empty Registry.pol writes only its banner comments. */
+    bool lgpo_banner = false;
     while (i < n) {
         struct reg_name l = next_line(s, n, &i);
         if (l.len == 0)
@@ -166,14 +173,16 @@ enum policy_format policy_detect(const struct source *src, const char **looks_li
                 return POLICY_FORMAT_INF;
             return POLICY_FORMAT_REG;
         }
-        if (l.s[0] == ';')
+        if (l.s[0] == ';') {
+            lgpo_banner = lgpo_banner || starts_nocase(l, "; parsing ");
             continue;
+        }
         if (ascii_nocase_equal(l.s, l.len, "computer") || ascii_nocase_equal(l.s, l.len, "user") ||
             starts_nocase(l, "user:"))
             return POLICY_FORMAT_LGPO;
         return POLICY_FORMAT_REG;
     }
-    return POLICY_FORMAT_REG;
+    return lgpo_banner ? POLICY_FORMAT_LGPO : POLICY_FORMAT_REG;
 }
 
 /* ------------------------------------------------------------ operations */
@@ -311,7 +320,8 @@ static void add_origin(struct source *src, const struct policy_op *op, uint32_t 
     /* Without an operation: the file's header (8 bytes for a PReg file). */
     uint32_t header = record ? (uint32_t)(src->raw_size < 8 ? src->raw_size : 8) : 0;
     src->origins[src->norigins++] = (struct source_origin){
-        text_start, op ? op->number : 0, op ? op->offset : 0, op ? op->length : header, record, file};
+        text_start, op ? op->number : 0, op ? op->offset : 0, op ? op->length : header, record, file,
+        op ? op->where : NULL, false};
 }
 
 /* Renders ops[first..n) after what the writer holds. */
@@ -448,6 +458,17 @@ struct part_marks {
     size_t first_diag, first_origin;
 };
 
+/* Reads hive file `path` into `ops`, its description onto doc->src. */
+static bool read_hive(struct reg_doc *doc, const char *path, struct policy_ops *ops,
+                      struct buf *error)
+{
+    struct hive_info *info = arena_alloc(doc->arena, sizeof *info);
+    if (!hive_read(path, doc->arena, ops, info, error))
+        return false;
+    doc->src->hive = info;
+    return true;
+}
+
 /* How many PReg records are held at once. */
 #define POL_BATCH 4096
 
@@ -485,6 +506,14 @@ static void read_part(struct reg_doc *doc, struct source *part, enum policy_form
             op->offset = pol.error_offset;
         }
         pol_file_free(&pol);
+        return;
+    }
+    if (format == POLICY_FORMAT_HIVE) {
+        struct buf error = BUF_INIT;
+        if (!read_hive(doc, path ? path : part->name, ops, &error))
+            diag_add(&doc->diags, RULE_INVALID_POLICY_FILE, doc->src, policy_origin_span(0), "%s",
+                     error.data);
+        buf_free(&error);
         return;
     }
     size_t len;
@@ -544,19 +573,87 @@ static void start_render(struct render_ctx *r, struct source *src, bool record, 
     writer_header(&r->w, REG_VERSION_5);
 }
 
+/* Renders `ops` as the document's text and, when `read`, reads it. */
+static void render_ops_doc(struct reg_doc *doc, struct source *src, enum policy_format format,
+                           struct policy_ops *ops, bool read)
+{
+    struct render_ctx r = {.ops = ops};
+    bool record = format == POLICY_FORMAT_POL;
+    start_render(&r, src, record, NULL);
+    render_ops(&r, 0, src, record, NULL);
+    struct part_marks marks = {0, 0};
+    finish_doc(doc, &r, &marks, 1, read);
+}
+
 static void render_doc(struct reg_doc *doc, struct source *src, enum policy_format format,
                        const char *path, bool read)
 {
     begin_doc(doc, src, policy_format_name(format));
     struct policy_ops ops = {0};
     read_part(doc, src, format, path, &ops);
-    struct render_ctx r = {.ops = &ops};
-    bool record = format == POLICY_FORMAT_POL;
-    start_render(&r, src, record, NULL);
-    render_ops(&r, 0, src, record, NULL);
-    struct part_marks marks = {0, 0};
-    finish_doc(doc, &r, &marks, 1, read);
+    render_ops_doc(doc, src, format, &ops, read);
     policy_ops_free(&ops);
+}
+
+static char *const *image_paths;
+static size_t image_count;
+
+void policy_set_image(char *const *paths, size_t n)
+{
+    image_paths = paths;
+    image_count = n;
+}
+
+/* Appends the other hives of the image (policy_set_image()) to the
+ * rendering, each after a comment naming it, their origins marked as
+ * context. One that cannot be read is left out: its own document says why. */
+static void render_image_context(struct reg_doc *doc, struct render_ctx *r, struct policy_ops *ops,
+                                 const char *own)
+{
+    for (size_t k = 0; k < image_count; k++) {
+        const char *file = image_paths[k];
+        if (strcmp(file, own) == 0)
+            continue;
+        struct hive_info info;
+        struct buf error = BUF_INIT;
+        size_t first_op = ops->n, first_origin = doc->src->norigins;
+        bool ok = hive_read(file, doc->arena, ops, &info, &error);
+        buf_free(&error);
+        if (!ok)
+            continue;
+        file = arena_strdup(doc->arena, file);
+        add_origin(doc->src, NULL, (uint32_t)r->w.text.len, false, file);
+        writer_line(&r->w, "", 0);
+        struct buf comment = BUF_INIT;
+        buf_printf(&comment, "; %s (registry hive of the same image)", file);
+        writer_line(&r->w, comment.data, comment.len);
+        buf_free(&comment);
+        r->open = NULL;
+        render_ops(r, first_op, doc->src, false, file);
+        for (size_t i = first_origin; i < doc->src->norigins; i++)
+            doc->src->origins[i].context = true;
+    }
+}
+
+bool policy_hive_doc_read(struct reg_doc *doc, struct source *src, const char *path, bool read,
+                          struct buf *error)
+{
+    begin_doc(doc, src, policy_format_name(POLICY_FORMAT_HIVE));
+    struct policy_ops ops = {0};
+    bool ok = read_hive(doc, path, &ops, error);
+    if (ok) {
+        struct render_ctx r = {.ops = &ops};
+        start_render(&r, src, false, NULL);
+        render_ops(&r, 0, src, false, NULL);
+        if (read)
+            render_image_context(doc, &r, &ops, path);
+        struct part_marks marks = {0, 0};
+        finish_doc(doc, &r, &marks, 1, read);
+    } else {
+        reg_doc_release(doc);
+    }
+    policy_ops_free(&ops);
+    return ok;
 }
 
 void policy_doc_read(struct reg_doc *doc, struct source *src, enum policy_format format,

@@ -40,6 +40,7 @@ enum policy_format {
     POLICY_FORMAT_LGPO, /* LGPO.exe text */
     POLICY_FORMAT_INF,  /* GptTmpl.inf security template */
     POLICY_FORMAT_GPP,  /* Group Policy Preferences Registry.xml */
+    POLICY_FORMAT_HIVE, /* a registry hive file (regf), read by libhivex: hive.h */
 };
 
 /* The format of a loaded source, by its content. When the file is none of
@@ -90,6 +91,8 @@ struct policy_op {
     uint32_t number;
     uint32_t offset;
     uint32_t length;
+    /* A hive's operations: the key and value it read (source_origin.where). */
+    const char *where;
 };
 
 /* Readers report findings before the rendering exists: their span holds the
@@ -210,7 +213,23 @@ bool policy_gpo_doc_read(struct reg_doc *doc, const char *dir, const char **erro
 void policy_file_ops(struct source *src, enum policy_format format, const char *path,
                      struct arena *arena, struct policy_ops *ops);
 
-/* Reads any file: a policy format into its rendering, else as .reg. */
+/* Reads registry hive `src` (loaded from `path`, whose format is
+ * POLICY_FORMAT_HIVE) into `doc` as policy_doc_read() does (or, without
+ * `read`, as policy_doc_render() does), setting src->hive. False, with the
+ * reason appended to `error`, when the hive cannot be read; `doc` and `src`
+ * are then released. */
+bool policy_hive_doc_read(struct reg_doc *doc, struct source *src, const char *path, bool read,
+                          struct buf *error);
+/* The hives a lint run reads, as one Windows image (SYSTEM, SOFTWARE,
+ * NTUSER.DAT): policy_hive_doc_read() with `read` then renders each of the
+ * others after the hive's own keys, marked as context (source.h), so that
+ * the rules that join settings of two hives (Schannel's in SYSTEM, .NET's and
+ * WinHTTP's in SOFTWARE) see the whole machine. Set once before files are
+ * read; the array stays the caller's and must outlive the reading. */
+void policy_set_image(char *const *paths, size_t n);
+
+/* Reads any file: a policy format into its rendering, else as .reg; a hive
+ * that cannot be read is one RL1101 finding. */
 void policy_or_reg_doc_read(struct reg_doc *doc, struct source *src, const char *path);
 
 #endif

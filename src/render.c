@@ -78,6 +78,11 @@ static void json_finding(struct renderer *r, struct buf *b, struct source *src, 
     if (o && o->record)
         buf_printf(b, "\"record\":%u,\"offset\":%u,\"length\":%u,", (unsigned)o->number,
                    (unsigned)o->offset, (unsigned)o->length);
+    if (o && o->where) {
+        buf_puts(b, "\"location\":");
+        json_string(b, o->where);
+        buf_putc(b, ',');
+    }
     buf_printf(b, "\"severity\":\"%s\",\"id\":", severity_name(d->severity));
     json_string(b, d->code);
     buf_puts(b, ",\"name\":");
@@ -363,14 +368,23 @@ static void sarif_result(struct renderer *r, struct buf *b, struct source *src, 
      * by its bytes, a line of another format by its line. */
     const struct source_origin *o = source_origin_at(src, d->at.start);
     sarif_artifact(r, b, o && o->file ? o->file : src->name);
-    buf_puts(b, ",\"region\":");
-    if (o && o->record)
-        buf_printf(b, "{\"byteOffset\":%u,\"byteLength\":%u}", (unsigned)o->offset, (unsigned)o->length);
-    else if (o)
-        buf_printf(b, "{\"startLine\":%u}", p.line);
-    else
-        sarif_region(b, p);
-    buf_printf(b, "}}],\"partialFingerprints\":{\"reglintFindingHash/v1\":\"%016llx:%zu\"}",
+    if (o && o->where) {
+        /* A registry hive has no lines: the key and value, by name. */
+        buf_puts(b, "},\"logicalLocations\":[{\"fullyQualifiedName\":");
+        json_string(b, o->where);
+        buf_puts(b, "}]");
+    } else {
+        buf_puts(b, ",\"region\":");
+        if (o && o->record)
+            buf_printf(b, "{\"byteOffset\":%u,\"byteLength\":%u}", (unsigned)o->offset,
+                       (unsigned)o->length);
+        else if (o)
+            buf_printf(b, "{\"startLine\":%u}", p.line);
+        else
+            sarif_region(b, p);
+        buf_putc(b, '}');
+    }
+    buf_printf(b, "}],\"partialFingerprints\":{\"reglintFindingHash/v1\":\"%016llx:%zu\"}",
                (unsigned long long)hash, occurrence);
     if (d->fix)
         sarif_fix(r, b, src, d->fix);

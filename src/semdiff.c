@@ -5,6 +5,7 @@
 
 #include "dump.h"
 #include "knowledge.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Hex data longer than this is shortened: a diff names a change, it does
@@ -183,21 +184,34 @@ static void walk_keys(struct walk *w, const struct model_key *o, const struct mo
     }
 }
 
-/* A deletion statement of one file, with its target folded to lower case
- * for comparison ("path" for a key, "path\001name" for a value). */
+/* A deletion statement of one file, with its target folded as Windows
+ * compares names (each character upper-cased by its table) for comparison:
+ * "PATH" for a key, "PATH\001NAME" for a value, "PATH\001" for the default
+ * value, which a value named "@" is not. */
 struct deletion {
     char *folded;
     const char *path;
-    const char *name; /* NULL for a key */
+    const char *name; /* as written ("" for the default value); NULL for a key */
     const struct reg_stmt *st;
 };
 
+static void put_folded(struct buf *b, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;)
+        text_put_utf8(b, text_upcase(text_next_cp(s, len, &i)));
+}
+
+/* `name` is NULL for a key, "" for the default value. */
 static char *fold(struct arena *arena, const char *path, const char *name)
 {
-    char *s = name ? arena_printf(arena, "%s\001%s", path, name) : arena_strdup(arena, path);
-    for (char *c = s; *c; c++)
-        if (*c >= 'A' && *c <= 'Z')
-            *c = (char)(*c - 'A' + 'a');
+    struct buf b = BUF_INIT;
+    put_folded(&b, path, strlen(path));
+    if (name) {
+        buf_putc(&b, '\001');
+        put_folded(&b, name, strlen(name));
+    }
+    char *s = arena_strndup(arena, b.data ? b.data : "", b.len);
+    buf_free(&b);
     return s;
 }
 
@@ -225,7 +239,7 @@ static struct deletion *find_deletions(const struct model *m, struct arena *aren
         } else if (st->kind == REG_STMT_VALUE_DELETE && current) {
             path = current;
             struct reg_name spelt = reg_value_name(m->file, &st->as.value);
-            name = spelt.len ? arena_strndup(arena, spelt.s, spelt.len) : "@";
+            name = spelt.len ? arena_strndup(arena, spelt.s, spelt.len) : "";
         }
         if (path) {
             dels = xgrow(dels, &cap, n + 1, sizeof *dels);

@@ -49,7 +49,8 @@ struct value_change {
     const struct model_value *new_value; /* NULL when NEW has none */
     const char *meaning;                 /* "TLS 1.0 removed"; NULL: nothing to add */
     /* Deletions: the statement that deletes, in OLD's or NEW's file, and
-     * the value's name as written (NULL for a key). */
+     * the value's name as written ("" for the default value, NULL for a
+     * key). */
     const struct model *deleted_in;
     const struct reg_stmt *deletion;
     const char *value_name;

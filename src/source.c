@@ -26,6 +26,13 @@ static bool starts_preg(const unsigned char *bytes, size_t n)
     return n >= 4 && memcmp(bytes, "PReg", 4) == 0;
 }
 
+/* A registry hive is read by libhivex from its path (hive.h): its first
+ * bytes are kept, to know it by, and the rest is not read here. */
+static bool starts_hive(const unsigned char *bytes, size_t n)
+{
+    return n >= 4 && memcmp(bytes, "regf", 4) == 0;
+}
+
 /* An empty text, with the two NULs flex needs. */
 static void empty_text(struct decoded_text *d)
 {
@@ -36,7 +43,7 @@ static void empty_text(struct decoded_text *d)
 
 struct source *source_from_bytes(const char *name, const unsigned char *bytes, size_t n)
 {
-    if (starts_preg(bytes, n)) {
+    if (starts_preg(bytes, n) || starts_hive(bytes, n)) {
         if (n > TEXT_MAX_INPUT)
             return NULL;
         struct source *src = new_source(name);
@@ -141,6 +148,15 @@ struct source *source_load(const char *path, const char *display_name, const cha
         } else {
             got = pending + fread(chunk + pending, 1, READ_CHUNK - pending, f);
             pending = 0;
+        }
+        if (total == 0 && !keep_raw && starts_hive(chunk, got)) {
+            raw.data = xrealloc(chunk, got + 1);
+            raw.len = raw.cap = got;
+            raw.data[got] = '\0';
+            chunk = NULL;
+            keep_raw = true;
+            total = (size_t)size > got ? (size_t)size : got;
+            break;
         }
         if (total == 0 && !keep_raw && starts_preg(chunk, got)) {
             keep_raw = true;
@@ -264,7 +280,11 @@ void source_describe(struct source *src, uint32_t offset, struct buf *out)
         const struct source_origin *o = source_origin_at(src, offset);
         uint32_t number = o ? o->number : 0, at = o ? o->offset : 0;
         const char *name = o && o->file ? o->file : src->name;
-        if (o && o->record && number == 0)
+        if (o && o->where)
+            buf_printf(out, "%s: %s", name, o->where);
+        else if (src->hive)
+            buf_puts(out, name);
+        else if (o && o->record && number == 0)
             buf_printf(out, "%s: header (offset 0x%X)", name, (unsigned)at);
         else if (o && o->record)
             buf_printf(out, "%s: record %u (offset 0x%X)", name, (unsigned)number, (unsigned)at);

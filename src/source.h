@@ -41,7 +41,15 @@ struct source_origin {
     const char *file;       /* the file it came from, when not the source's own
                                (a GPO folder read as one document); static or
                                owned by whoever owns the document */
+    const char *where;      /* for a registry hive, which has neither lines nor
+                               records: the key path and value name it came
+                               from; owned by whoever owns the document */
+    bool context;           /* another hive of the same image, read only so
+                               that rules see the whole machine: findings here
+                               are that hive's own document's */
 };
+
+struct hive_info;
 
 struct source {
     char *name;              /* as given on the command line, or a chosen name */
@@ -59,12 +67,17 @@ struct source {
     const char *format;
     struct source_origin *origins;
     size_t norigins, origins_cap;
+    /* For a registry hive (hive.h): where it is mounted, what it holds;
+     * owned by the document's arena. */
+    const struct hive_info *hive;
 };
 
 /* The origin of the rendering at `offset`, or NULL for a .reg text. */
 const struct source_origin *source_origin_at(const struct source *src, uint32_t offset);
 /* Appends where `offset` is, as messages print it: "name:LINE:COL" for a
- * .reg text, "name: record N (offset 0x1A2C)" for a Registry.pol, and
+ * .reg text, "name: record N (offset 0x1A2C)" for a Registry.pol,
+ * "name: KEY, value NAME" for a registry hive (the key as the hive stores
+ * it, ControlSet001 rather than CurrentControlSet), and
  * "name:LINE" for the other policy formats (the origin's file, when set,
  * instead of the name). */
 void source_describe(struct source *src, uint32_t offset, struct buf *out);

@@ -180,7 +180,7 @@ void writer_strings(struct reg_writer *w, const char *name, size_t name_len, uin
     enum text_encoding enc = w->encoding;
     size_t nul = enc == TEXT_UTF16LE ? 2 : 1;
     for (size_t i = 0; i < count; i++) {
-        text_encode(strings[i], strlen(strings[i]), enc, &bytes, NULL);
+        text_encode(strings[i], strlen(strings[i]), enc, &bytes, &w->unencodable);
         buf_fill(&bytes, '\0', nul);
     }
     /* REG_MULTI_SZ ends with an empty string. */
@@ -252,7 +252,7 @@ size_t writer_finish(struct reg_writer *w, enum text_eol eol, bool final_newline
 {
     struct buf lines = BUF_INIT;
     lines_text(w, eol, final_newline, &lines);
-    size_t lossy = 0;
+    size_t lossy = w->unencodable;
     text_encode_bom(w->encoding, out);
     text_encode(lines.data ? lines.data : "", lines.len, w->encoding, out, &lossy);
     buf_free(&lines);

@@ -27,6 +27,9 @@
 struct reg_writer {
     struct buf text;            /* UTF-8, lines ended by LF until encoding */
     enum text_encoding encoding; /* the encoding the file will be written in */
+    /* Characters of hex(2)/hex(7) strings that an ANSI file's single bytes
+     * could not hold (listed as '?'). */
+    size_t unencodable;
 };
 
 void writer_init(struct reg_writer *w, enum text_encoding encoding);
@@ -63,7 +66,8 @@ void writer_line(struct reg_writer *w, const char *s, size_t len);
 
 /* The file's bytes: BOM for UTF-16LE, every line ending as `eol`; a final line
  * ending unless `final_newline` is false. Returns the number of characters
- * that the encoding could not represent (written as '?'). */
+ * that the encoding could not represent (written as '?'), those of hex(2)
+ * and hex(7) strings included. */
 size_t writer_finish(struct reg_writer *w, enum text_eol eol, bool final_newline, struct buf *out);
 /* The same lines as UTF-8 text, with no byte order mark, for an edit that
  * the fixer encodes with the rest of a file: the values are still laid out

@@ -60,6 +60,9 @@ count
 sh "$top/tests/corpus/samba-pol.sh" "$bin" >"$log" 2>&1
 cat "$log"
 count
+sh "$top/tests/hive/run.sh" "$bin" >"$log" 2>&1
+cat "$log"
+count
 sh "$top/tests/accuracy/run.sh" "$bin" >"$log" 2>&1
 cat "$log"
 count

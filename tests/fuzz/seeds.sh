@@ -5,6 +5,7 @@
 fuzz_seed_patterns() {
     case $1 in
     fuzz_profile) echo 'templates/*.profile tests/golden/*/*.profile' ;;
+    fuzz_hive) echo 'tests/hive/minimal tests/hive/special tests/hive/rlenvalue_test_hive tests/hive/seeds/*' ;;
     fuzz_policy) echo 'tests/corpus/policy/*/*.* tests/golden/policy/*.pol tests/golden/policy/*.txt tests/golden/policy/*.inf tests/golden/policy/*.xml' ;;
     *) echo 'tests/corpus/format/*.reg tests/corpus/real/*.reg tests/golden/*/*.reg samples/*.reg' ;;
     esac
@@ -15,6 +16,7 @@ fuzz_dictionary() {
     case $1 in
     fuzz_profile) echo tests/fuzz/profile.dict ;;
     fuzz_policy) echo tests/fuzz/policy.dict ;;
+    fuzz_hive) echo tests/fuzz/hive.dict ;;
     *) echo tests/fuzz/reg.dict ;;
     esac
 }

@@ -93,19 +93,25 @@ static void read_doc(const void *bytes, size_t n, const struct lint_options *o, 
     lint_finish(o, doc->file, &doc->diags);
 }
 
+/* A UTF-16 file whose fix takes two passes: renaming the value brings
+ * RL3002 in, fixed in the second. */
+static void read_two_pass_chain(struct lint_options *o, struct buf *in, struct reg_doc *doc)
+{
+    lint_options_init(o);
+    o->enabled[RULE_CLIENT_SERVER_MISMATCH] = false;
+    o->enabled[RULE_LEGACY_OFF_WITHOUT_DOTNET] = false;
+    buf_append(in, "\xFF\xFE", 2);
+    put_utf16(in, HEADER "; kept\r\n" TLS10 "\"Enabled\"=dword:00000000\r\n\"DisableByDefault\"=dword:00000000");
+    read_doc(in->data, in->len, o, doc);
+}
+
 static void test_passes_and_encoding(void **state)
 {
     (void)state;
     struct lint_options o;
-    lint_options_init(&o);
-    o.enabled[RULE_CLIENT_SERVER_MISMATCH] = false;
-    o.enabled[RULE_LEGACY_OFF_WITHOUT_DOTNET] = false;
-    /* Renaming the value brings RL3002 in, fixed in a second pass. */
     struct buf in = BUF_INIT;
-    buf_append(&in, "\xFF\xFE", 2);
-    put_utf16(&in, HEADER "; kept\r\n" TLS10 "\"Enabled\"=dword:00000000\r\n\"DisableByDefault\"=dword:00000000");
     struct reg_doc doc;
-    read_doc(in.data, in.len, &o, &doc);
+    read_two_pass_chain(&o, &in, &doc);
     struct fix_outcome outcome;
     fix_document(&o, false, &doc, &outcome);
     assert_int_equal(outcome.applied, 2);
@@ -130,6 +136,23 @@ static void test_passes_and_encoding(void **state)
     reg_doc_release(&doc);
     buf_free(&bytes);
     buf_free(&want);
+    buf_free(&in);
+}
+
+/* With one pass, the fix the chain brings in is counted as still offered. */
+static void test_passes_run_out(void **state)
+{
+    (void)state;
+    struct lint_options o;
+    struct buf in = BUF_INIT;
+    struct reg_doc doc;
+    read_two_pass_chain(&o, &in, &doc);
+    struct fix_outcome outcome;
+    fix_document_logged(&o, false, &doc, &outcome, NULL, 1);
+    assert_int_equal(outcome.passes, 1);
+    assert_int_equal(outcome.applied, 1);
+    assert_int_equal(outcome.left, 1);
+    reg_doc_release(&doc);
     buf_free(&in);
 }
 
@@ -248,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_one_pass),
         cmocka_unit_test(test_new_blocks),
         cmocka_unit_test(test_passes_and_encoding),
+        cmocka_unit_test(test_passes_run_out),
         cmocka_unit_test(test_ansi_round_trip),
         cmocka_unit_test(test_linediff),
         cmocka_unit_test(test_write_unchanged),

@@ -81,6 +81,64 @@ static void test_winhttp_defaults(void **state)
     }
 }
 
+/* A hive's CurrentBuild and InstallationType name a target only where the
+ * target table lists that build for a client or a server release: 17763 is
+ * Server 2019 or Windows 10 (1809), 26100 Server 2025 or Windows 11 24H2,
+ * and a build no row lists (26200, a server build of a client-only
+ * release) is no target. */
+static void test_target_by_build(void **state)
+{
+    (void)state;
+    enum target t;
+    assert_true(target_by_build(17763, true, &t));
+    assert_int_equal(t, TARGET_WINDOWS_SERVER_2019);
+    assert_true(target_by_build(17763, false, &t));
+    assert_int_equal(t, TARGET_WINDOWS_10);
+    assert_true(target_by_build(26100, true, &t));
+    assert_int_equal(t, TARGET_WINDOWS_SERVER_2025);
+    assert_true(target_by_build(26100, false, &t));
+    assert_int_equal(t, TARGET_WINDOWS_11_24H2);
+    assert_true(target_by_build(22631, false, &t));
+    assert_int_equal(t, TARGET_WINDOWS_11);
+    assert_true(target_by_build(7601, true, &t));
+    assert_int_equal(t, TARGET_WINDOWS_SERVER_2008_R2_SP1);
+    assert_true(target_by_build(6003, true, &t));
+    assert_int_equal(t, TARGET_WINDOWS_SERVER_2008_SP2);
+    assert_false(target_by_build(26200, false, &t));
+    assert_false(target_by_build(19045, true, &t));
+    assert_false(target_by_build(0, false, &t));
+    assert_false(target_by_build(1776, true, &t));
+    /* Every row lists its builds. */
+    for (int i = 0; i < TARGET_COUNT; i++)
+        assert_true(*target_info((enum target)i)->builds != '\0');
+}
+
+/* Every key path a rule or the posture reads (the KEY_ macros) lies in a
+ * place a hive reader reads (settings_places()). */
+static void test_settings_places(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {
+        KEY_SCHANNEL_PROTOCOLS "\\TLS 1.2\\Server", KEY_SCHANNEL_CIPHERS "\\RC4 128/128",
+        KEY_SCHANNEL_HASHES "\\MD5", KEY_SCHANNEL_KEX "\\PKCS", KEY_WINHTTP, KEY_WINHTTP_WOW64,
+        KEY_WININET_MACHINE, KEY_WININET_MACHINE_WOW64, KEY_WININET_USER,
+        KEY_WININET_POLICY_MACHINE, KEY_WININET_POLICY_USER, KEY_NETFX_V2, KEY_NETFX_V2_WOW64,
+        KEY_NETFX_V4, KEY_NETFX_V4_WOW64, KEY_SUITE_POLICY, KEY_SUITE_LOCAL};
+    size_t n;
+    const struct settings_place *places = settings_places(&n);
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        bool found = false;
+        for (size_t i = 0; i < n && !found; i++) {
+            size_t len = strlen(places[i].path);
+            found = strcmp(keys[k], places[i].path) == 0 ||
+                    (places[i].subtree && strncmp(keys[k], places[i].path, len) == 0 &&
+                     keys[k][len] == '\\');
+        }
+        if (!found)
+            fail_msg("%s is in no place a hive reader reads", keys[k]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -88,6 +146,8 @@ int main(void)
         cmocka_unit_test(test_default_words),
         cmocka_unit_test(test_target_mask),
         cmocka_unit_test(test_winhttp_defaults),
+        cmocka_unit_test(test_target_by_build),
+        cmocka_unit_test(test_settings_places),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,1 @@
+reglint gen not-ansi-strings.profile --encoding ansi

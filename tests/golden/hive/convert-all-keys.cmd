@@ -1,0 +1,1 @@
+. ./hives.sh && reglint convert --all-keys SOFTWARE --to reg --encoding utf8

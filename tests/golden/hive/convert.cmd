@@ -1,0 +1,1 @@
+. ./hives.sh && reglint convert SYSTEM --to reg --encoding utf8

@@ -1,0 +1,1 @@
+. ./hives.sh && cp "$here/baseline.reg" . && reglint diff baseline.reg SYSTEM

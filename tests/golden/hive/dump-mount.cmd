@@ -1,0 +1,1 @@
+. ./hives.sh && reglint dump --mount "HKEY_USERS\\S-1-5-21-1000" NTUSER.DAT

@@ -1,0 +1,1 @@
+. ./hives.sh && reglint dump SYSTEM && reglint dump SOFTWARE && reglint dump NTUSER.DAT

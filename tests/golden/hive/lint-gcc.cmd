@@ -1,0 +1,1 @@
+. ./hives.sh && reglint lint -f gcc SYSTEM SOFTWARE NTUSER.DAT

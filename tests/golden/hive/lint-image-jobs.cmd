@@ -1,0 +1,1 @@
+. ./hives.sh && reglint lint -j 2 -f gcc SYSTEM SOFTWARE NTUSER.DAT

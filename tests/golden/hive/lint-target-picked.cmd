@@ -1,0 +1,1 @@
+. ./hives.sh && reglint lint -q --select RL3 SOFTWARE SYSTEM

@@ -1,0 +1,1 @@
+. ./hives.sh && reglint dump --mount NOWHERE\\X SYSTEM

@@ -1,0 +1,1 @@
+. ./hives.sh && reglint posture -f json SYSTEM SOFTWARE

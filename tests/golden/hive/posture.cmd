@@ -1,0 +1,1 @@
+. ./hives.sh && reglint posture SYSTEM SOFTWARE NTUSER.DAT

@@ -1,0 +1,1 @@
+. ./hives.sh && reglint show SYSTEM && reglint show SOFTWARE

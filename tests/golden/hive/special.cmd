@@ -1,0 +1,1 @@
+. ./libhivex.sh && reglint dump --all-keys --mount HKLM\\SOFTWARE ../../hive/special

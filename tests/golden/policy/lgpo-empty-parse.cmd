@@ -1,0 +1,1 @@
+reglint lint lgpo-empty-parse.txt; reglint show lgpo-empty-parse.txt

@@ -1,0 +1,1 @@
+reglint dump ../../hive/seeds/system; echo "exit $?"; reglint posture --mount HKLM\\SYSTEM ../../hive/minimal
