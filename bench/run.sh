@@ -141,10 +141,10 @@ END {
 }' "$rows"
 
 # A Registry.pol: showing it (`reglint show`: the PReg records and their
-# rendering as .reg text, which show prints without reading it back) and
-# dumping it (the records, the rendering, the .reg reader over it, the model
-# and the dump), against reading its bytes and decoding its UTF-16 (binary
-# fields and all, hence iconv -c).
+# rendering as .reg text, which show prints without reading it back), linting
+# it (the records, the rendering, the .reg reader over it, the model and the
+# checks) and dumping it (the same reading, then the dump), against reading
+# its bytes and decoding its UTF-16 (binary fields and all, hence iconv -c).
 pol_size=${BENCH_POL_SIZE:-10M}
 tool gen-pol
 pol=$dir/policy-$pol_size.pol
@@ -156,7 +156,7 @@ fi
 measure sh -c 'iconv -c -f UTF-16LE -t UTF-8 "$1" | wc -l' sh "$pol"
 pol_floor=$secs
 echo "Registry.pol ($(wc -c <"$pol") bytes): floor = iconv -c -f UTF-16LE -t UTF-8 FILE | wc -l, $pol_floor s"
-for entry in show:3 dump:4; do
+for entry in show:3 lint:3 dump:4; do
     command=${entry%%:*}
     target=${entry#*:}
     measure "$bin" "$command" --root machine "$pol"

@@ -19,8 +19,11 @@
  * =====================================================================
  */
 
-/* An owner's items go into a table once it has this many. */
-#define TABLE_MIN_ITEMS 8
+/* An owner's items go into a table once it has this many. Below it a walk
+ * costs less than hashing the name and reaching a slot far in memory: two
+ * names that differ are mostly told apart by their last characters
+ * (text_names_equal()). */
+#define TABLE_MIN_ITEMS 16
 
 /* A slot holds a struct model_key * or struct model_value *, NULL if free.
  * No hash is kept beside it, which would double the table: a value keeps

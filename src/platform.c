@@ -27,6 +27,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #if defined(__linux__) || defined(__APPLE__)
 #include <sys/xattr.h>
@@ -61,6 +62,114 @@ bool platform_isatty(FILE *f)
     return _isatty(_fileno(f)) != 0;
 #else
     return isatty(fileno(f)) != 0;
+#endif
+}
+
+/* A mapped file raises SIGBUS where it is read past its end, and its end
+ * moves if another process truncates it meanwhile. The mappings in use are
+ * listed for the handler, a fixed table as a handler may neither allocate
+ * nor lock (start is claimed first, end set after: a slot whose end is 0
+ * matches nothing). The handler puts a page of zeros in place of such a
+ * page, so that the reader sees the file end in zeros rather than the
+ * run stop; any other SIGBUS gets the action it had before. */
+#ifndef _WIN32
+#define MAP_SLOTS 64
+
+static struct {
+    atomic_uintptr_t start, end;
+} map_slots[MAP_SLOTS];
+static pthread_once_t map_once = PTHREAD_ONCE_INIT;
+static struct sigaction map_previous;
+static uintptr_t map_page_size;
+/* /dev/zero: mapping it privately gives pages of zeros, as
+ * MAP_ANONYMOUS does where it exists. -1 when files are not mapped. */
+static int map_zero_fd = -1;
+
+/* Async-signal-safe: atomic loads, mmap(), sigaction() and raise() only. */
+static void zero_past_end(int sig, siginfo_t *info, void *context)
+{
+    (void)context;
+    uintptr_t at = (uintptr_t)info->si_addr;
+    /* Only a fault has an address (kill() sends none). */
+    bool fault = info->si_code == BUS_ADRERR || info->si_code == BUS_OBJERR;
+    for (size_t i = 0; i < MAP_SLOTS && fault; i++) {
+        uintptr_t start = atomic_load(&map_slots[i].start);
+        if (start == 0 || at < start || at >= atomic_load(&map_slots[i].end))
+            continue;
+        void *page = (void *)(at & ~(map_page_size - 1));
+        if (mmap(page, map_page_size, PROT_READ, MAP_PRIVATE | MAP_FIXED, map_zero_fd, 0) !=
+            MAP_FAILED)
+            return;
+        break;
+    }
+    sigaction(sig, &map_previous, NULL);
+    /* Delivered under that action once this returns (SIGBUS is blocked
+     * meanwhile), whether the kernel sent it or kill() did. */
+    raise(sig);
+}
+
+static void install_zero_past_end(void)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
+    if (page <= 0 || fd < 0) {
+        if (fd >= 0)
+            close(fd);
+        return;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = zero_past_end;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGBUS, &sa, &map_previous) != 0) {
+        close(fd);
+        return;
+    }
+    map_page_size = (uintptr_t)page;
+    map_zero_fd = fd;
+}
+#endif
+
+unsigned char *platform_map_file(FILE *f, size_t size)
+{
+#ifdef _WIN32
+    (void)f;
+    (void)size;
+    return NULL;
+#else
+    if (size == 0 || pthread_once(&map_once, install_zero_past_end) != 0 || map_zero_fd < 0)
+        return NULL;
+    void *p = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    for (size_t i = 0; i < MAP_SLOTS; i++) {
+        uintptr_t expected = 0;
+        if (atomic_compare_exchange_strong(&map_slots[i].start, &expected, (uintptr_t)p)) {
+            atomic_store(&map_slots[i].end, (uintptr_t)p + size);
+            return p;
+        }
+    }
+    /* Every slot taken: the caller reads the file instead. */
+    munmap(p, size);
+    return NULL;
+#endif
+}
+
+void platform_unmap_file(unsigned char *bytes, size_t size)
+{
+#ifdef _WIN32
+    (void)bytes;
+    (void)size;
+#else
+    for (size_t i = 0; i < MAP_SLOTS; i++) {
+        if (atomic_load(&map_slots[i].start) == (uintptr_t)bytes) {
+            atomic_store(&map_slots[i].end, 0);
+            atomic_store(&map_slots[i].start, 0);
+            break;
+        }
+    }
+    munmap(bytes, size);
 #endif
 }
 

@@ -22,6 +22,14 @@ void platform_set_binary(FILE *f);
  * otherwise a message such as "is a directory". Sets *size for regular files
  * (0 otherwise). */
 const char *platform_check_regular(FILE *f, long long *size);
+/* The `size` bytes of regular file `f` mapped into memory, read-only, or
+ * NULL when they cannot be (Windows, a pipe, an empty file; the caller then
+ * reads them): mapped, their pages come from the system's cache without a
+ * copy or a page fault each. Should the file shrink while it is mapped, what
+ * lay past its new end reads as zeros instead of stopping the run with
+ * SIGBUS. */
+unsigned char *platform_map_file(FILE *f, size_t size);
+void platform_unmap_file(unsigned char *bytes, size_t size);
 /* Whether the stream is a terminal (for colour). */
 bool platform_isatty(FILE *f);
 

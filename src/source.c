@@ -117,13 +117,28 @@ struct source *source_load(const char *path, const char *display_name, const cha
         return NULL;
     }
     size_t limit = max_decoded();
-    struct text_decoder *dec = text_decoder_new((size_t)size, limit);
-    unsigned char *chunk = xmalloc(READ_CHUNK);
-    size_t total = 0;
+    /* Made once the first bytes show that the file is text: its buffer,
+     * sized for the whole file, would be the size of a PReg file for
+     * nothing, and freeing a block that large makes the C library serve
+     * later large blocks from its heap, where growing an array copies it. */
+    struct text_decoder *dec = NULL;
+    /* The first bytes tell a PReg file, which is mapped where the system
+     * can: its pages are then neither copied nor each faulted in anew, and
+     * no buffer is read for it (freeing one would have the same effect on
+     * the C library as the decoder's). */
+    unsigned char head[4];
+    size_t pending = fread(head, 1, sizeof head, f);
+    unsigned char *mapped = starts_preg(head, pending) && (size_t)size >= sizeof head
+                                ? platform_map_file(f, (size_t)size)
+                                : NULL;
+    unsigned char *chunk = mapped ? NULL : xmalloc(READ_CHUNK);
+    if (chunk)
+        memcpy(chunk, head, pending);
+    size_t total = mapped ? (size_t)size : 0;
     bool ok = true;
     struct buf raw = BUF_INIT;
-    bool keep_raw = false;
-    for (;;) {
+    bool keep_raw = mapped != NULL;
+    while (!mapped) {
         size_t got;
         if (keep_raw) {
             /* Straight into the buffer: a PReg file is kept as it is. */
@@ -131,7 +146,8 @@ struct source *source_load(const char *path, const char *display_name, const cha
             got = fread(raw.data + raw.len, 1, READ_CHUNK, f);
             raw.len += got;
         } else {
-            got = fread(chunk, 1, READ_CHUNK, f);
+            got = pending + fread(chunk + pending, 1, READ_CHUNK - pending, f);
+            pending = 0;
         }
         if (total == 0 && !keep_raw && starts_hive(chunk, got)) {
             raw.data = xrealloc(chunk, got + 1);
@@ -143,9 +159,9 @@ struct source *source_load(const char *path, const char *display_name, const cha
             break;
         }
         if (total == 0 && !keep_raw && starts_preg(chunk, got)) {
+            keep_raw = true;
             /* The chunk becomes the buffer, grown in place where the
              * allocator can: no copy. */
-            keep_raw = true;
             raw.cap = ((size_t)size > got ? (size_t)size : got) + READ_CHUNK + 1;
             raw.data = xrealloc(chunk, raw.cap);
             raw.len = got;
@@ -161,6 +177,8 @@ struct source *source_load(const char *path, const char *display_name, const cha
             }
         } else if (got > 0) {
             total += got;
+            if (!dec)
+                dec = text_decoder_new((size_t)size, limit);
             enum text_limit passed = text_decoder_feed(dec, chunk, got);
             if (passed != TEXT_WITHIN_LIMITS) {
                 *error = limit_message(passed, limit);
@@ -180,16 +198,18 @@ struct source *source_load(const char *path, const char *display_name, const cha
     if (!is_stdin)
         fclose(f);
     if (!ok) {
-        text_decoder_abandon(dec);
+        if (dec)
+            text_decoder_abandon(dec);
         buf_free(&raw);
         return NULL;
     }
     struct decoded_text d;
     if (keep_raw) {
-        /* The decoder saw nothing: a PReg file is kept as bytes. */
-        text_decoder_abandon(dec);
+        /* A PReg file is kept as bytes. */
         empty_text(&d);
     } else {
+        if (!dec) /* an empty file */
+            dec = text_decoder_new(0, limit);
         enum text_limit passed = text_decoder_finish(dec, &d);
         if (passed != TEXT_WITHIN_LIMITS) {
             *error = limit_message(passed, limit);
@@ -198,8 +218,12 @@ struct source *source_load(const char *path, const char *display_name, const cha
     }
     struct source *src = new_source(display_name ? display_name : path);
     src->d = d;
-    if (keep_raw)
+    if (mapped) {
+        src->raw = mapped;
+        src->raw_mapped = true;
+    } else if (keep_raw) {
         src->raw = (unsigned char *)buf_steal(&raw);
+    }
     src->raw_size = total;
     return src;
 }
@@ -211,7 +235,10 @@ void source_free(struct source *src)
     free(src->name);
     free(src->d.text);
     free(src->line_starts);
-    free(src->raw);
+    if (src->raw_mapped)
+        platform_unmap_file(src->raw, src->raw_size);
+    else
+        free(src->raw);
     free(src->origins);
     free(src);
 }

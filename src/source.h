@@ -58,8 +58,10 @@ struct source {
     uint32_t *line_starts;   /* built on first use */
     uint32_t nlines;
     /* The file's bytes, kept instead of decoded text when they start with
-     * the PReg signature (d.text is then empty until a reader renders it). */
+     * the PReg signature (d.text is then empty until a reader renders it):
+     * the file mapped into memory where it can be (raw_mapped), else read. */
     unsigned char *raw;
+    bool raw_mapped;
     /* Set when d.text is a rendering of another format: its name, and the
      * origins in order of text_start. */
     const char *format;

@@ -283,13 +283,17 @@ static void check_unknown_directives(const struct reg_file *file, struct diag_li
                 check_directive_word(file, i, end, true, diags);
             continue;
         }
+        uint32_t stop = line_end(text, end, len);
+        /* Most statements hold no ';' at all: a large file's would
+         * otherwise be read a character at a time once more. */
+        if (!memchr(text + i, ';', stop - i))
+            continue;
         uint32_t last_line = end;
         while (last_line > i && text[last_line - 1] != '\n' && text[last_line - 1] != '\r')
             last_line--;
-        end = line_end(text, end, len);
-        i = trailing_comment(text, last_line, end);
-        if (i < end)
-            check_directive_word(file, i, end, false, diags);
+        i = trailing_comment(text, last_line, stop);
+        if (i < stop)
+            check_directive_word(file, i, stop, false, diags);
     }
 }
 

@@ -165,6 +165,14 @@ bool text_ascii_equal_nocase(const char *a, size_t alen, const char *b)
 
 bool text_names_equal(const char *a, size_t alen, const char *b, size_t blen)
 {
+    /* Names that differ mostly differ at their end (Value1, Value2): an
+     * ASCII byte is a whole character, so last ones that differ in any
+     * case decide at once. */
+    if (alen && blen) {
+        unsigned char ea = (unsigned char)a[alen - 1], eb = (unsigned char)b[blen - 1];
+        if (ea < 0x80 && eb < 0x80 && text_upcase(ea) != text_upcase(eb))
+            return false;
+    }
     /* A name is nearly always written the same way each time. */
     if (alen == blen && memcmp(a, b, alen) == 0)
         return true;

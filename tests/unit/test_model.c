@@ -122,6 +122,36 @@ static void test_keys_compare_case_insensitively(void **state)
     imported_free(im);
 }
 
+/* Names are found in any case whether their key holds few values and
+ * children (a walk along the list) or many (a table): 40 of each, set or
+ * opened again in another case. */
+static void test_names_found_at_every_count(void **state)
+{
+    (void)state;
+    struct buf text = BUF_INIT;
+    buf_puts(&text, "REGEDIT4\n[HKEY_CURRENT_USER\\K]\n");
+    for (int i = 0; i < 40; i++)
+        buf_printf(&text, "\"Value%d\"=dword:1\n", i);
+    for (int i = 0; i < 40; i++)
+        buf_printf(&text, "\"VALUE%d\"=dword:2\n", i);
+    for (int i = 0; i < 40; i++)
+        buf_printf(&text, "[HKEY_CURRENT_USER\\K\\Sub%d]\n[hkey_current_user\\k\\SUB%d]\n", i, i);
+    struct imported im = import_text(text.data);
+    buf_free(&text);
+    struct model_key *k = key_at(im, "k");
+    assert_int_equal(k->nvalues, 40);
+    assert_int_equal(k->nchildren, 40);
+    assert_int_equal(im.m->nkeys, 41);
+    for (int i = 0; i < 40; i++) {
+        char name[24];
+        snprintf(name, sizeof name, "value%d", i);
+        data_is(im, value_of(im, k, name), "\2\0\0\0", 4);
+        snprintf(name, sizeof name, "K\\sub%d", i);
+        assert_non_null(key_at(im, name));
+    }
+    imported_free(im);
+}
+
 static void test_children_and_values_keep_their_order(void **state)
 {
     (void)state;
@@ -526,6 +556,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_last_write_wins),
         cmocka_unit_test(test_keys_compare_case_insensitively),
+        cmocka_unit_test(test_names_found_at_every_count),
         cmocka_unit_test(test_children_and_values_keep_their_order),
         cmocka_unit_test(test_key_deletion_takes_the_subtree),
         cmocka_unit_test(test_key_deleted_and_filled_again),

@@ -319,6 +319,62 @@ static void test_abandon(void **state)
     scratch_free(&s);
 }
 
+static void exit_42(int sig)
+{
+    (void)sig;
+    _exit(42);
+}
+
+/* The bytes of a file of three pages of 'x', mapped. */
+static unsigned char *map_pages(const struct scratch *s, size_t size, FILE **f)
+{
+    *f = fopen(s->path, "wb");
+    assert_non_null(*f);
+    for (size_t i = 0; i < size; i++)
+        fputc('x', *f);
+    assert_int_equal(fclose(*f), 0);
+    *f = fopen(s->path, "rb");
+    assert_non_null(*f);
+    unsigned char *bytes = platform_map_file(*f, size);
+    assert_non_null(bytes);
+    return bytes;
+}
+
+/* A mapped file that another process truncates reads as zeros past its new
+ * end, where reading it would raise SIGBUS; any other SIGBUS gets the
+ * action it had before. */
+static void test_mapped_file_truncated(void **state)
+{
+    (void)state;
+    struct scratch s;
+    scratch_init(&s, NULL);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), size = 3 * page;
+    FILE *f;
+    /* First in a child, which maps a file after choosing its own action. */
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        signal(SIGBUS, exit_42);
+        map_pages(&s, size, &f);
+        raise(SIGBUS);
+        _exit(0);
+    }
+    int status;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 42);
+
+    unsigned char *bytes = map_pages(&s, size, &f);
+    assert_int_equal(bytes[size - 1], 'x');
+    assert_int_equal(truncate(s.path, (off_t)page), 0);
+    assert_int_equal(bytes[page - 1], 'x');
+    assert_int_equal(bytes[page], 0);
+    assert_int_equal(bytes[size - 1], 0);
+    platform_unmap_file(bytes, size);
+    assert_int_equal(fclose(f), 0);
+    scratch_free(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_same_file),
         cmocka_unit_test(test_signal_removes_temporary),
         cmocka_unit_test(test_abandon),
+        cmocka_unit_test(test_mapped_file_truncated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -419,6 +419,74 @@ static void test_hex_continuations(void **state)
     parsed_free(p);
 }
 
+/* The findings are `n`, at these lines and columns in order. */
+static void findings_at(const struct parsed *p, const uint32_t (*where)[2], size_t n)
+{
+    if (p->diags.n != n)
+        print_diags(p);
+    assert_int_equal(p->diags.n, n);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t line, col;
+        source_position(p->src, p->diags.items[i]->at.start, &line, &col);
+        assert_int_equal(line, where[i][0]);
+        assert_int_equal(col, where[i][1]);
+    }
+}
+
+/* The scanner steps over plain bytes ("hh,") without matching them: what
+ * follows them, on the value's line or a continued one, reads as it would
+ * after any other bytes, and problems keep their columns. */
+static void test_hex_plain_bytes_then_other_forms(void **state)
+{
+    (void)state;
+    struct parsed *p = parse_text(K "\"a\"=hex:01,02,0x3,+4, 5,006\n"
+                                    "\"b\"=hex(7):41,00,\\\n"
+                                    "  42,00,43,\\\n"
+                                    "  00,00,00 ; end\n"
+                                    "\"c\"=hex:0A,0b,Cc,dD,\n"
+                                    "\"d\"=hex:01,\\\n"
+                                    "  ,02\n"
+                                    "\"e\"=hex:01,02,1a4\n"
+                                    "\"f\"=hex:01,\\\n"
+                                    "  02,03, \n"
+                                    "\"g\"=hex:01,02,,03\n");
+    const struct reg_value_stmt *v =
+        value_is(p, 1, "a", REG_FORM_HEX, REG_TYPE_BINARY, "\1\2\3\4\5\6", 6);
+    span_is(p, v->data_at, "hex:01,02,0x3,+4, 5,006");
+    v = value_is(p, 2, "b", REG_FORM_HEX, REG_TYPE_MULTI_SZ, "A\0B\0C\0\0\0", 8);
+    span_is(p, v->data_at, "hex(7):41,00,\\\n  42,00,43,\\\n  00,00,00");
+    v = value_is(p, 3, "c", REG_FORM_HEX, REG_TYPE_BINARY, "\x0A\x0B\xCC\xDD", 4);
+    span_is(p, v->data_at, "hex:0A,0b,Cc,dD,");
+    /* Line and column of each problem, in order: a comma opening a continued
+     * line, a byte too big, a blank after a comma on a continued line, two
+     * commas. */
+    static const uint32_t where[][2] = {{9, 3}, {10, 15}, {12, 9}, {13, 15}};
+    findings_at(p, where, 4);
+    parsed_free(p);
+}
+
+/* Plain bytes continued on the next line, after each kind of line end, read
+ * as the continuation rules read them; a backslash at the end of the file
+ * after such a continuation is the one reported. */
+static void test_hex_plain_bytes_across_line_ends(void **state)
+{
+    (void)state;
+    struct parsed *p = parse_text(K "\"a\"=hex:01,\\\r\n  02,03\r\n"
+                                    "\"b\"=hex:04,\\\r\t05,06,\\\n07\n"
+                                    "\"c\"=hex:08,\\\n  09, \n"
+                                    "\"d\"=hex:0a,\\\n  0b,\\");
+    const struct reg_value_stmt *v =
+        value_is(p, 1, "a", REG_FORM_HEX, REG_TYPE_BINARY, "\1\2\3", 3);
+    span_is(p, v->data_at, "hex:01,\\\r\n  02,03");
+    v = value_is(p, 2, "b", REG_FORM_HEX, REG_TYPE_BINARY, "\4\5\6\7", 4);
+    span_is(p, stmt_at(p, 2)->at, "\"b\"=hex:04,\\\r\t05,06,\\\n07");
+    /* A blank after the last comma of a continued line; the backslash the
+     * file ends after. */
+    static const uint32_t where[][2] = {{9, 6}, {11, 6}};
+    findings_at(p, where, 2);
+    parsed_free(p);
+}
+
 static void test_value_deletions(void **state)
 {
     (void)state;
@@ -1030,6 +1098,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_hex_data),
         cmocka_unit_test(test_hex_in_utf16_file_is_kept_as_listed),
         cmocka_unit_test(test_hex_continuations),
+        cmocka_unit_test(test_hex_plain_bytes_then_other_forms),
+        cmocka_unit_test(test_hex_plain_bytes_across_line_ends),
         cmocka_unit_test(test_value_deletions),
         cmocka_unit_test(test_comments_and_blank_lines),
         cmocka_unit_test(test_line_endings),

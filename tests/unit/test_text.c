@@ -230,6 +230,10 @@ static void test_upcase_is_windows_table(void **state)
     assert_false(text_names_equal("\xCF\x82", 2, "\xCE\xA3", 2));
     assert_true(text_names_equal("\xCF\x83", 2, "\xCE\xA3", 2));
     assert_false(text_names_equal("ab", 2, "abc", 3));
+    /* The last characters are compared first, in any case. */
+    assert_false(text_names_equal("Value1", 6, "value2", 6));
+    assert_true(text_names_equal("ValueA", 6, "valuea", 6));
+    assert_true(text_names_equal("x\xC3\xA9", 3, "X\xC3\x89", 3));
 }
 
 static void test_snippet_stops_at_line_end_and_escapes(void **state)
