@@ -35,7 +35,9 @@ many-values:25000:lint,dump
 many-findings:12500:lint,fix
 suppressed-findings:12500:lint
 profile-keys:2000:gen,lint-profile
-profile-values:2000:gen,lint-profile}
+profile-values:2000:gen,lint-profile
+lgpo-delete-all:12500:lint,dump
+gpp-create:12500:lint,dump}
 
 mkdir -p "$dir"
 
@@ -107,6 +109,22 @@ generate() {
             for (i = 0; i < n; i++) printf "    value \"v%d\" dword %d\n", i, i
             print "  }"
             print "}"
+        } else if (shape == "lgpo-delete-all") {
+            # LGPO text: n values of one key, then DELETEALLVALUES, which
+            # deletes each value set before it.
+            for (i = 0; i < n; i++) {
+                line("Computer"); line("SOFTWARE\\Bench"); line(sprintf("v%d", i))
+                line(sprintf("DWORD:%d", i)); line("")
+            }
+            line("Computer"); line("SOFTWARE\\Bench"); line("*"); line("DELETEALLVALUES")
+        } else if (shape == "gpp-create") {
+            # Group Policy Preferences: n Create items of one key, each
+            # written only where its value is not already set.
+            line("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
+            line("<RegistrySettings clsid=\"{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}\">")
+            for (i = 0; i < n; i++)
+                line(sprintf("<Registry name=\"v%d\"><Properties action=\"C\" hive=\"HKEY_LOCAL_MACHINE\" key=\"SOFTWARE\\Bench\" name=\"v%d\" type=\"REG_DWORD\" value=\"%08x\"/></Registry>", i, i, i))
+            line("</RegistrySettings>")
         } else {
             exit 2
         }
@@ -193,7 +211,7 @@ for entry in $shapes; do
     rest=${entry#*:}
     n=${rest%%:*}
     commands=$(echo "${rest#*:}" | tr , ' ')
-    case $shape in profile-*) ext=profile ;; *) ext=reg ;; esac
+    case $shape in profile-*) ext=profile ;; lgpo-*) ext=txt ;; gpp-*) ext=xml ;; *) ext=reg ;; esac
     small=$dir/$shape-$n.$ext
     large=$dir/$shape-$((4 * n)).$ext
     # Inputs are reused until this script changes.

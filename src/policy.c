@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hive.h"
+#include "profile.h"
 #include "text.h"
 #include "writer.h"
 #include "xalloc.h"
@@ -203,11 +204,36 @@ void policy_ops_free(struct policy_ops *list)
 
 /* ------------------------------------------------------------ rendering */
 
+/* What the operations rendered so far did to one value or key: the
+ * operation numbers plus one (0: never) of its last setting and deletion,
+ * and for a key the values set under it, each once, in the order first set. */
+struct value_seen {
+    const struct policy_op *op;        /* the first to name it */
+    const struct policy_op *first_set; /* the first to set it, as it spells the name */
+    size_t last_set, last_deleted;
+    bool listed;                 /* in its key's list */
+    size_t next_in_key;          /* the next listed value plus one; 0: none */
+};
+struct key_seen {
+    const struct policy_op *op;
+    size_t last_delete_values;
+    size_t first_value, last_value; /* listed values plus one; 0: none */
+};
+
 struct render_ctx {
     struct reg_writer w;
     const struct policy_ops *ops;
     const struct policy_op *open; /* the operation whose key is open, or NULL */
     struct buf path;
+    /* **soft. and **delvals. ask what was set before them: kept as the
+     * operations are rendered, so that a file of many costs time in
+     * proportion to its records, not their square. */
+    struct arena *arena;
+    struct value_seen *values;
+    size_t nvalues, values_cap;
+    struct key_seen *keys;
+    size_t nkeys, keys_cap;
+    struct policy_index values_by_name, keys_by_path;
 };
 
 static bool same_key(const struct policy_op *a, const struct policy_op *b)
@@ -273,40 +299,95 @@ static bool same_value(const struct policy_op *a, const struct policy_op *b)
 
 /* Whether an operation before `k` set the value `k` names, and no later one
  * removed it. */
-static bool set_before(const struct policy_ops *ops, size_t k)
+static uint32_t key_hash(const struct policy_op *op)
 {
-    const struct policy_op *op = &ops->ops[k];
-    for (size_t j = k; j-- > 0;) {
-        const struct policy_op *o = &ops->ops[j];
-        if ((o->kind == POLICY_SET || o->kind == POLICY_SET_IF_ABSENT) && same_value(o, op))
-            return true;
-        if (o->kind == POLICY_DELETE_VALUE && same_value(o, op))
-            return false;
-        if (o->kind == POLICY_DELETE_VALUES && same_key(o, op))
-            return false;
+    return policy_name_hash((uint32_t)op->root, op->key, op->key_len);
+}
+
+/* The record of `op`'s key (made when `add`), or NULL. */
+static struct key_seen *key_seen(struct render_ctx *r, const struct policy_op *op, bool add)
+{
+    uint32_t hash = key_hash(op);
+    size_t cursor = 0, i;
+    while (policy_index_next(&r->keys_by_path, hash, &cursor, &i))
+        if (same_key(r->keys[i].op, op))
+            return &r->keys[i];
+    if (!add)
+        return NULL;
+    r->keys = arena_grow_array(r->arena, r->keys, r->nkeys, &r->keys_cap, sizeof *r->keys);
+    policy_index_add(r->arena, &r->keys_by_path, hash, r->nkeys);
+    r->keys[r->nkeys].op = op;
+    return &r->keys[r->nkeys++];
+}
+
+/* The record of `op`'s value (made when `add`), or NULL. */
+static struct value_seen *value_seen(struct render_ctx *r, const struct policy_op *op, bool add)
+{
+    uint32_t hash = policy_name_hash(key_hash(op), op->name, op->name_len);
+    size_t cursor = 0, i;
+    while (policy_index_next(&r->values_by_name, hash, &cursor, &i))
+        if (same_value(r->values[i].op, op))
+            return &r->values[i];
+    if (!add)
+        return NULL;
+    r->values = arena_grow_array(r->arena, r->values, r->nvalues, &r->values_cap, sizeof *r->values);
+    policy_index_add(r->arena, &r->values_by_name, hash, r->nvalues);
+    r->values[r->nvalues].op = op;
+    return &r->values[r->nvalues++];
+}
+
+/* Notes what operation k does, after it is rendered. */
+static void note_op(struct render_ctx *r, size_t k)
+{
+    const struct policy_op *op = &r->ops->ops[k];
+    if (op->kind == POLICY_DELETE_VALUES) {
+        key_seen(r, op, true)->last_delete_values = k + 1;
+        return;
     }
-    return false;
+    bool set = op->kind == POLICY_SET || op->kind == POLICY_SET_IF_ABSENT;
+    if (!set && op->kind != POLICY_DELETE_VALUE)
+        return;
+    struct value_seen *v = value_seen(r, op, true);
+    if (!set) {
+        v->last_deleted = k + 1;
+        return;
+    }
+    v->last_set = k + 1;
+    if (!v->listed) {
+        struct key_seen *key = key_seen(r, op, true);
+        size_t index_plus_1 = (size_t)(v - r->values) + 1;
+        if (key->last_value)
+            r->values[key->last_value - 1].next_in_key = index_plus_1;
+        else
+            key->first_value = index_plus_1;
+        key->last_value = index_plus_1;
+        v->listed = true;
+        v->first_set = op;
+    }
+}
+
+/* Whether the value of `op` is set when it comes: set before and neither
+ * deleted nor taken by a deletion of every value of its key since. */
+static bool set_before(struct render_ctx *r, const struct policy_op *op)
+{
+    const struct value_seen *v = value_seen(r, op, false);
+    if (!v || v->last_set == 0)
+        return false;
+    const struct key_seen *key = key_seen(r, op, false);
+    size_t cleared = key ? key->last_delete_values : 0;
+    return v->last_set > v->last_deleted && v->last_set > cleared;
 }
 
 /* "Delete every value": one deletion per value set before it under the key,
  * each name once. */
-static void write_delete_values(struct render_ctx *r, size_t k)
+static void write_delete_values(struct render_ctx *r, const struct policy_op *op)
 {
-    const struct policy_op *op = &r->ops->ops[k];
     size_t written = 0;
-    for (size_t j = 0; j < k; j++) {
-        const struct policy_op *o = &r->ops->ops[j];
-        if ((o->kind != POLICY_SET && o->kind != POLICY_SET_IF_ABSENT) || !same_key(o, op))
-            continue;
-        bool seen = false;
-        for (size_t m = 0; m < j && !seen; m++) {
-            const struct policy_op *p = &r->ops->ops[m];
-            seen = (p->kind == POLICY_SET || p->kind == POLICY_SET_IF_ABSENT) && same_value(p, o);
-        }
-        if (!seen) {
-            writer_value_delete(&r->w, o->name, o->name_len);
-            written++;
-        }
+    const struct key_seen *key = key_seen(r, op, false);
+    for (size_t i = key ? key->first_value : 0; i; i = r->values[i - 1].next_in_key) {
+        const struct policy_op *o = r->values[i - 1].first_set;
+        writer_value_delete(&r->w, o->name, o->name_len);
+        written++;
     }
     if (written == 0)
         writer_line(&r->w, "; every value of the key deleted (none set before)",
@@ -335,7 +416,7 @@ static void render_ops(struct render_ctx *r, size_t first, struct source *src, b
         switch (op->kind) {
         case POLICY_SET_IF_ABSENT:
             open_key(r, op, false);
-            if (set_before(r->ops, k)) {
+            if (set_before(r, op)) {
                 buf_clear(&scratch);
                 buf_puts(&scratch, "; \"");
                 buf_append(&scratch, op->name, op->name_len);
@@ -355,7 +436,7 @@ static void render_ops(struct render_ctx *r, size_t first, struct source *src, b
             break;
         case POLICY_DELETE_VALUES:
             open_key(r, op, false);
-            write_delete_values(r, k);
+            write_delete_values(r, op);
             break;
         case POLICY_CREATE_KEY:
             open_key(r, op, true);
@@ -378,6 +459,7 @@ static void render_ops(struct render_ctx *r, size_t first, struct source *src, b
             writer_line(&r->w, scratch.data, scratch.len);
             break;
         }
+        note_op(r, k);
     }
     buf_free(&scratch);
 }
@@ -577,7 +659,7 @@ static void start_render(struct render_ctx *r, struct source *src, bool record, 
 static void render_ops_doc(struct reg_doc *doc, struct source *src, enum policy_format format,
                            struct policy_ops *ops, bool read)
 {
-    struct render_ctx r = {.ops = ops};
+    struct render_ctx r = {.ops = ops, .arena = doc->arena};
     bool record = format == POLICY_FORMAT_POL;
     start_render(&r, src, record, NULL);
     render_ops(&r, 0, src, record, NULL);
@@ -658,7 +740,7 @@ bool policy_hive_doc_read(struct reg_doc *doc, struct source *src, const char *p
     struct policy_ops ops = {0};
     bool ok = read_hive(doc, path, &ops, error);
     if (ok) {
-        struct render_ctx r = {.ops = &ops};
+        struct render_ctx r = {.ops = &ops, .arena = doc->arena};
         start_render(&r, src, false, NULL);
         render_ops(&r, 0, src, false, NULL);
         if (read)
@@ -707,7 +789,7 @@ bool policy_gpo_doc_read(struct reg_doc *doc, const char *dir, const char **erro
     struct source *src = source_from_bytes(dir, (const unsigned char *)"", 0);
     begin_doc(doc, src, "GPO");
     struct policy_ops ops = {0};
-    struct render_ctx r = {.ops = &ops};
+    struct render_ctx r = {.ops = &ops, .arena = doc->arena};
     struct part_marks marks[POLICY_GPO_MAX_FILES + 1];
     /* The folder as a whole: findings about it go to the header. */
     start_render(&r, src, false, NULL);
