@@ -205,19 +205,17 @@ void policy_ops_free(struct policy_ops *list)
 /* ------------------------------------------------------------ rendering */
 
 /* What the operations rendered so far did to one value or key: the
- * operation numbers plus one (0: never) of its last setting and deletion,
- * and for a key the values set under it, each once, in the order first set. */
-struct value_seen {
+ * operation numbers plus one (0: never) of its last setting and deletion
+ * (for a key: of its last deletion of every value), and for a key the
+ * values set under it, each once, in the order first set. */
+struct seen {
     const struct policy_op *op;        /* the first to name it */
-    const struct policy_op *first_set; /* the first to set it, as it spells the name */
+    bool of_value;                     /* a value, else a key */
+    const struct policy_op *first_set; /* a value: the first to set it, as it spells the name */
     size_t last_set, last_deleted;
-    bool listed;                 /* in its key's list */
-    size_t next_in_key;          /* the next listed value plus one; 0: none */
-};
-struct key_seen {
-    const struct policy_op *op;
-    size_t last_delete_values;
-    size_t first_value, last_value; /* listed values plus one; 0: none */
+    bool listed;                       /* a value: in its key's list */
+    size_t next_in_key;                /* a value: the next listed value plus one; 0: none */
+    size_t first_value, last_value;    /* a key: its listed values plus one; 0: none */
 };
 
 struct render_ctx {
@@ -229,11 +227,9 @@ struct render_ctx {
      * operations are rendered, so that a file of many costs time in
      * proportion to its records, not their square. */
     struct arena *arena;
-    struct value_seen *values;
-    size_t nvalues, values_cap;
-    struct key_seen *keys;
-    size_t nkeys, keys_cap;
-    struct policy_index values_by_name, keys_by_path;
+    struct seen *seen;
+    size_t nseen, seen_cap;
+    struct policy_index seen_by_name;
 };
 
 static bool same_key(const struct policy_op *a, const struct policy_op *b)
@@ -297,43 +293,25 @@ static bool same_value(const struct policy_op *a, const struct policy_op *b)
     return same_key(a, b) && text_names_equal(a->name, a->name_len, b->name, b->name_len);
 }
 
-/* Whether an operation before `k` set the value `k` names, and no later one
- * removed it. */
-static uint32_t key_hash(const struct policy_op *op)
+/* The record of the value `op` names, or of its key (made when `add`), or
+ * NULL. */
+static struct seen *seen(struct render_ctx *r, const struct policy_op *op, bool of_value, bool add)
 {
-    return policy_name_hash((uint32_t)op->root, op->key, op->key_len);
-}
-
-/* The record of `op`'s key (made when `add`), or NULL. */
-static struct key_seen *key_seen(struct render_ctx *r, const struct policy_op *op, bool add)
-{
-    uint32_t hash = key_hash(op);
+    uint32_t hash = policy_name_hash((uint32_t)op->root, op->key, op->key_len);
+    if (of_value)
+        hash = policy_name_hash(hash, op->name, op->name_len);
     size_t cursor = 0, i;
-    while (policy_index_next(&r->keys_by_path, hash, &cursor, &i))
-        if (same_key(r->keys[i].op, op))
-            return &r->keys[i];
+    while (policy_index_next(&r->seen_by_name, hash, &cursor, &i))
+        if (r->seen[i].of_value == of_value &&
+            (of_value ? same_value(r->seen[i].op, op) : same_key(r->seen[i].op, op)))
+            return &r->seen[i];
     if (!add)
         return NULL;
-    r->keys = arena_grow_array(r->arena, r->keys, r->nkeys, &r->keys_cap, sizeof *r->keys);
-    policy_index_add(r->arena, &r->keys_by_path, hash, r->nkeys);
-    r->keys[r->nkeys].op = op;
-    return &r->keys[r->nkeys++];
-}
-
-/* The record of `op`'s value (made when `add`), or NULL. */
-static struct value_seen *value_seen(struct render_ctx *r, const struct policy_op *op, bool add)
-{
-    uint32_t hash = policy_name_hash(key_hash(op), op->name, op->name_len);
-    size_t cursor = 0, i;
-    while (policy_index_next(&r->values_by_name, hash, &cursor, &i))
-        if (same_value(r->values[i].op, op))
-            return &r->values[i];
-    if (!add)
-        return NULL;
-    r->values = arena_grow_array(r->arena, r->values, r->nvalues, &r->values_cap, sizeof *r->values);
-    policy_index_add(r->arena, &r->values_by_name, hash, r->nvalues);
-    r->values[r->nvalues].op = op;
-    return &r->values[r->nvalues++];
+    r->seen = arena_grow_array(r->arena, r->seen, r->nseen, &r->seen_cap, sizeof *r->seen);
+    policy_index_add(r->arena, &r->seen_by_name, hash, r->nseen);
+    r->seen[r->nseen].op = op;
+    r->seen[r->nseen].of_value = of_value;
+    return &r->seen[r->nseen++];
 }
 
 /* Notes what operation k does, after it is rendered. */
@@ -341,28 +319,29 @@ static void note_op(struct render_ctx *r, size_t k)
 {
     const struct policy_op *op = &r->ops->ops[k];
     if (op->kind == POLICY_DELETE_VALUES) {
-        key_seen(r, op, true)->last_delete_values = k + 1;
+        seen(r, op, false, true)->last_deleted = k + 1;
         return;
     }
     bool set = op->kind == POLICY_SET || op->kind == POLICY_SET_IF_ABSENT;
     if (!set && op->kind != POLICY_DELETE_VALUE)
         return;
-    struct value_seen *v = value_seen(r, op, true);
+    struct seen *v = seen(r, op, true, true);
     if (!set) {
         v->last_deleted = k + 1;
         return;
     }
     v->last_set = k + 1;
     if (!v->listed) {
-        struct key_seen *key = key_seen(r, op, true);
-        size_t index_plus_1 = (size_t)(v - r->values) + 1;
+        v->listed = true;
+        v->first_set = op;
+        /* Finding the key may move the records: by number from here on. */
+        size_t index_plus_1 = (size_t)(v - r->seen) + 1;
+        struct seen *key = seen(r, op, false, true);
         if (key->last_value)
-            r->values[key->last_value - 1].next_in_key = index_plus_1;
+            r->seen[key->last_value - 1].next_in_key = index_plus_1;
         else
             key->first_value = index_plus_1;
         key->last_value = index_plus_1;
-        v->listed = true;
-        v->first_set = op;
     }
 }
 
@@ -370,11 +349,11 @@ static void note_op(struct render_ctx *r, size_t k)
  * deleted nor taken by a deletion of every value of its key since. */
 static bool set_before(struct render_ctx *r, const struct policy_op *op)
 {
-    const struct value_seen *v = value_seen(r, op, false);
+    const struct seen *v = seen(r, op, true, false);
     if (!v || v->last_set == 0)
         return false;
-    const struct key_seen *key = key_seen(r, op, false);
-    size_t cleared = key ? key->last_delete_values : 0;
+    const struct seen *key = seen(r, op, false, false);
+    size_t cleared = key ? key->last_deleted : 0;
     return v->last_set > v->last_deleted && v->last_set > cleared;
 }
 
@@ -383,9 +362,9 @@ static bool set_before(struct render_ctx *r, const struct policy_op *op)
 static void write_delete_values(struct render_ctx *r, const struct policy_op *op)
 {
     size_t written = 0;
-    const struct key_seen *key = key_seen(r, op, false);
-    for (size_t i = key ? key->first_value : 0; i; i = r->values[i - 1].next_in_key) {
-        const struct policy_op *o = r->values[i - 1].first_set;
+    const struct seen *key = seen(r, op, false, false);
+    for (size_t i = key ? key->first_value : 0; i; i = r->seen[i - 1].next_in_key) {
+        const struct policy_op *o = r->seen[i - 1].first_set;
         writer_value_delete(&r->w, o->name, o->name_len);
         written++;
     }
