@@ -478,7 +478,7 @@ static void test_hex_plain_bytes_across_line_ends(void **state)
     const struct reg_value_stmt *v =
         value_is(p, 1, "a", REG_FORM_HEX, REG_TYPE_BINARY, "\1\2\3", 3);
     span_is(p, v->data_at, "hex:01,\\\r\n  02,03");
-    v = value_is(p, 2, "b", REG_FORM_HEX, REG_TYPE_BINARY, "\4\5\6\7", 4);
+    value_is(p, 2, "b", REG_FORM_HEX, REG_TYPE_BINARY, "\4\5\6\7", 4);
     span_is(p, stmt_at(p, 2)->at, "\"b\"=hex:04,\\\r\t05,06,\\\n07");
     /* A blank after the last comma of a continued line; the backslash the
      * file ends after. */
