@@ -67,11 +67,18 @@ static struct position position_of(struct source *src, struct span at)
     return p;
 }
 
+/* The file a finding is in: the part of a GPO folder or of a hive's image
+ * it lies in, else the document's own. */
+static const char *finding_file(const struct source_origin *o, const struct source *src)
+{
+    return o && o->file ? o->file : src->name;
+}
+
 static void json_finding(struct renderer *r, struct buf *b, struct source *src, const struct diag *d)
 {
     struct position p = position_of(src, d->at);
     buf_puts(b, "{\"file\":");
-    json_string(b, src->name);
+    json_string(b, finding_file(source_origin_at(src, d->at.start), src));
     buf_printf(b, ",\"line\":%u,\"column\":%u,\"endLine\":%u,\"endColumn\":%u,", p.line, p.col,
                p.end_line, p.end_col);
     const struct source_origin *o = source_origin_at(src, d->at.start);
@@ -367,7 +374,7 @@ static void sarif_result(struct renderer *r, struct buf *b, struct source *src, 
     /* A finding in a policy file points into that file: a record of a .pol
      * by its bytes, a line of another format by its line. */
     const struct source_origin *o = source_origin_at(src, d->at.start);
-    sarif_artifact(r, b, o && o->file ? o->file : src->name);
+    sarif_artifact(r, b, finding_file(o, src));
     if (o && o->where) {
         /* A registry hive has no lines: the key and value, by name. */
         buf_puts(b, "},\"logicalLocations\":[{\"fullyQualifiedName\":");
@@ -477,10 +484,16 @@ static void github_escape(struct buf *b, const char *s, bool property)
 static void github_finding(struct buf *b, struct source *src, const struct diag *d)
 {
     struct position p = position_of(src, d->at);
+    const struct source_origin *o = source_origin_at(src, d->at.start);
     const char *level = d->severity == SEV_ERROR ? "error" : d->severity == SEV_WARNING ? "warning" : "notice";
     buf_printf(b, "::%s file=", level);
-    github_escape(b, src->name, true);
-    buf_printf(b, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", p.line, p.col, p.end_line, p.end_col);
+    github_escape(b, finding_file(o, src), true);
+    /* A Registry.pol or a registry hive has no lines: the annotation is the
+     * file's, and the message says the record, or the key and value. */
+    bool binary = o && (o->where || o->record);
+    if (!binary)
+        buf_printf(b, ",line=%u,col=%u,endLine=%u,endColumn=%u", p.line, p.col, p.end_line, p.end_col);
+    buf_puts(b, ",title=");
     struct buf title = BUF_INIT;
     buf_puts(&title, d->code);
     if (d->rule != RULE_COUNT)
@@ -488,6 +501,14 @@ static void github_finding(struct buf *b, struct source *src, const struct diag 
     github_escape(b, title.data, true);
     buf_free(&title);
     buf_puts(b, "::");
+    if (o && o->where) {
+        github_escape(b, o->where, false);
+        buf_puts(b, ": ");
+    } else if (binary && o->number) {
+        buf_printf(b, "record %u (offset 0x%X): ", (unsigned)o->number, (unsigned)o->offset);
+    } else if (binary) {
+        buf_printf(b, "header (offset 0x%X): ", (unsigned)o->offset);
+    }
     github_escape(b, d->message, false);
     buf_putc(b, '\n');
 }

@@ -1,0 +1,1 @@
+. ./hives.sh && reglint lint -f github SYSTEM SOFTWARE

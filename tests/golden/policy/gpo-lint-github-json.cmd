@@ -1,0 +1,1 @@
+reglint lint -f github gpo-backup; reglint lint -f json gpo-backup
