@@ -223,10 +223,13 @@ struct render_ctx {
     const struct policy_ops *ops;
     const struct policy_op *open; /* the operation whose key is open, or NULL */
     struct buf path;
-    /* **soft. and **delvals. ask what was set before them: kept as the
-     * operations are rendered, so that a file of many costs time in
-     * proportion to its records, not their square. */
+    /* **soft. and **delvals. ask what was set before them: kept, once the
+     * first of them comes, for the operations rendered so far and then as
+     * each is rendered, so that a file of many costs time in proportion to
+     * its records, not their square, and a file of none nothing. */
     struct arena *arena;
+    bool tracking;
+    size_t noted; /* ops[0..noted) are in `seen` */
     struct seen *seen;
     size_t nseen, seen_cap;
     struct policy_index seen_by_name;
@@ -392,6 +395,10 @@ static void render_ops(struct render_ctx *r, size_t first, struct source *src, b
     for (size_t k = first; k < r->ops->n; k++) {
         const struct policy_op *op = &r->ops->ops[k];
         add_origin(src, op, (uint32_t)r->w.text.len, record, file);
+        if (op->kind == POLICY_SET_IF_ABSENT || op->kind == POLICY_DELETE_VALUES)
+            r->tracking = true;
+        for (; r->tracking && r->noted < k; r->noted++)
+            note_op(r, r->noted);
         switch (op->kind) {
         case POLICY_SET_IF_ABSENT:
             open_key(r, op, false);
@@ -438,7 +445,8 @@ static void render_ops(struct render_ctx *r, size_t first, struct source *src, b
             writer_line(&r->w, scratch.data, scratch.len);
             break;
         }
-        note_op(r, k);
+        if (r->tracking)
+            note_op(r, r->noted++);
     }
     buf_free(&scratch);
 }
