@@ -636,8 +636,10 @@ static void finish_doc(struct reg_doc *doc, struct render_ctx *r, const struct p
 static void start_render(struct render_ctx *r, struct source *src, bool record, const char *file)
 {
     writer_init(&r->w, TEXT_UTF16LE);
-    /* A rendering takes about half to two thirds of a PReg file's bytes. */
-    buf_reserve(&r->w.text, src->raw_size - src->raw_size / 4 + 64);
+    /* A rendering takes about half to two thirds of a PReg file's bytes (a
+     * hive's size says nothing of the few keys read from it). */
+    if (record)
+        buf_reserve(&r->w.text, src->raw_size - src->raw_size / 4 + 64);
     add_origin(src, NULL, 0, record, file);
     writer_header(&r->w, REG_VERSION_5);
 }

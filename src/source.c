@@ -26,8 +26,8 @@ static bool starts_preg(const unsigned char *bytes, size_t n)
     return n >= 4 && memcmp(bytes, "PReg", 4) == 0;
 }
 
-/* A registry hive is read by libhivex from its path (hive.h): its first
- * bytes are kept, to know it by, and the rest is not read here. */
+/* A registry hive is read by libhivex from its path (hive.h): its
+ * signature is kept, to know it by, and the rest is not read here. */
 static bool starts_hive(const unsigned char *bytes, size_t n)
 {
     return n >= 4 && memcmp(bytes, "regf", 4) == 0;
@@ -131,14 +131,17 @@ struct source *source_load(const char *path, const char *display_name, const cha
     unsigned char *mapped = starts_preg(head, pending) && (size_t)size >= sizeof head
                                 ? platform_map_file(f, (size_t)size)
                                 : NULL;
-    unsigned char *chunk = mapped ? NULL : xmalloc(READ_CHUNK);
+    bool hive = starts_hive(head, pending);
+    unsigned char *chunk = mapped || hive ? NULL : xmalloc(READ_CHUNK);
     if (chunk)
         memcpy(chunk, head, pending);
-    size_t total = mapped ? (size_t)size : 0;
+    size_t total = mapped || hive ? (size_t)size : 0;
     bool ok = true;
     struct buf raw = BUF_INIT;
-    bool keep_raw = mapped != NULL;
-    while (!mapped) {
+    bool keep_raw = mapped || hive;
+    if (hive)
+        buf_append(&raw, head, pending);
+    while (!mapped && !hive) {
         size_t got;
         if (keep_raw) {
             /* Straight into the buffer: a PReg file is kept as it is. */
@@ -148,15 +151,6 @@ struct source *source_load(const char *path, const char *display_name, const cha
         } else {
             got = pending + fread(chunk + pending, 1, READ_CHUNK - pending, f);
             pending = 0;
-        }
-        if (total == 0 && !keep_raw && starts_hive(chunk, got)) {
-            raw.data = xrealloc(chunk, got + 1);
-            raw.len = raw.cap = got;
-            raw.data[got] = '\0';
-            chunk = NULL;
-            keep_raw = true;
-            total = (size_t)size > got ? (size_t)size : got;
-            break;
         }
         if (total == 0 && !keep_raw && starts_preg(chunk, got)) {
             keep_raw = true;
@@ -205,7 +199,7 @@ struct source *source_load(const char *path, const char *display_name, const cha
     }
     struct decoded_text d;
     if (keep_raw) {
-        /* A PReg file is kept as bytes. */
+        /* A PReg file is kept as bytes, a hive as its signature. */
         empty_text(&d);
     } else {
         if (!dec) /* an empty file */

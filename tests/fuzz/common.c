@@ -9,6 +9,7 @@
 
 #include "dump.h"
 #include "model.h"
+#include "render.h"
 
 bool fuzz_read_doc(const unsigned char *bytes, size_t n, struct reg_doc *doc)
 {
@@ -115,4 +116,43 @@ void fuzz_fail(const char *fmt, ...)
     va_end(ap);
     fputc('\n', stderr);
     abort();
+}
+
+FILE *fuzz_nowhere(void)
+{
+    static FILE *f;
+    if (!f && !(f = fopen("/dev/null", "w")))
+        fuzz_fail("cannot open /dev/null");
+    return f;
+}
+
+void fuzz_render_all(const struct diag_list *const *lists, size_t n, uint32_t pick)
+{
+    static const enum render_format formats[] = {FORMAT_TEXT, FORMAT_GCC, FORMAT_JSON,
+                                                 FORMAT_GITHUB, FORMAT_SARIF};
+    size_t nformats = sizeof formats / sizeof formats[0] - (pick % 16 != 0);
+    for (size_t i = 0; i < nformats; i++) {
+        struct renderer *out = render_begin(fuzz_nowhere(), formats[i], i == 0);
+        for (size_t k = 0; k < n; k++)
+            render_file(out, lists[k], SEV_STYLE);
+        render_end(out);
+    }
+}
+
+void fuzz_rendered_doc(struct reg_doc *doc, uint32_t pick)
+{
+    for (size_t i = 0; i < doc->diags.n; i++) {
+        struct span at = doc->diags.items[i]->at;
+        if (at.start > at.end || at.end > doc->src->d.len)
+            fuzz_fail("finding %zu lies outside the rendering", i);
+    }
+    struct model *m = model_build(doc->file, doc->arena, MODEL_AS_REGEDIT);
+    dump_model(m, fuzz_nowhere());
+    model_free(m);
+    struct lint_options o;
+    fuzz_options_all_rules(&o, pick);
+    lint_document(&o, doc->src, doc->file, &doc->diags);
+    lint_finish(&o, doc->file, &doc->diags);
+    const struct diag_list *lists[] = {&doc->diags};
+    fuzz_render_all(lists, 1, pick);
 }

@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "cli.h"
 #include "lint.h"
@@ -58,6 +59,19 @@ void fuzz_options_all_rules(struct lint_options *o, uint32_t pick);
 /* The options `lint --profile NAME` uses with the built-in profile chosen by
  * `pick`: its requirements (RL6001), target and forbidden protocols. */
 void fuzz_options_builtin_profile(struct lint_options *o, uint32_t pick);
+
+/* Where reports go: they are produced for the sake of the code that writes
+ * them, not to be read (/dev/null, opened once). */
+FILE *fuzz_nowhere(void);
+/* Renders lists[0..n) in every output format. A SARIF report starts with the
+ * whole rule catalogue, pages included: the same text whatever the input,
+ * and most of the time spent on an input if it were written for each, so
+ * one `pick` in 16 gets one. */
+void fuzz_render_all(const struct diag_list *const *lists, size_t n, uint32_t pick);
+/* For a document read through a rendering (a policy file, a hive): checks
+ * that every finding lies inside the rendering, then dumps the document,
+ * lints it with every rule and renders its findings in every format. */
+void fuzz_rendered_doc(struct reg_doc *doc, uint32_t pick);
 
 /* Prints what went wrong on stderr and aborts, so that libFuzzer keeps the
  * input. */

@@ -22,18 +22,7 @@
 #include <unistd.h>
 
 #include "common.h"
-#include "dump.h"
 #include "hive.h"
-#include "model.h"
-#include "render.h"
-
-static FILE *nowhere(void)
-{
-    static FILE *f;
-    if (!f && !(f = fopen("/dev/null", "w")))
-        fuzz_fail("cannot open /dev/null");
-    return f;
-}
 
 /* The input in a temporary file; its path in `path`. */
 static void write_input(const uint8_t *data, size_t size, char *path, size_t cap)
@@ -46,15 +35,6 @@ static void write_input(const uint8_t *data, size_t size, char *path, size_t cap
     FILE *f = fdopen(fd, "wb");
     if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
         fuzz_fail("cannot write %s", path);
-}
-
-static void check_spans(const struct reg_doc *doc)
-{
-    for (size_t i = 0; i < doc->diags.n; i++) {
-        struct span at = doc->diags.items[i]->at;
-        if (at.start > at.end || at.end > doc->src->d.len)
-            fuzz_fail("finding %zu lies outside the rendering", i);
-    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -85,22 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     buf_free(&why);
     if (!read)
         return 0;
-    check_spans(&doc);
-    struct model *m = model_build(doc.file, doc.arena, MODEL_AS_REGEDIT);
-    dump_model(m, nowhere());
-    model_free(m);
-    struct lint_options o;
-    fuzz_options_all_rules(&o, pick);
-    lint_document(&o, doc.src, doc.file, &doc.diags);
-    lint_finish(&o, doc.file, &doc.diags);
-    static const enum render_format formats[] = {FORMAT_TEXT, FORMAT_GCC, FORMAT_JSON,
-                                                 FORMAT_GITHUB, FORMAT_SARIF};
-    size_t nformats = sizeof formats / sizeof formats[0] - (pick % 16 != 0);
-    for (size_t i = 0; i < nformats; i++) {
-        struct renderer *out = render_begin(nowhere(), formats[i], i == 0);
-        render_file(out, &doc.diags, SEV_STYLE);
-        render_end(out);
-    }
+    fuzz_rendered_doc(&doc, pick);
     reg_doc_release(&doc);
     return 0;
 }

@@ -16,19 +16,8 @@
 #include <string.h>
 
 #include "common.h"
-#include "dump.h"
-#include "model.h"
 #include "policy.h"
-#include "render.h"
 #include "text.h"
-
-static FILE *nowhere(void)
-{
-    static FILE *f;
-    if (!f && !(f = fopen("/dev/null", "w")))
-        fuzz_fail("cannot open /dev/null");
-    return f;
-}
 
 static void put_le32(struct buf *b, uint32_t v)
 {
@@ -72,15 +61,6 @@ static void check_records(const uint8_t *data, size_t size)
     arena_free(arena);
 }
 
-static void check_spans(const struct reg_doc *doc)
-{
-    for (size_t i = 0; i < doc->diags.n; i++) {
-        struct span at = doc->diags.items[i]->at;
-        if (at.start > at.end || at.end > doc->src->d.len)
-            fuzz_fail("finding %zu lies outside the rendering", i);
-    }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     uint32_t pick = fuzz_hash(data, size);
@@ -92,25 +72,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     struct reg_doc doc;
     policy_or_reg_doc_read(&doc, src, "fuzz.pol");
-    check_spans(&doc);
     if (src->raw)
         check_records(data, size);
-    struct model *m = model_build(doc.file, doc.arena, MODEL_AS_REGEDIT);
-    dump_model(m, nowhere());
-    model_free(m);
-    struct lint_options o;
-    fuzz_options_all_rules(&o, pick);
-    lint_document(&o, doc.src, doc.file, &doc.diags);
-    lint_finish(&o, doc.file, &doc.diags);
-    static const enum render_format formats[] = {FORMAT_TEXT, FORMAT_GCC, FORMAT_JSON,
-                                                 FORMAT_GITHUB, FORMAT_SARIF};
-    /* SARIF starts with the whole rule catalogue: one input in 16 gets it. */
-    size_t nformats = sizeof formats / sizeof formats[0] - (pick % 16 != 0);
-    for (size_t i = 0; i < nformats; i++) {
-        struct renderer *out = render_begin(nowhere(), formats[i], i == 0);
-        render_file(out, &doc.diags, SEV_STYLE);
-        render_end(out);
-    }
+    fuzz_rendered_doc(&doc, pick);
     reg_doc_release(&doc);
     return 0;
 }

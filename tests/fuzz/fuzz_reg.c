@@ -6,7 +6,8 @@
  * crash, a leak or undefined behaviour. Lint runs twice: with every rule on a
  * target, and with every rule and a built-in profile (so that RL6001 and the
  * forbidden protocols run too); each list of findings is rendered in every
- * format (SARIF for some inputs only, see SARIF_EVERY). Whatever fmt writes must import to exactly the same state as the
+ * format (SARIF for some inputs only, see fuzz_render_all()). Whatever fmt
+ * writes must import to exactly the same state as the
  * input (the same dump) and be left alone by a second fmt. Built by
  * `make fuzz`; its regressions are replayed by `make check`.
  */
@@ -16,7 +17,6 @@
 
 #include "common.h"
 #include "fmt.h"
-#include "render.h"
 
 static void check_fmt(const struct fuzz_read *first)
 {
@@ -39,36 +39,14 @@ static void check_fmt(const struct fuzz_read *first)
     buf_free(&twice);
 }
 
-/* Where the reports go: they are produced for the sake of the code that
- * writes them, not to be read. */
-static FILE *nowhere(void)
-{
-    static FILE *f;
-    if (!f && !(f = fopen("/dev/null", "w")))
-        fuzz_fail("cannot open /dev/null");
-    return f;
-}
-
-/* A SARIF report starts with the whole rule catalogue, pages included: the
- * same text whatever the input, and most of the time spent on an input if it
- * were written for each. So one input in SARIF_EVERY gets one. */
-#define SARIF_EVERY 16
-
 static void lint_and_render(const struct lint_options *o, const struct fuzz_read *r, uint32_t pick)
 {
     struct diag_list diags;
     diag_list_init(&diags, r->doc.arena);
     lint_document(o, r->doc.src, r->doc.file, &diags);
     lint_finish(o, r->doc.file, &diags);
-    static const enum render_format formats[] = {FORMAT_TEXT, FORMAT_GCC, FORMAT_JSON,
-                                                 FORMAT_GITHUB, FORMAT_SARIF};
-    size_t nformats = sizeof formats / sizeof formats[0] - (pick % SARIF_EVERY != 0);
-    for (size_t i = 0; i < nformats; i++) {
-        struct renderer *out = render_begin(nowhere(), formats[i], i == 0);
-        render_file(out, &r->doc.diags, SEV_STYLE);
-        render_file(out, &diags, SEV_STYLE);
-        render_end(out);
-    }
+    const struct diag_list *lists[] = {&r->doc.diags, &diags};
+    fuzz_render_all(lists, 2, pick);
     diag_list_release(&diags);
 }
 
