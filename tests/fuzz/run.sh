@@ -20,6 +20,8 @@ fork_options=""
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/fuzz/seeds.sh"
 status=0
+summary=$(mktemp)
+trap 'rm -f "$summary"' EXIT
 for harness in "$@"; do
     name=$(basename "$harness")
     harness=$(cd "$(dirname "$harness")" && pwd)/$name
@@ -43,6 +45,7 @@ for harness in "$@"; do
     # The harnesses read no files but `extends` paths, which are relative to
     # the current directory: an empty one keeps runs alike.
     mkdir -p "$dir/cwd-$name"
+    failed=0
     found_before=$(find "$dir/artifacts" -name "$name-*" | wc -l)
     # shellcheck disable=SC2086
     if ! (cd "$dir/cwd-$name" && "$harness" $fork_options -max_total_time="$seconds" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} ${FUZZ_SEED:+-seed="$FUZZ_SEED"} \
@@ -50,12 +53,27 @@ for harness in "$@"; do
         -artifact_prefix="$dir/artifacts/$name-" -print_final_stats=1 \
         "$dir/corpus-$name" "$seeds") >"$dir/$name.log" 2>&1; then
         tail -n 60 "$dir/$name.log"
-        status=1
+        failed=1
     fi
     found=$(($(find "$dir/artifacts" -name "$name-*" | wc -l) - found_before))
     if [ "$found" -gt 0 ]; then
         echo "$name: $found new finding(s) in $dir/artifacts/"
+        failed=1
+    fi
+    if [ "$failed" -eq 1 ]; then
         status=1
+        # The first report, with the two lines before it (a harness's own
+        # check prints its message just before libFuzzer's "deadly signal").
+        {
+            echo "FAILED $name (log: $dir/$name.log):"
+            grep -m 1 -B 2 -E '^==[0-9]+== ?(ERROR|WARNING)|runtime error|^ALARM' "$dir/$name.log"
+            unit=$(sed -n 's/^Test unit written to //p' "$dir/$name.log" | tail -n 1)
+            # A small input goes into the log whole, to be replayed from it.
+            if [ -n "$unit" ] && [ -f "$unit" ] && [ "$(wc -c <"$unit")" -le 4096 ]; then
+                echo "input ($unit), base64:"
+                base64 "$unit"
+            fi
+        } >>"$summary"
     fi
     if [ -n "${FUZZ_FORK:-}" ]; then
         grep -E '^#[0-9]+: ' "$dir/$name.log" | tail -n 1
@@ -65,4 +83,6 @@ for harness in "$@"; do
     fi
     echo "corpus: $(find "$dir/corpus-$name" -type f | wc -l) inputs"
 done
+# A CI log is often kept only by its end: what failed and why comes last.
+cat "$summary"
 exit "$status"
