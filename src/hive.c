@@ -193,14 +193,45 @@ struct reader {
     uint32_t count; /* operations so far: each one's number */
 };
 
+/* Appends what libhivex's errno `e` means, in the words of hivex(3): its
+ * codes for a damaged hive read oddly through strerror() ("Bad address" for
+ * a pointer out of the file). For EINVAL, its catch-all, `otherwise` is
+ * said, if anything. */
+static void put_hivex_reason(struct buf *b, int e, const char *otherwise)
+{
+    const char *why;
+    switch (e) {
+    case 0:
+    case EINVAL:
+        why = otherwise;
+        break;
+    case ENOTSUP:
+        why = "damaged, or a hive format libhivex does not support";
+        break;
+    case EFAULT:
+        why = "a pointer leads outside the hive";
+        break;
+    case ERANGE:
+        why = "a field is out of range";
+        break;
+    case ELOOP:
+        why = "the keys form a cycle";
+        break;
+    default:
+        why = strerror(e);
+        break;
+    }
+    if (why)
+        buf_printf(b, ": %s", why);
+}
+
 static bool fail(struct reader *r, const char *what)
 {
     int e = errno;
     buf_puts(r->error, what);
     if (r->stored.len)
         buf_printf(r->error, " (at %s)", r->stored.data);
-    if (e)
-        buf_printf(r->error, ": %s", strerror(e));
+    put_hivex_reason(r->error, e, NULL);
     return false;
 }
 
@@ -720,9 +751,8 @@ static bool open_and_read(const char *path, struct arena *arena, struct policy_o
     hive_h *h = hivex_open(path, 0);
     if (!h) {
         int e = errno;
-        buf_puts(error, "not a hive libhivex can read (damaged or truncated?)");
-        if (e)
-            buf_printf(error, ": %s", strerror(e));
+        buf_puts(error, "not a hive libhivex can read");
+        put_hivex_reason(error, e, "damaged or truncated");
         return false;
     }
     struct reader r = {.h = h, .arena = arena, .ops = ops, .info = info, .error = error};

@@ -77,6 +77,9 @@ static void test_syntax_errors(void **state)
     expect_error(PROFILE("  description \"\\u{d800}\"\n"), "PF1003", 2, 16,
                  "invalid escape: '\\u{d800}' is not a Unicode character");
     expect_error(PROFILE("  protocol tls1.2 enable ;\n"), "PF1004", 2, 26, "invalid character: ';'");
+    expect_error(PROFILE("  protocol tls1.2 enable \x01\n"), "PF1004", 2, 26,
+                 "invalid character: '\\x01'");
+    expect_error(PROFILE("\x7f"), "PF1004", 2, 1, "invalid character: '\\x7f'");
     expect_error("profile \"t\" {\n  lint {\n    ignore RL5001\n", "PF1005", 2, 8,
                  "unclosed block: '{' has no matching '}'");
     expect_error(PROFILE("  send-extra-record 99999999999999999999\n"), "PF1006", 2, 21,
