@@ -135,7 +135,8 @@ struct source *source_load(const char *path, const char *display_name, const cha
     unsigned char *chunk = mapped || hive ? NULL : xmalloc(READ_CHUNK);
     if (chunk)
         memcpy(chunk, head, pending);
-    size_t total = mapped || hive ? (size_t)size : 0;
+    /* A hive keeps only its signature: libhivex reads the file by its path. */
+    size_t total = mapped ? (size_t)size : hive ? pending : 0;
     bool ok = true;
     struct buf raw = BUF_INIT;
     bool keep_raw = mapped || hive;

@@ -54,12 +54,14 @@ struct hive_info;
 struct source {
     char *name;              /* as given on the command line, or a chosen name */
     struct decoded_text d;   /* d.text is the UTF-8 text, d.len its length */
-    size_t raw_size;         /* size of the file in bytes */
+    size_t raw_size;         /* size of the file in bytes; of `raw` when set */
     uint32_t *line_starts;   /* built on first use */
     uint32_t nlines;
     /* The file's bytes, kept instead of decoded text when they start with
      * the PReg signature (d.text is then empty until a reader renders it):
-     * the file mapped into memory where it can be (raw_mapped), else read. */
+     * the file mapped into memory where it can be (raw_mapped), else read.
+     * Of a hive file only its 4-byte signature: libhivex reads it by its
+     * path (from bytes in memory, source_from_bytes() keeps them all). */
     unsigned char *raw;
     bool raw_mapped;
     /* Set when d.text is a rendering of another format: its name, and the

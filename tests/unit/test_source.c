@@ -128,6 +128,25 @@ static void test_load_of_a_large_file_matches_bytes(void **state)
     free(bytes);
 }
 
+/* A hive is read by libhivex from its path: the source keeps its signature
+ * only, and raw_size says how much of it, not the file's size. */
+static void test_load_of_a_hive_keeps_its_signature(void **state)
+{
+    (void)state;
+    unsigned char bytes[4096] = {'r', 'e', 'g', 'f'};
+    char *path = temp_file(bytes, sizeof bytes);
+    const char *error = NULL;
+    struct source *src = source_load(path, NULL, &error);
+    assert_non_null(src);
+    assert_non_null(src->raw);
+    assert_int_equal(src->raw_size, 4);
+    assert_memory_equal(src->raw, "regf", 4);
+    assert_int_equal(src->d.len, 0);
+    source_free(src);
+    unlink(path);
+    free(path);
+}
+
 static void test_load_reports_a_missing_file(void **state)
 {
     (void)state;
@@ -279,6 +298,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_from_bytes_decodes_utf16),
         cmocka_unit_test(test_load_reads_a_file),
         cmocka_unit_test(test_load_of_a_large_file_matches_bytes),
+        cmocka_unit_test(test_load_of_a_hive_keeps_its_signature),
         cmocka_unit_test(test_load_reports_a_missing_file),
         cmocka_unit_test(test_load_refuses_a_directory),
         cmocka_unit_test(test_load_reads_standard_input),
