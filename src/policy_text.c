@@ -79,6 +79,31 @@ static void skipped(struct text_ctx *c, uint32_t line, uint32_t offset, const ch
     op->offset = offset;
 }
 
+/* A NUL in a key path or value name: the .reg rendering, and the Win32 calls
+ * that write registry names, end a name there. */
+static bool holds_nul(struct reg_name t)
+{
+    return memchr(t.s, '\0', t.len) != NULL;
+}
+
+/* A line whose key path or value name holds a NUL: the .reg rendering and
+ * the Win32 calls that write registry names end a name there, and what
+ * Windows applies from it is not documented. The name is shown escaped. */
+static void skipped_nul_name(struct text_ctx *c, uint32_t line, uint32_t offset,
+                             struct reg_name key, struct reg_name name)
+{
+    bool in_key = holds_nul(key);
+    struct reg_name shown = in_key ? key : name;
+    struct buf b = BUF_INIT;
+    text_snippet(&b, shown.s, shown.len, 80);
+    skipped(c, line, offset,
+            arena_printf(c->arena,
+                         "the %s '%s' holds a NUL character; what Windows applies from such a "
+                         "line is unknown, and reglint does not apply it",
+                         in_key ? "key path" : "value name", b.data ? b.data : ""));
+    buf_free(&b);
+}
+
 static struct policy_op *add_op(struct text_ctx *c, enum policy_op_kind kind, enum reg_root root,
                                 struct reg_name key, struct reg_name name, uint32_t line,
                                 uint32_t offset)
@@ -237,7 +262,9 @@ static void lgpo_record(struct text_ctx *c, enum reg_root root, struct reg_name 
     unsigned long long v;
     struct policy_op *op;
     bool star = name.len == 1 && name.s[0] == '*';
-    if (word_nocase(action, "DELETE")) {
+    if (holds_nul(key) || holds_nul(name)) {
+        skipped_nul_name(c, line, offset, key, name);
+    } else if (word_nocase(action, "DELETE")) {
         add_op(c, POLICY_DELETE_VALUE, root, key, name, line, offset);
     } else if (word_nocase(action, "DELETEALLVALUES")) {
         add_op(c, POLICY_DELETE_VALUES, root, key, (struct reg_name){"", 0}, line, offset);
@@ -368,11 +395,10 @@ static struct reg_name unquote(struct reg_name t)
 static void inf_line(struct text_ctx *c, struct reg_name line, uint32_t number, uint32_t offset)
 {
     const char *eq = memchr(line.s, '=', line.len);
-    if (!eq)
-        {
-            skipped(c, number, offset, "a [Registry Values] line without '='");
-            return;
-        }
+    if (!eq) {
+        skipped(c, number, offset, "a [Registry Values] line without '='");
+        return;
+    }
     struct reg_name path = {line.s, (uint32_t)(eq - line.s)}, rest;
     while (path.len && path.s[path.len - 1] == ' ')
         path.len--;
@@ -385,24 +411,26 @@ static void inf_line(struct text_ctx *c, struct reg_name line, uint32_t number, 
             path = rest;
             break;
         }
-    if (root == REG_ROOT_COUNT)
-        {
-            skipped(c, number, offset, "the path must start with MACHINE\\, USER\\, USERS\\ or CLASSES_ROOT\\");
-            return;
-        }
+    if (root == REG_ROOT_COUNT) {
+        skipped(c, number, offset, "the path must start with MACHINE\\, USER\\, USERS\\ or CLASSES_ROOT\\");
+        return;
+    }
     const char *slash = NULL;
     for (uint32_t i = path.len; i-- > 0;)
         if (path.s[i] == '\\') {
             slash = path.s + i;
             break;
         }
-    if (!slash)
-        {
-            skipped(c, number, offset, "the path names no value below its key");
-            return;
-        }
+    if (!slash) {
+        skipped(c, number, offset, "the path names no value below its key");
+        return;
+    }
     struct reg_name key = {path.s, (uint32_t)(slash - path.s)};
     struct reg_name name = {slash + 1, (uint32_t)(path.s + path.len - slash - 1)};
+    if (holds_nul(key) || holds_nul(name)) {
+        skipped_nul_name(c, number, offset, key, name);
+        return;
+    }
     struct reg_name data = {eq + 1, (uint32_t)(line.s + line.len - eq - 1)};
     while (data.len && data.s[0] == ' ')
         data.s++, data.len--;
@@ -411,11 +439,10 @@ static void inf_line(struct text_ctx *c, struct reg_name line, uint32_t number, 
     struct reg_name value = comma ? (struct reg_name){comma + 1, (uint32_t)(data.s + data.len - comma - 1)}
                                   : (struct reg_name){"", 0};
     unsigned long long type, v;
-    if (!parse_number(type_text, 11, &type))
-        {
-            skipped(c, number, offset, "the data must start with a registry type number (1, 2, 3, 4 or 7) and a comma");
-            return;
-        }
+    if (!parse_number(type_text, 11, &type)) {
+        skipped(c, number, offset, "the data must start with a registry type number (1, 2, 3, 4 or 7) and a comma");
+        return;
+    }
     struct policy_op *op = add_op(c, POLICY_SET, root, key, name, number, offset);
     op->type = (uint32_t)type;
     switch (type) {
@@ -429,28 +456,23 @@ static void inf_line(struct text_ctx *c, struct reg_name line, uint32_t number, 
     case REG_TYPE_DWORD:
         if (!parse_number(unquote(value), 0xFFFFFFFFull, &v)) {
             c->out->n--;
-            {
             skipped(c, number, offset, "a type 4 (REG_DWORD) value needs a decimal number");
             return;
-        }
         }
         number_data(c, op, v, 4);
         break;
     case REG_TYPE_BINARY:
         if (!hex_data(c, op, value)) {
             c->out->n--;
-            {
             skipped(c, number, offset, "a type 3 (REG_BINARY) value needs hexadecimal digits");
             return;
-        }
         }
         break;
     default:
         c->out->n--;
-        {
-            skipped(c, number, offset, "a registry type the security template engine does not write (1, 2, 3, 4, 7)");
-            return;
-        }
+        skipped(c, number, offset,
+                "a registry type the security template engine does not write (1, 2, 3, 4, 7)");
+        return;
     }
 }
 
