@@ -7,15 +7,16 @@
 #include "rules.h"
 #include "source.h"
 #include "suites.h"
+#include "text.h"
 #include "writer.h"
 
 static struct gen_key *key_for(struct gen_plan *plan, struct arena *arena, const char *path)
 {
     size_t len = strlen(path);
-    uint32_t hash = policy_name_hash(0, path, len);
+    uint32_t hash = text_name_hash(0, path, len);
     size_t cursor = 0, i;
     while (policy_index_next(&plan->keys_by_path, hash, &cursor, &i))
-        if (policy_names_equal(plan->keys[i].path, strlen(plan->keys[i].path), path, len))
+        if (text_names_equal(plan->keys[i].path, strlen(plan->keys[i].path), path, len))
             return &plan->keys[i];
     policy_index_add(arena, &plan->keys_by_path, hash, plan->nkeys);
     plan->keys = arena_grow_array(arena, plan->keys, plan->nkeys, &plan->cap, sizeof *plan->keys);
@@ -37,7 +38,7 @@ static struct gen_op *find_op(struct gen_key *k, const struct gen_op *op, uint32
 {
     size_t cursor = 0, i;
     while (policy_index_next(&k->ops_by_name, hash, &cursor, &i))
-        if (policy_names_equal(k->ops[i].name, k->ops[i].name_len, op->name, op->name_len))
+        if (text_names_equal(k->ops[i].name, k->ops[i].name_len, op->name, op->name_len))
             return &k->ops[i];
     return NULL;
 }
@@ -49,7 +50,7 @@ static void add_op(struct planner *p, const char *path, const struct gen_op *op)
     struct gen_key *k = key_for(p->plan, p->arena, path);
     if (!op)
         return;
-    uint32_t hash = policy_name_hash(0, op->name, op->name_len);
+    uint32_t hash = text_name_hash(0, op->name, op->name_len);
     struct gen_op *old = find_op(k, op, hash);
     if (old) {
         uint32_t line, col;

@@ -39,7 +39,7 @@ static struct gen_plan *plan_for(struct lint_ctx *c, const struct policy_setting
 static const struct gen_key *plan_key(const struct gen_plan *plan, const char *path)
 {
     for (size_t i = 0; plan && i < plan->nkeys; i++)
-        if (policy_names_equal(plan->keys[i].path, strlen(plan->keys[i].path), path, strlen(path)))
+        if (text_names_equal(plan->keys[i].path, strlen(plan->keys[i].path), path, strlen(path)))
             return &plan->keys[i];
     return NULL;
 }
@@ -58,7 +58,7 @@ static void add_profile_fix(struct lint_ctx *c, struct diag *d, const struct pol
     const struct gen_op *ops = k ? k->ops : NULL;
     size_t nops = k ? k->nops : 0;
     for (size_t i = 0; whole && i < nops; i++)
-        if (policy_names_equal(ops[i].name, ops[i].name_len, "Functions", 9)) {
+        if (text_names_equal(ops[i].name, ops[i].name_len, "Functions", 9)) {
             ops = &ops[i];
             nops = 1;
             break;
@@ -80,7 +80,7 @@ bool lint_profile_accepts(struct lint_ctx *c, const char *path, const char *name
     size_t name_len = strcmp(name, "@") == 0 ? 0 : strlen(name);
     for (size_t i = 0; k && i < k->nops; i++) {
         const struct gen_op *op = &k->ops[i];
-        if (!policy_names_equal(op->name, op->name_len, name, name_len))
+        if (!text_names_equal(op->name, op->name_len, name, name_len))
             continue;
         struct buf want = BUF_INIT;
         gen_op_data(op, &want);

@@ -39,13 +39,7 @@ struct model_table {
 
 static uint32_t hash_name(const void *owner, const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603u ^ (uint64_t)(uintptr_t)owner;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp = (unsigned char)s[i] < 0x80 ? (uint32_t)(unsigned char)s[i++]
-                                                 : text_next_cp(s, len, &i);
-        h = (h ^ text_upcase(cp)) * 1099511628211u;
-    }
-    return (uint32_t)(h ^ (h >> 32));
+    return text_name_hash((uint64_t)(uintptr_t)owner, s, len);
 }
 
 static const void *slot_owner(const struct model_table *t, const void *item)

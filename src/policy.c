@@ -300,9 +300,9 @@ static bool same_value(const struct policy_op *a, const struct policy_op *b)
  * NULL. */
 static struct seen *seen(struct render_ctx *r, const struct policy_op *op, bool of_value, bool add)
 {
-    uint32_t hash = policy_name_hash((uint32_t)op->root, op->key, op->key_len);
+    uint32_t hash = text_name_hash((uint32_t)op->root, op->key, op->key_len);
     if (of_value)
-        hash = policy_name_hash(hash, op->name, op->name_len);
+        hash = text_name_hash(hash, op->name, op->name_len);
     size_t cursor = 0, i;
     while (policy_index_next(&r->seen_by_name, hash, &cursor, &i))
         if (r->seen[i].of_value == of_value &&

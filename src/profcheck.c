@@ -802,7 +802,7 @@ static void check_name_list(struct checker *c, const struct prof_stmt *st, enum 
                 diag_help(c->ctx.diags, d, "did you mean '%s'?", meant);
             return;
         }
-        uint32_t hash = policy_name_hash(0, name, a->len);
+        uint32_t hash = text_name_hash(0, name, a->len);
         size_t cursor = 0, i;
         while (policy_index_next(&listed, hash, &cursor, &i)) {
             if (equal_nocase(name, a->len, s->strings[i])) {

@@ -199,11 +199,6 @@ const char *key_length_value(enum key_length_bound bound)
     return "ServerMinKeyBitLength";
 }
 
-bool policy_names_equal(const char *a, size_t alen, const char *b, size_t blen)
-{
-    return text_names_equal(a, alen, b, blen);
-}
-
 bool policy_same_subject(const struct policy_setting *a, const struct policy_setting *b)
 {
     if (a->kind != b->kind)
@@ -228,11 +223,11 @@ bool policy_same_subject(const struct policy_setting *a, const struct policy_set
                 strcmp(a->subject.suite_rule.name, b->subject.suite_rule.name) == 0);
     case PS_RAW: {
         const char *ak = a->subject.raw.key, *bk = b->subject.raw.key;
-        if (!policy_names_equal(ak, strlen(ak), bk, strlen(bk)))
+        if (!text_names_equal(ak, strlen(ak), bk, strlen(bk)))
             return false;
         if (!a->subject.raw.name || !b->subject.raw.name)
             return a->subject.raw.name == b->subject.raw.name;
-        return policy_names_equal(a->subject.raw.name, a->subject.raw.name_len, b->subject.raw.name,
+        return text_names_equal(a->subject.raw.name, a->subject.raw.name_len, b->subject.raw.name,
                          b->subject.raw.name_len);
     }
     case PS_WINHTTP:
@@ -242,14 +237,6 @@ bool policy_same_subject(const struct policy_setting *a, const struct policy_set
         return true;
     }
     return false;
-}
-
-uint32_t policy_name_hash(uint32_t seed, const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u ^ seed;
-    for (size_t i = 0; i < len;)
-        h = (h ^ text_upcase(text_next_cp(s, len, &i))) * 1099511628211u;
-    return (uint32_t)(h ^ (h >> 32));
 }
 
 uint32_t policy_subject_hash(const struct policy_setting *s)
@@ -275,13 +262,13 @@ uint32_t policy_subject_hash(const struct policy_setting *s)
     case PS_SUITE_RULE:
         a = (uint32_t)s->subject.suite_rule.rule;
         if (s->subject.suite_rule.name)
-            b = policy_name_hash(0, s->subject.suite_rule.name, strlen(s->subject.suite_rule.name));
+            b = text_name_hash(0, s->subject.suite_rule.name, strlen(s->subject.suite_rule.name));
         break;
     case PS_RAW: {
         const char *key = s->subject.raw.key;
-        a = policy_name_hash(0, key, strlen(key));
+        a = text_name_hash(0, key, strlen(key));
         if (s->subject.raw.name)
-            b = policy_name_hash(a, s->subject.raw.name, s->subject.raw.name_len) | 1u;
+            b = text_name_hash(a, s->subject.raw.name, s->subject.raw.name_len) | 1u;
         break;
     }
     case PS_WINHTTP:

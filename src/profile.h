@@ -189,14 +189,6 @@ const struct policy_setting *policy_find(const struct policy *policy,
 /* Whether two settings are about the same thing. */
 bool policy_same_subject(const struct policy_setting *a, const struct policy_setting *b);
 
-/* Whether two registry names (UTF-8) are the same to Windows, which
- * compares them without regard to case. */
-bool policy_names_equal(const char *a, size_t alen, const char *b, size_t blen);
-
-/* A hash of a registry name as Windows compares it (each code point through
- * text_upcase(), as policy_names_equal() compares), continuing from `seed`
- * so that a key path and a value name hash as one. */
-uint32_t policy_name_hash(uint32_t seed, const char *s, size_t len);
 /* A hash of what a setting is about: alike for settings that
  * policy_same_subject() calls the same. */
 uint32_t policy_subject_hash(const struct policy_setting *s);

@@ -163,6 +163,17 @@ bool text_ascii_equal_nocase(const char *a, size_t alen, const char *b)
     return alen == strlen(b) && text_ascii_starts_nocase(a, alen, b);
 }
 
+uint32_t text_name_hash(uint64_t seed, const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603u ^ seed;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = (unsigned char)s[i] < 0x80 ? (uint32_t)(unsigned char)s[i++]
+                                                 : text_next_cp(s, len, &i);
+        h = (h ^ text_upcase(cp)) * 1099511628211u;
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+
 bool text_names_equal(const char *a, size_t alen, const char *b, size_t blen)
 {
     /* Names that differ mostly differ at their end (Value1, Value2): an

@@ -119,6 +119,10 @@ uint32_t text_upcase(uint32_t cp);
 /* Whether two names (UTF-8, as decoded) are the same name to the registry:
  * equal code point by code point after text_upcase(). */
 bool text_names_equal(const char *a, size_t alen, const char *b, size_t blen);
+/* A hash of a name as text_names_equal() compares it (each code point
+ * through text_upcase()), continuing from `seed`: a key's address, or the
+ * hash of a key path, so that a path and a value name hash as one. */
+uint32_t text_name_hash(uint64_t seed, const char *s, size_t len);
 /* Whether a[0..alen) is the NUL-terminated `b`, ASCII letters compared
  * without case (names of the project's own vocabulary: value names, file
  * names, directives), and whether s[0..len) starts with `prefix` so. */
