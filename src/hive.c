@@ -17,6 +17,7 @@ static bool mount_given;
 static enum reg_root mount_root;
 static char *mount_below;
 static bool all_keys;
+static bool identity_keys = true;
 
 /* The keys hive_want_key() names, as full paths. */
 static char **wanted;
@@ -81,6 +82,11 @@ void hive_set_all_keys(bool all)
 bool hive_all_keys(void)
 {
     return all_keys;
+}
+
+void hive_set_identity_keys(bool read)
+{
+    identity_keys = read;
 }
 
 void hive_want_key(const char *path, size_t len)
@@ -729,7 +735,7 @@ static bool read_hive(struct reader *r, bool identity_only)
         at_root(r);
         return read_key(r, root, 0, true);
     }
-    if (!read_identity_keys(r, root))
+    if (identity_keys && !read_identity_keys(r, root))
         return false;
     size_t n;
     const struct settings_place *places = settings_places(&n);

@@ -67,6 +67,11 @@ bool hive_set_mount(const char *key);
 /* --all-keys: read every key of a hive, not only those reglint reads. */
 void hive_set_all_keys(bool all);
 bool hive_all_keys(void);
+/* Whether SYSTEM's Select and SOFTWARE's version values are read as
+ * settings too (the default): `show` and `convert` export them, with what
+ * they say of the image. `diff` against a .reg file turns it off, so that
+ * they count only where that file names them (hive_want_key()). */
+void hive_set_identity_keys(bool read);
 /* Also read the values of this key (a full path: "HKEY_LOCAL_MACHINE\..."),
  * wherever a hive mounted above it holds it: `diff` reads the keys its .reg
  * side names. */

@@ -1,0 +1,1 @@
+. ./hives.sh && cp "$here/baseline-select.reg" . && reglint diff baseline-select.reg SYSTEM
