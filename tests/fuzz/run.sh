@@ -3,9 +3,10 @@
 # and its regressions, with its dictionary.
 #   tests/fuzz/run.sh SECONDS HARNESS...
 # FUZZ_RUNS, when set, also stops a harness after that many inputs.
-# FUZZ_SEED, when set, is libFuzzer's random seed: a run with a seed makes the
-# same inputs in the same order wherever it runs (CI uses one, so that a
-# passing change does not fail later on an input no run had tried).
+# FUZZ_SEED, when set, is libFuzzer's random seed (CI uses one). Runs with one
+# seed still differ: the count of inputs in SECONDS depends on the machine,
+# and the coverage that steers libFuzzer on addresses, which change with each
+# start; what failed is therefore summed up at the end, with the input.
 # FUZZ_FORK=1 runs libFuzzer's fork mode, in which a finding does not end the
 # run (for the long runs); the counts then come from its last status line.
 # Inputs that add coverage collect in <harness dir>/corpus-<harness>/, crashes
