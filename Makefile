@@ -231,12 +231,14 @@ windows-check: windows
 # built with clang into build/fuzz with ASan and UBSan. Each runs for
 # FUZZ_SECONDS, or FUZZ_RUNS inputs if that comes first; a finding fails.
 # FUZZ_FORK=1 (the long runs) goes on past findings and fails at the end.
+# FUZZ_JOBS=N runs N harnesses at a time.
 # `make check` replays their regressions and seeds with the project's own
 # compiler through tests/fuzz/replay.c (build/fuzz-replay).
 FUZZ_SECONDS ?= 30
 FUZZ_RUNS    ?=
 FUZZ_SEED    ?=
 FUZZ_FORK    ?=
+FUZZ_JOBS    ?= 1
 FUZZ_NAMES   = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS    = $(FUZZ_NAMES:%=$(BUILD)/%)
 FUZZ_REPLAYS = $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
@@ -248,7 +250,7 @@ fuzz:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang SAN=address,undefined \
 	    CFLAGS=-fsanitize=fuzzer-no-link fuzz-run
 fuzz-run: $(FUZZ_BINS)
-	@FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$(FUZZ_SEED) FUZZ_FORK=$(FUZZ_FORK) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
+	@FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$(FUZZ_SEED) FUZZ_FORK=$(FUZZ_FORK) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(LIB)
 	$(CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/common.c $(LIB) $(LDFLAGS) $(HIVEX_LIBS)
 $(BUILD)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(LIB)

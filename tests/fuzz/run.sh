@@ -12,18 +12,31 @@
 # Inputs that add coverage collect in <harness dir>/corpus-<harness>/, crashes
 # in <harness dir>/artifacts/, the output in <harness dir>/<harness>.log;
 # FUZZ_WORK_DIR, when set, is used instead of <harness dir> (make soak).
+# FUZZ_JOBS=N runs N harnesses at a time (CI: 2, one a CPU); each one's output
+# is printed whole once it ends, in the order the harnesses were given.
 # Fails when a harness finds a crash, a leak, a timeout or undefined behaviour.
 set -u
 seconds=$1
 shift
+jobs=${FUZZ_JOBS:-1}
+case $jobs in
+'' | *[!0-9]* | 0)
+    echo "tests/fuzz/run.sh: FUZZ_JOBS must be a number of harnesses, 1 or more, not '$jobs'" >&2
+    exit 2
+    ;;
+esac
 fork_options=""
 [ -n "${FUZZ_FORK:-}" ] && fork_options="-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/fuzz/seeds.sh"
-status=0
-summary=$(mktemp)
-trap 'rm -f "$summary"' EXIT
-for harness in "$@"; do
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# Fuzzes harness $1, the $2th given; when it fails, what failed goes into
+# $out/N.failed.
+fuzz_one() {
+    harness=$1
+    n=$2
     name=$(basename "$harness")
     harness=$(cd "$(dirname "$harness")" && pwd)/$name
     dir=${FUZZ_WORK_DIR:-$(dirname "$harness")}
@@ -62,7 +75,6 @@ for harness in "$@"; do
         failed=1
     fi
     if [ "$failed" -eq 1 ]; then
-        status=1
         # The first report, with the two lines before it (a harness's own
         # check prints its message just before libFuzzer's "deadly signal").
         {
@@ -74,7 +86,7 @@ for harness in "$@"; do
                 echo "input ($unit), base64:"
                 base64 "$unit"
             fi
-        } >>"$summary"
+        } >"$out/$n.failed"
     fi
     if [ -n "${FUZZ_FORK:-}" ]; then
         grep -E '^#[0-9]+: ' "$dir/$name.log" | tail -n 1
@@ -83,7 +95,39 @@ for harness in "$@"; do
             "$dir/$name.log"
     fi
     echo "corpus: $(find "$dir/corpus-$name" -type f | wc -l) inputs"
+}
+
+# Harness N goes to group (N - 1) % jobs; the groups run side by side, each
+# its harnesses one after the other, their output kept in $out/N.out. One
+# group prints as it goes.
+group=0
+while [ "$group" -lt "$jobs" ]; do
+    (
+        n=0
+        for harness in "$@"; do
+            n=$((n + 1))
+            [ $(((n - 1) % jobs)) -eq "$group" ] || continue
+            if [ "$jobs" -eq 1 ]; then
+                fuzz_one "$harness" "$n"
+            else
+                fuzz_one "$harness" "$n" >"$out/$n.out" 2>&1
+            fi
+        done
+    ) &
+    group=$((group + 1))
+done
+wait
+status=0
+n=0
+for harness in "$@"; do
+    n=$((n + 1))
+    [ "$jobs" -eq 1 ] || cat "$out/$n.out"
+    [ -f "$out/$n.failed" ] && status=1
 done
 # A CI log is often kept only by its end: what failed and why comes last.
-cat "$summary"
+n=0
+for harness in "$@"; do
+    n=$((n + 1))
+    [ -f "$out/$n.failed" ] && cat "$out/$n.failed"
+done
 exit "$status"
