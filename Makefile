@@ -12,6 +12,14 @@
 #   make clean
 #
 # WERROR=1 turns warnings into errors (CI). CC=clang works as well as gcc.
+# Every CPU builds at once unless -j says otherwise; the makes this one runs
+# (asan, fuzz, windows) share its jobs.
+
+ifeq ($(MAKELEVEL),0)
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 1)
+endif
+endif
 
 CC      ?= cc
 PREFIX  ?= /usr/local
