@@ -596,9 +596,6 @@ static bool want_other_side_keys(char *const files[2])
     struct reg_doc doc;
     if (!cli_read_reg(files[hive[0] ? 1 : 0], NULL, &doc))
         return false;
-    /* The keys read to know the image (Select, the version values) are
-     * no difference unless the baseline names them. */
-    hive_set_identity_keys(false);
     struct model *m = model_build(doc.file, doc.arena, MODEL_AS_REGEDIT);
     for (int r = 0; r < REG_ROOT_COUNT; r++)
         if (m->roots[r])

@@ -17,7 +17,6 @@ static bool mount_given;
 static enum reg_root mount_root;
 static char *mount_below;
 static bool all_keys;
-static bool identity_keys = true;
 
 /* The keys hive_want_key() names, as full paths. */
 static char **wanted;
@@ -82,11 +81,6 @@ void hive_set_all_keys(bool all)
 bool hive_all_keys(void)
 {
     return all_keys;
-}
-
-void hive_set_identity_keys(bool read)
-{
-    identity_keys = read;
 }
 
 void hive_want_key(const char *path, size_t len)
@@ -613,29 +607,6 @@ static bool read_identity(struct reader *r, hive_node_h root)
     return true;
 }
 
-static const char *const version_values[] = {"ProductName", "CurrentBuild", "InstallationType",
-                                             "DisplayVersion"};
-
-/* The identity keys as operations: Select's values, the version values. */
-static bool read_identity_keys(struct reader *r, hive_node_h root)
-{
-    if (r->info->kind == HIVE_SYSTEM)
-        return read_place(r, root, "HKEY_LOCAL_MACHINE\\SYSTEM\\Select", false);
-    if (r->info->kind != HIVE_SOFTWARE)
-        return true;
-    hive_node_h node;
-    if (!descend(r, root, "Microsoft\\Windows NT\\CurrentVersion", &node))
-        return false;
-    if (!node || !see(r, node))
-        return true;
-    uint32_t key_len;
-    const char *key = key_string(r, &key_len);
-    for (size_t i = 0; i < sizeof version_values / sizeof version_values[0]; i++)
-        if (!read_values(r, node, key, key_len, version_values[i]))
-            return false;
-    return true;
-}
-
 /* Where the hive is mounted: --mount, else what its root holds. */
 static bool identify(struct reader *r, hive_node_h root)
 {
@@ -735,8 +706,6 @@ static bool read_hive(struct reader *r, bool identity_only)
         at_root(r);
         return read_key(r, root, 0, true);
     }
-    if (identity_keys && !read_identity_keys(r, root))
-        return false;
     size_t n;
     const struct settings_place *places = settings_places(&n);
     for (size_t i = 0; i < n; i++)

@@ -11,10 +11,12 @@
  * the key Windows makes of it when it starts.
  *
  * By default only the keys reglint reads are read (knowledge.h's
- * settings_places(), SYSTEM's Select, SOFTWARE's Windows NT\CurrentVersion
- * version values, and the keys hive_want_key() names), walking down to them
+ * settings_places() and the keys hive_want_key() names), walking down to them
  * from the root: a 100 MB SOFTWARE hive costs what libhivex's opening of it
- * costs. hive_set_all_keys() reads every key instead, as the hive stores it
+ * costs. SYSTEM's Select and SOFTWARE's Windows NT\CurrentVersion version
+ * values say what the hive is (hive_info, and the rendering's comments); they
+ * are no settings of it: exported, they would set another machine's boot
+ * control set and version. hive_set_all_keys() reads every key instead, as the hive stores it
  * (control sets under their numbers, as `hivexregedit --export` writes them).
  *
  * Every size, type and name libhivex returns is checked before it is used;
@@ -67,11 +69,6 @@ bool hive_set_mount(const char *key);
 /* --all-keys: read every key of a hive, not only those reglint reads. */
 void hive_set_all_keys(bool all);
 bool hive_all_keys(void);
-/* Whether SYSTEM's Select and SOFTWARE's version values are read as
- * settings too (the default): `show` and `convert` export them, with what
- * they say of the image. `diff` against a .reg file turns it off, so that
- * they count only where that file names them (hive_want_key()). */
-void hive_set_identity_keys(bool read);
 /* Also read the values of this key (a full path: "HKEY_LOCAL_MACHINE\..."),
  * wherever a hive mounted above it holds it: `diff` reads the keys its .reg
  * side names. */
