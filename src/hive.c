@@ -339,20 +339,14 @@ static bool named_value(struct reader *r, hive_node_h node, const char *name, hi
     return true;
 }
 
-/* Reads value `v` of the key whose path r->shown holds into an operation;
- * `only`, when set, is the one name wanted. */
-static bool read_value(struct reader *r, hive_value_h v, const char *key, uint32_t key_len,
-                       const char *only)
+/* Reads value `v` of the key whose path r->shown holds into an operation. */
+static bool read_value(struct reader *r, hive_value_h v, const char *key, uint32_t key_len)
 {
     errno = 0;
     char *name = hivex_value_key(r->h, v);
     if (!name)
         return fail(r, "cannot read a value's name");
     size_t name_len = strlen(name);
-    if (only && !text_ascii_equal_nocase(name, name_len, only)) {
-        free(name);
-        return true;
-    }
     hive_type type;
     size_t size;
     char *data;
@@ -379,8 +373,7 @@ static bool read_value(struct reader *r, hive_value_h v, const char *key, uint32
     return true;
 }
 
-static bool read_values(struct reader *r, hive_node_h node, const char *key, uint32_t key_len,
-                        const char *only)
+static bool read_values(struct reader *r, hive_node_h node, const char *key, uint32_t key_len)
 {
     errno = 0;
     hive_value_h *values = hivex_node_values(r->h, node);
@@ -388,7 +381,7 @@ static bool read_values(struct reader *r, hive_node_h node, const char *key, uin
         return fail(r, "cannot read the values of a key");
     bool ok = true;
     for (size_t i = 0; ok && values[i]; i++)
-        ok = read_value(r, values[i], key, key_len, only);
+        ok = read_value(r, values[i], key, key_len);
     free(values);
     return ok;
 }
@@ -410,7 +403,7 @@ static bool read_key(struct reader *r, hive_node_h node, unsigned depth, bool su
     /* The root of a hive mounted at a root (HKCU) renders as the root. */
     struct policy_op *op = add_op(r, POLICY_CREATE_KEY, key, key_len);
     op->where = arena_strdup(r->arena, r->stored.data);
-    if (!read_values(r, node, key, key_len, NULL))
+    if (!read_values(r, node, key, key_len))
         return false;
     if (!subtree)
         return true;
