@@ -77,11 +77,11 @@ static const char *finding_file(const struct source_origin *o, const struct sour
 static void json_finding(struct renderer *r, struct buf *b, struct source *src, const struct diag *d)
 {
     struct position p = position_of(src, d->at);
+    const struct source_origin *o = source_origin_at(src, d->at.start);
     buf_puts(b, "{\"file\":");
-    json_string(b, finding_file(source_origin_at(src, d->at.start), src));
+    json_string(b, finding_file(o, src));
     buf_printf(b, ",\"line\":%u,\"column\":%u,\"endLine\":%u,\"endColumn\":%u,", p.line, p.col,
                p.end_line, p.end_col);
-    const struct source_origin *o = source_origin_at(src, d->at.start);
     if (o && o->record)
         buf_printf(b, "\"record\":%u,\"offset\":%u,\"length\":%u,", (unsigned)o->number,
                    (unsigned)o->offset, (unsigned)o->length);
